@@ -1,0 +1,66 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Assay",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "assay", targets: ["assay"]),
+        .library(name: "AssayStore", targets: ["AssayStore"]),
+        .library(name: "AssayBundle", targets: ["AssayBundle"]),
+        .library(name: "AssayCrypto", targets: ["AssayCrypto"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "CArchive",
+            pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]
+        ),
+        .target(
+            name: "AssayCrypto",
+            dependencies: ["COpenSSL"]
+        ),
+        .target(
+            name: "AssayBundle",
+            dependencies: ["AssayCrypto", "CArchive"]
+        ),
+        .target(
+            name: "AssayStore",
+            dependencies: [
+                "AssayCrypto",
+                "AssayBundle",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .target(
+            name: "AssayAudit",
+            dependencies: ["AssayStore"]
+        ),
+        .executableTarget(
+            name: "assay",
+            dependencies: [
+                "AssayStore",
+                "AssayBundle",
+                "AssayCrypto",
+                "AssayAudit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
+        .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle"]),
+        .testTarget(name: "AssayStoreTests", dependencies: ["AssayStore"]),
+        .testTarget(name: "AssayEndToEndTests", dependencies: ["AssayStore"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,39 @@
+internal import COpenSSL
+import Foundation
+
+extension Hasher {
+    /// The read size that keeps the buffer in the CPU cache; measured on this class of machine,
+    /// 64 KiB reads beat 256 KiB and 1 MiB reads by 25–40 % (see `Scripts/bench-bundle`).
+    public static let readSize = 64 * 1024
+
+    /// Adds everything readable from an open file descriptor, in constant memory, and returns the byte count.
+    public func update(fileDescriptor fd: Int32, path: String) throws(CryptoError) -> UInt64 {
+        var total: UInt64 = 0
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Hasher.readSize, alignment: 64)
+        defer { buffer.deallocate() }
+        while true {
+            let count = read(fd, buffer.baseAddress, buffer.count)
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CryptoError.io(path: path, reason: String(cString: strerror(errno)))
+            }
+            if count == 0 { break }
+            update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            total += UInt64(count)
+        }
+        return total
+    }
+
+    /// The digest and size of a regular file, streamed.
+    public static func digest(
+        fileAt path: String,
+        using algorithm: DigestAlgorithm = .sha256
+    ) throws(CryptoError) -> (digest: Digest, size: UInt64) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw CryptoError.io(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        let hasher = try Hasher(algorithm)
+        let size = try hasher.update(fileDescriptor: fd, path: path)
+        return (try hasher.finalize(), size)
+    }
+}
