@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "AssayStore", targets: ["AssayStore"]),
         .library(name: "AssayBundle", targets: ["AssayBundle"]),
         .library(name: "AssayCrypto", targets: ["AssayCrypto"]),
+        .library(name: "AssayRegistry", targets: ["AssayRegistry"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,10 +36,15 @@ let package = Package(
             dependencies: ["AssayCrypto", "CArchive"]
         ),
         .target(
+            name: "AssayRegistry",
+            dependencies: ["AssayCrypto"]
+        ),
+        .target(
             name: "AssayStore",
             dependencies: [
                 "AssayCrypto",
                 "AssayBundle",
+                "AssayRegistry",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -59,6 +65,7 @@ let package = Package(
         ),
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle"]),
+        .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry"]),
         .testTarget(name: "AssayStoreTests", dependencies: ["AssayStore"]),
         .testTarget(name: "AssayEndToEndTests", dependencies: ["AssayStore"]),
     ],
