@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "assay", targets: ["assay"]),
+        .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayStore", targets: ["AssayStore"]),
         .library(name: "AssayBundle", targets: ["AssayBundle"]),
         .library(name: "AssayCrypto", targets: ["AssayCrypto"]),
@@ -27,6 +28,7 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]
         ),
+        .target(name: "AssayCore"),
         .target(
             name: "AssayCrypto",
             dependencies: ["COpenSSL"]
@@ -42,6 +44,7 @@ let package = Package(
         .target(
             name: "AssayStore",
             dependencies: [
+                "AssayCore",
                 "AssayCrypto",
                 "AssayBundle",
                 "AssayRegistry",
@@ -63,6 +66,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry"]),

@@ -1,0 +1,105 @@
+/// A certification scheme: one of the built-in catalogue, or a custom name.
+///
+/// The identifier is what users type (`--scheme iso27001`) and what is stored.
+public struct CertificationScheme: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The stored identifier: a catalogue id such as `cc`, or a custom name as given.
+    public let id: String
+
+    /// The built-in schemes and what their details mean.
+    public enum Builtin: String, CaseIterable, Sendable {
+        case iso27001
+        case commonCriteria = "cc"
+        case eucc
+        case fips140_2 = "fips140-2"
+        case fips140_3 = "fips140-3"
+        case soc2
+        case csaStar = "csa-star"
+        case nesas
+        case x509
+
+        /// The scheme's full name.
+        public var title: String {
+            switch self {
+            case .iso27001: "ISO/IEC 27001"
+            case .commonCriteria: "Common Criteria (ISO/IEC 15408)"
+            case .eucc: "EU Common Criteria-based scheme (EUCC)"
+            case .fips140_2: "FIPS 140-2"
+            case .fips140_3: "FIPS 140-3"
+            case .soc2: "SOC 2"
+            case .csaStar: "CSA STAR"
+            case .nesas: "GSMA NESAS/SCAS"
+            case .x509: "X.509 digital certificate"
+            }
+        }
+
+        /// What `--level` means for this scheme, and the values it accepts (empty: the scheme has no level).
+        public var levels: [String] {
+            switch self {
+            case .commonCriteria: (1...7).flatMap { ["EAL\($0)", "EAL\($0)+"] }
+            case .eucc: ["substantial", "high"]
+            case .fips140_2, .fips140_3: ["1", "2", "3", "4"]
+            case .soc2: ["I", "II"]
+            case .csaStar: ["1", "2"]
+            case .iso27001, .nesas, .x509: []
+            }
+        }
+    }
+
+    /// A scheme from its identifier: catalogue ids match case-insensitively (also `ISO27001`, `FIPS140-3`);
+    /// anything else is a custom scheme kept as written.
+    public init(_ text: String) throws(ValueError) {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { throw ValueError.emptyValue(field: "scheme") }
+        id = Builtin(rawValue: trimmed.lowercased())?.rawValue ?? trimmed
+    }
+
+    /// The catalogue entry, or `nil` for a custom scheme.
+    public var builtin: Builtin? { Builtin(rawValue: id) }
+
+    /// The scheme's full name (a custom scheme's is its identifier).
+    public var title: String { builtin?.title ?? id }
+
+    public var description: String { id }
+
+    /// Checks and normalises scheme-specific details, returning the canonical level text.
+    ///
+    /// Common Criteria levels are `EAL1`–`EAL7` with `+` when augmented; FIPS 140 levels 1–4; SOC 2 types I/II
+    /// (Type II needs an audit period); CSA STAR levels 1/2; EUCC `substantial` or `high`.
+    public func normalizedLevel(_ level: String?, auditPeriod: ClosedRange<CalendarDate>?) throws(ValueError) -> String? {
+        guard let builtin else { return level }
+        if builtin == .soc2, level?.uppercased() == "II", auditPeriod == nil {
+            throw ValueError.invalidSchemeDetail(scheme: title, reason: "a Type II report needs --audit-period FROM..TO")
+        }
+        guard let level else { return nil }
+        if builtin.levels.isEmpty {
+            throw ValueError.invalidSchemeDetail(scheme: title, reason: "this scheme has no level; drop --level")
+        }
+        var folded = level.trimmingCharacters(in: .whitespaces)
+        for prefix in ["level ", "type ", "l"] where folded.lowercased().hasPrefix(prefix) && builtin != .eucc {
+            folded = String(folded.dropFirst(prefix.count))
+        }
+        if builtin == .commonCriteria, !folded.uppercased().hasPrefix("EAL") { folded = "EAL" + folded }
+        guard let match = builtin.levels.first(where: { $0.lowercased() == folded.lowercased() }) else {
+            throw ValueError.invalidSchemeDetail(
+                scheme: title,
+                reason: "level '\(level)' is not one of \(builtin.levels.joined(separator: ", "))"
+            )
+        }
+        return match
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(id)
+    }
+}

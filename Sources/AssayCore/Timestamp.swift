@@ -1,0 +1,20 @@
+import Foundation
+
+/// Instants as ISO 8601 UTC text with milliseconds (`2026-11-26T21:35:03.120Z`), which sorts as text.
+public enum Timestamp {
+    /// The current instant.
+    public static func now() -> String { format(Date()) }
+
+    /// Formats an instant.
+    public static func format(_ instant: Date) -> String {
+        let millis = Int64((instant.timeIntervalSince1970 * 1000).rounded(.down))
+        let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
+        let day = CalendarDate(Date(timeIntervalSince1970: TimeInterval(seconds)))
+        let secondOfDay = Int(seconds - Int64(day.daysSinceEpoch) * 86_400)
+        return String(
+            format: "%@T%02d:%02d:%02d.%03dZ",
+            day.description, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60,
+            Int(millis - seconds * 1000)
+        )
+    }
+}

@@ -1,0 +1,48 @@
+import AssayCore
+import GRDB
+
+/// One entry of the hash-chained audit log: who changed what, when, and the link to the entry before it.
+public struct LogEntry: Codable, Sendable, Equatable {
+    /// Position in the chain, from 1.
+    public var seq: Int64
+    /// When the change was recorded (ISO 8601 UTC).
+    public var recordedAt: String
+    /// Who made it (`--actor`, else `$USER`).
+    public var actor: String
+    /// What was done, such as `vendor.add` or `cert.set-status`.
+    public var action: String
+    /// The kind of record changed, such as `vendor` or `certification`.
+    public var entity: String
+    /// The changed record's id.
+    public var entityId: String
+    /// The vendor the change concerns, when there is one.
+    public var vendorId: Int64?
+    /// The change as canonical JSON (`after`, `before`, or both).
+    public var change: String
+    /// The previous entry's hash (64 zeros for the first entry).
+    public var prevHash: String
+    /// SHA-256 over the previous hash and this entry's canonical text.
+    public var hash: String
+
+    /// The hash of the (absent) entry before the first.
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The canonical text that the hash covers: every field but the hash, in a fixed order.
+    var canonicalText: String {
+        "{\"action\":\(CanonicalJSON.quote(action)),\"actor\":\(CanonicalJSON.quote(actor)),"
+            + "\"change\":\(change),\"entity\":\(CanonicalJSON.quote(entity)),"
+            + "\"entityId\":\(CanonicalJSON.quote(entityId)),\"recordedAt\":\(CanonicalJSON.quote(recordedAt)),"
+            + "\"seq\":\(seq),\"vendorId\":\(vendorId.map(String.init) ?? "null")}"
+    }
+
+    /// The table's columns, for queries.
+    public enum Columns {
+        public static let seq = Column(CodingKeys.seq)
+        public static let vendorId = Column(CodingKeys.vendorId)
+        public static let recordedAt = Column(CodingKeys.recordedAt)
+    }
+}
+
+extension LogEntry: FetchableRecord, PersistableRecord {
+    public static let databaseTableName = "auditLog"
+}

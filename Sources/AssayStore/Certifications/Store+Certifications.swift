@@ -1,0 +1,120 @@
+import AssayCore
+import GRDB
+
+extension Store {
+    /// Registers a certification, logged as `cert.add`; its first status-history entry is recorded with it.
+    @discardableResult
+    public func addCertification(_ draft: CertificationDraft, asOf: CalendarDate = .today) throws(StoreError)
+        -> CertificationDetails
+    {
+        try addCertifications([draft], asOf: asOf)[0]
+    }
+
+    /// Registers many certifications in one transaction: all or none.
+    @discardableResult
+    public func addCertifications(_ drafts: [CertificationDraft], asOf: CalendarDate = .today) throws(StoreError)
+        -> [CertificationDetails]
+    {
+        let log = AuditLog(actor: actor)
+        return try write { db in
+            var vendors: [String: Vendor] = [:]
+            return try drafts.map { draft in
+                let vendor = try vendors[draft.vendor] ?? VendorResolver.resolve(db, draft.vendor)
+                vendors[draft.vendor] = vendor
+                return try Self.insertCertification(db, draft, vendor: vendor, log: log, asOf: asOf)
+            }
+        }
+    }
+
+    /// Records a dated status change (suspended, withdrawn, revoked, or active again), logged as `cert.set-status`.
+    @discardableResult
+    public func setCertificationStatus(
+        _ id: Int64,
+        to status: CertificationStatus,
+        effectiveOn: CalendarDate,
+        reason: String?,
+        asOf: CalendarDate = .today
+    ) throws(StoreError) -> CertificationDetails {
+        let log = AuditLog(actor: actor)
+        return try write { db in
+            guard var certification = try Certification.fetchOne(db, key: id) else {
+                throw StoreError.notFound(entity: "certification", id: "\(id)")
+            }
+            let before = certification.status
+            var change = CertificationStatusChange(
+                certificationId: id, status: status, effectiveOn: effectiveOn, reason: reason,
+                recordedAt: Timestamp.now()
+            )
+            try change.insert(db)
+            certification.status = status
+            certification.updatedAt = change.recordedAt
+            try certification.update(db)
+            try log.append(db, action: "cert.set-status", entity: "certification", entityId: id,
+                           vendorId: certification.vendorId,
+                           change: StatusEdit(before: before, after: Self.statusChange(change)))
+            return try Self.details(db, certification, asOf: asOf, full: true)
+        }
+    }
+
+    /// One certification with its status history and evidence.
+    public func certification(_ id: Int64, asOf: CalendarDate = .today) throws(StoreError) -> CertificationDetails {
+        try read { db in
+            guard let certification = try Certification.fetchOne(db, key: id) else {
+                throw StoreError.notFound(entity: "certification", id: "\(id)")
+            }
+            return try Self.details(db, certification, asOf: asOf, full: true)
+        }
+    }
+
+    /// Certifications matching a filter, soonest expiry first.
+    public func certifications(_ filter: CertificationFilter) throws(StoreError) -> [CertificationDetails] {
+        try read { db in
+            var request = Certification.all()
+            if let vendor = filter.vendor {
+                request = request.filter(Certification.Columns.vendorId == (try VendorResolver.resolve(db, vendor)).id)
+            }
+            if let scheme = filter.scheme { request = request.filter(Certification.Columns.scheme == scheme) }
+            if let status = filter.status { request = request.filter(Certification.Columns.status == status) }
+            if let span = filter.expiringWithin {
+                request = request.filter(Certification.Columns.status == CertificationStatus.active)
+                    .filter(Certification.Columns.validUntil >= filter.asOf)
+                    .filter(Certification.Columns.validUntil <= filter.asOf.adding(days: span.days))
+            }
+            let rows = try request.order(Certification.Columns.validUntil.ascNullsLast, Certification.Columns.id)
+                .fetchAll(db)
+            var names = NameCache()
+            return try rows.compactMap { row in
+                let details = try Self.details(db, row, asOf: filter.asOf, full: false, names: &names)
+                if let validity = filter.validity, details.validity != validity { return nil }
+                return details
+            }
+        }
+    }
+}
+
+/// The audit-log shape of a status change.
+private struct StatusEdit: Encodable {
+    var before: CertificationStatus
+    var after: StatusChange
+}
+
+/// Vendor and product names looked up once per listing.
+struct NameCache {
+    var vendors: [Int64: String] = [:]
+    var products: [Int64: String] = [:]
+
+    mutating func vendor(_ db: Database, _ id: Int64) throws -> String {
+        if let name = vendors[id] { return name }
+        let name = try String.fetchOne(db, sql: "SELECT name FROM vendor WHERE id = ?", arguments: [id]) ?? "#\(id)"
+        vendors[id] = name
+        return name
+    }
+
+    mutating func product(_ db: Database, _ id: Int64?) throws -> String? {
+        guard let id else { return nil }
+        if let name = products[id] { return name }
+        let name = try String.fetchOne(db, sql: "SELECT name FROM product WHERE id = ?", arguments: [id])
+        products[id] = name
+        return name
+    }
+}

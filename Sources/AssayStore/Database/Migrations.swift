@@ -1,0 +1,109 @@
+import GRDB
+
+/// The store's schema, as one append-only list of migrations. Never edit a registered migration:
+/// add a new one. `Schemas/assay.sql` documents the result and a test keeps the two identical.
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-records-and-log") { db in
+            try createVendors(db)
+            try createCertifications(db)
+            try createAuditLog(db)
+        }
+        return migrator
+    }
+
+    private static func createVendors(_ db: Database) throws {
+        try db.create(table: "vendor") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("country", .text).check { length($0) == 2 }
+            t.column("website", .text)
+            t.belongsTo("parent", inTable: "vendor", onDelete: .restrict)
+            t.column("parentLink", .text)
+            t.column("relationship", .text).notNull()
+            t.column("tier", .integer).check { $0 >= 1 && $0 <= 4 }
+            t.column("notes", .text)
+            t.column("createdAt", .text).notNull()
+            t.column("updatedAt", .text).notNull()
+        }
+        // Names and aliases share one namespace: a lookup key names at most one vendor.
+        try db.create(table: "vendorName") { t in
+            t.primaryKey("key", .text)
+            t.belongsTo("vendor", onDelete: .cascade).notNull()
+            t.column("name", .text).notNull()
+            t.column("isPrimary", .boolean).notNull()
+        }
+        try db.create(table: "vendorIdentifier") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("vendor", onDelete: .cascade).notNull()
+            t.column("kind", .text).notNull()
+            t.column("value", .text).notNull()
+            t.uniqueKey(["kind", "value"])
+        }
+        try db.create(table: "product") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("vendor", onDelete: .cascade).notNull()
+            t.column("name", .text).notNull()
+            t.column("key", .text).notNull()
+            t.column("versions", .jsonText).notNull().defaults(to: "[]")
+            t.uniqueKey(["vendorId", "key"])
+        }
+    }
+
+    private static func createCertifications(_ db: Database) throws {
+        try db.create(table: "certification") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("vendor", onDelete: .restrict).notNull()
+            t.belongsTo("product", onDelete: .restrict)
+            t.column("coveredVersions", .jsonText).notNull().defaults(to: "[]")
+            t.column("scheme", .text).notNull().indexed()
+            t.column("level", .text)
+            t.column("augmentations", .jsonText).notNull().defaults(to: "[]")
+            t.column("auditPeriodStart", .text)
+            t.column("auditPeriodEnd", .text)
+            t.column("number", .text)
+            t.column("issuer", .text)
+            t.column("lab", .text)
+            t.column("scope", .text)
+            t.column("issuedOn", .text)
+            t.column("validUntil", .text).indexed()
+            t.column("status", .text).notNull()
+            t.column("createdAt", .text).notNull()
+            t.column("updatedAt", .text).notNull()
+        }
+        try db.create(table: "certificationStatusChange") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("certification", onDelete: .cascade).notNull()
+            t.column("status", .text).notNull()
+            t.column("effectiveOn", .text).notNull()
+            t.column("reason", .text)
+            t.column("recordedAt", .text).notNull()
+        }
+        try db.create(table: "evidence") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("certification", onDelete: .cascade).notNull()
+            t.column("sha256", .text).notNull().indexed()
+            t.column("size", .integer).notNull()
+            t.column("originalName", .text).notNull()
+            t.column("receivedAt", .text).notNull()
+            t.column("effectiveOn", .text)
+            t.uniqueKey(["certificationId", "sha256"])
+        }
+    }
+
+    private static func createAuditLog(_ db: Database) throws {
+        try db.create(table: "auditLog") { t in
+            t.primaryKey("seq", .integer)
+            t.column("recordedAt", .text).notNull()
+            t.column("actor", .text).notNull()
+            t.column("action", .text).notNull()
+            t.column("entity", .text).notNull()
+            t.column("entityId", .text).notNull()
+            t.column("vendorId", .integer).indexed()
+            t.column("change", .text).notNull()
+            t.column("prevHash", .text).notNull()
+            t.column("hash", .text).notNull()
+        }
+    }
+}

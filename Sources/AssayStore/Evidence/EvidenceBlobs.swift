@@ -1,0 +1,55 @@
+import AssayCrypto
+import Foundation
+
+/// The content-addressed folder of evidence files beside the database: `sha256/ab/abcdef…`, owner-only.
+struct EvidenceBlobs {
+    let root: String
+
+    /// Where a blob lives, relative to the evidence folder.
+    static func relativePath(sha256: String) -> String {
+        "sha256/\(sha256.prefix(2))/\(sha256)"
+    }
+
+    /// Copies a file in under its SHA-256 unless those bytes are already stored; never leaves a partial blob
+    /// under its final name (the copy is written to a temporary name, synced, then renamed).
+    func store(fileAt path: String) throws(StoreError) -> (sha256: String, size: Int64) {
+        var info = stat()
+        guard stat(path, &info) == 0 else {
+            throw .io(path: path, reason: String(cString: strerror(errno)))
+        }
+        guard info.st_mode & S_IFMT == S_IFREG else { throw .io(path: path, reason: "not a regular file") }
+        let (digest, size) = try StoreError.hashing { () throws(CryptoError) in try Hasher.digest(fileAt: path) }
+        let hex = digest.hex
+        let destination = root + "/" + Self.relativePath(sha256: hex)
+        if FileManager.default.fileExists(atPath: destination) { return (hex, Int64(size)) }
+        let folder = (destination as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+            )
+            let temporary = folder + "/.incoming-\(getpid())-\(hex.prefix(16))"
+            try? FileManager.default.removeItem(atPath: temporary)
+            try FileManager.default.copyItem(atPath: path, toPath: temporary)
+            chmod(temporary, 0o400)
+            let fd = open(temporary, O_RDONLY)
+            if fd >= 0 {
+                fsync(fd)
+                close(fd)
+            }
+            // The copy must still hold the bytes we hashed: the source may have changed in between.
+            let (copied, _) = try StoreError.hashing { () throws(CryptoError) in try Hasher.digest(fileAt: temporary) }
+            guard copied == digest else {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw StoreError.io(path: path, reason: "the file changed while it was being stored; try again")
+            }
+            guard rename(temporary, destination) == 0 else {
+                throw StoreError.io(path: destination, reason: String(cString: strerror(errno)))
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io(path: destination, reason: "cannot store evidence: \(error.localizedDescription)")
+        }
+        return (hex, Int64(size))
+    }
+}

@@ -1,0 +1,51 @@
+import AssayCore
+import AssayCrypto
+import Foundation
+import GRDB
+
+extension Store {
+    /// Attaches a file to a certification: its bytes are stored once by SHA-256 beside the database,
+    /// and the attachment is logged as `cert.attach`. Attaching the same bytes again returns the existing record.
+    public func attachEvidence(
+        to certificationId: Int64,
+        file path: String,
+        effectiveOn: CalendarDate?
+    ) throws(StoreError) -> (evidence: Evidence, alreadyAttached: Bool) {
+        let blobs = EvidenceBlobs(root: location.evidenceDirectory)
+        let stored = try blobs.store(fileAt: path)
+        let log = AuditLog(actor: actor)
+        return try write { db in
+            guard let certification = try Certification.fetchOne(db, key: certificationId) else {
+                throw StoreError.notFound(entity: "certification", id: "\(certificationId)")
+            }
+            if let existing = try EvidenceRecord.filter(
+                EvidenceRecord.Columns.certificationId == certificationId && EvidenceRecord.Columns.sha256 == stored.sha256
+            ).fetchOne(db) {
+                return (try Self.evidence(existing), true)
+            }
+            var record = EvidenceRecord(
+                certificationId: certificationId, sha256: stored.sha256, size: stored.size,
+                originalName: (path as NSString).lastPathComponent, receivedAt: Timestamp.now(), effectiveOn: effectiveOn
+            )
+            try record.insert(db)
+            let evidence = try Self.evidence(record)
+            try log.append(db, action: "cert.attach", entity: "evidence", entityId: evidence.id,
+                           vendorId: certification.vendorId, change: Change<Evidence>(after: evidence))
+            return (evidence, false)
+        }
+    }
+
+    static func evidence(_ db: Database, certificationId: Int64) throws -> [Evidence] {
+        try EvidenceRecord.filter(EvidenceRecord.Columns.certificationId == certificationId)
+            .order(Column("receivedAt")).fetchAll(db).map(evidence)
+    }
+
+    static func evidence(_ record: EvidenceRecord) throws -> Evidence {
+        guard let id = record.id else { throw StoreError.database("evidence row without id") }
+        return Evidence(
+            id: id, certificationId: record.certificationId, sha256: record.sha256, size: record.size,
+            originalName: record.originalName, receivedAt: record.receivedAt, effectiveOn: record.effectiveOn,
+            storedPath: EvidenceBlobs.relativePath(sha256: record.sha256)
+        )
+    }
+}

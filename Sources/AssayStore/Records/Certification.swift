@@ -1,0 +1,92 @@
+import AssayCore
+import GRDB
+
+/// A certification row: a vendor's claim to hold a scheme's certificate.
+struct Certification: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    var id: Int64?
+    var vendorId: Int64
+    var productId: Int64?
+    var coveredVersions: [String]
+    var scheme: CertificationScheme
+    var level: String?
+    var augmentations: [String]
+    var auditPeriodStart: CalendarDate?
+    var auditPeriodEnd: CalendarDate?
+    var number: String?
+    var issuer: String?
+    var lab: String?
+    var scope: String?
+    var issuedOn: CalendarDate?
+    var validUntil: CalendarDate?
+    var status: CertificationStatus
+    var createdAt: String
+    var updatedAt: String
+
+    static let vendor = belongsTo(Vendor.self)
+    static let product = belongsTo(Product.self)
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let vendorId = Column(CodingKeys.vendorId)
+        static let productId = Column(CodingKeys.productId)
+        static let scheme = Column(CodingKeys.scheme)
+        static let number = Column(CodingKeys.number)
+        static let status = Column(CodingKeys.status)
+        static let validUntil = Column(CodingKeys.validUntil)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A dated status change of a certification, with its reason.
+struct CertificationStatusChange: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    var id: Int64?
+    var certificationId: Int64
+    var status: CertificationStatus
+    var effectiveOn: CalendarDate
+    var reason: String?
+    var recordedAt: String
+
+    enum Columns {
+        static let certificationId = Column(CodingKeys.certificationId)
+        static let effectiveOn = Column(CodingKeys.effectiveOn)
+        static let id = Column(CodingKeys.id)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A product of a vendor and the versions known for it.
+struct Product: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    var id: Int64?
+    var vendorId: Int64
+    var name: String
+    var key: String
+    var versions: [String]
+
+    enum Columns {
+        static let vendorId = Column(CodingKeys.vendorId)
+        static let key = Column(CodingKeys.key)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A file attached to a certification, stored by content beside the database.
+struct EvidenceRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "evidence"
+    var id: Int64?
+    var certificationId: Int64
+    var sha256: String
+    var size: Int64
+    var originalName: String
+    var receivedAt: String
+    var effectiveOn: CalendarDate?
+
+    enum Columns {
+        static let certificationId = Column(CodingKeys.certificationId)
+        static let sha256 = Column(CodingKeys.sha256)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
