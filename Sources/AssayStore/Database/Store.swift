@@ -105,3 +105,8 @@ extension StoreError {
         }
     }
 }
+
+extension Store {
+    /// True when the database file can be read by users other than its owner.
+    public var isReadableByOthers: Bool { StoreFiles.isReadableByOthers(location.path) }
+}

@@ -1,0 +1,56 @@
+import ArgumentParser
+import AssayCore
+import AssayStore
+
+/// `assay cert show ID`
+struct CertShow: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show a certification with its status history and evidence."
+    )
+
+    @Argument(help: "The certification's id.")
+    var id: Int64
+
+    @Option(help: ArgumentHelp("Derive validity as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let asOf = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
+        let opened = try store.open()
+        try Self.emit(try opened.certification(id, asOf: asOf), format: output.format,
+                      evidenceRoot: opened.location.evidenceDirectory)
+    }
+
+    static func emit(_ cert: CertificationDetails, format: OutputFormat, evidenceRoot: String? = nil) throws {
+        let history = cert.statusHistory?.map {
+            "\($0.effectiveOn) \($0.status.rawValue)\($0.reason.map { ": \($0)" } ?? "")"
+        }
+        let evidence = cert.evidence?.map { item in
+            "#\(item.id) \(item.originalName) (\(item.size) bytes, sha256 \(item.sha256))"
+                + (evidenceRoot.map { root in "\n  \(root)/\(item.storedPath)" } ?? "")
+        }
+        try Output.emitRecord(cert, format: format, fields: [
+            ("id", "\(cert.id)"),
+            ("vendor", cert.vendor.name),
+            ("scheme", cert.schemeTitle),
+            ("level", cert.level.map { ([$0] + cert.augmentations).joined(separator: " ") }),
+            ("audit period", cert.auditPeriodStart.map { "\($0)..\(cert.auditPeriodEnd?.description ?? "")" }),
+            ("product", cert.product.map { ([$0] + cert.coveredVersions).joined(separator: " ") }),
+            ("number", cert.number),
+            ("issuer", cert.issuer),
+            ("lab", cert.lab),
+            ("scope", cert.scope),
+            ("issued on", cert.issuedOn?.description),
+            ("valid until", cert.validUntil?.description),
+            ("status", cert.status.rawValue),
+            ("validity", "\(cert.validity.rawValue) as of \(cert.asOf)"
+                + (cert.daysRemaining.map { $0 >= 0 ? " (\($0) days left)" : " (\(-$0) days ago)" } ?? "")),
+            ("history", history?.joined(separator: "\n")),
+            ("evidence", evidence?.joined(separator: "\n")),
+        ])
+    }
+}

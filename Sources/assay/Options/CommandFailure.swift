@@ -1,0 +1,47 @@
+import ArgumentParser
+import AssayCore
+import AssayCrypto
+import AssayStore
+import Foundation
+
+/// An error from the libraries, reported as one line on stderr with exit code 2.
+struct CommandFailure: Error {
+    let message: String
+    let exitCode: Int32
+
+    init(message: String, exitCode: Int32 = 2) {
+        self.message = message
+        self.exitCode = exitCode
+    }
+
+    /// Describes the libraries' typed errors; `nil` for argument-parser's own errors and exit codes.
+    init?(_ error: any Error) {
+        switch error {
+        case let error as StoreError: self.init(message: error.description)
+        case let error as ValueError: self.init(message: error.description)
+        case let error as CryptoError: self.init(message: error.description)
+        default: return nil
+        }
+    }
+
+    /// Prints `assay: error: MESSAGE` and exits.
+    func report() -> Never {
+        FileHandle.standardError.write(Data("assay: error: \(message)\n".utf8))
+        exit(exitCode)
+    }
+}
+
+/// Converts a flag's text with a value parser, naming the flag in the error.
+func convert<T>(_ flag: String, _ body: () throws(ValueError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw CommandFailure(message: "\(flag): \(error.description)")
+    }
+}
+
+/// Converts an optional flag's text with a value parser, naming the flag in the error.
+func convert<T>(_ flag: String, _ text: String?, _ body: (String) throws(ValueError) -> T) throws -> T? {
+    guard let text else { return nil }
+    return try convert(flag) { () throws(ValueError) in try body(text) }
+}

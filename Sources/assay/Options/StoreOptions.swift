@@ -1,0 +1,41 @@
+import ArgumentParser
+import AssayStore
+import Foundation
+import Logging
+
+/// Options shared by every command that opens the records store.
+struct StoreOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "The database file (default: $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.sqlite).",
+        valueName: "path"))
+    var db: String?
+
+    @Option(name: .long, help: "Who is making the change, for the audit log (default: $USER).")
+    var actor: String?
+
+    @Flag(name: .shortAndLong, help: "Print diagnostics on stderr.")
+    var verbose = false
+
+    /// Opens the store, warning when the database file is readable by other users.
+    func open() throws -> Store {
+        let environment = ProcessInfo.processInfo.environment
+        let location = StoreLocation.resolve(explicit: db, environment: environment)
+        let logger = Diagnostics.logger(verbose: verbose)
+        logger.debug("opening database \(location.path)")
+        let store = try Store(location: location, actor: actor ?? environment["USER"] ?? "unknown")
+        if store.isReadableByOthers {
+            FileHandle.standardError.write(Data(
+                "assay: warning: \(location.path) is readable by other users; run 'chmod 600' on it\n".utf8))
+        }
+        return store
+    }
+}
+
+/// stderr logging through swift-log, quiet unless `--verbose`.
+enum Diagnostics {
+    static func logger(verbose: Bool) -> Logger {
+        var logger = Logger(label: "assay") { StreamLogHandler.standardError(label: $0) }
+        logger.logLevel = verbose ? .debug : .warning
+        return logger
+    }
+}

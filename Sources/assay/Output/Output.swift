@@ -1,0 +1,55 @@
+import Foundation
+
+/// Writes results to stdout and messages to stderr.
+enum Output {
+    /// Writes text to stdout as is.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes a line to stderr.
+    static func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Pretty, key-sorted JSON with a final newline.
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        write(String(decoding: try encoder.encode(value), as: UTF8.self) + "\n")
+    }
+
+    /// Writes `value` as JSON, or `table` as aligned columns or CSV.
+    static func emit(_ value: some Encodable, format: OutputFormat, table: () -> TextTable) throws {
+        switch format {
+        case .json: try json(value)
+        case .csv: write(table().csv())
+        case .table: write(table().rendered(style: .standardOutput))
+        }
+    }
+
+    /// Writes one record as `label: value` lines for people, or as JSON / one-row CSV for machines.
+    static func emitRecord(_ value: some Encodable, format: OutputFormat, fields: [(String, String?)]) throws {
+        switch format {
+        case .json:
+            try json(value)
+        case .csv:
+            var table = TextTable()
+            table.columns = fields.map(\.0)
+            table.rows = [fields.map { $0.1 ?? "" }]
+            write(table.csv())
+        case .table:
+            let style = TerminalStyle.standardOutput
+            let width = fields.map(\.0.count).max() ?? 0
+            for (label, value) in fields where value != nil && value != "" {
+                let lines = (value ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                write(style.bold((label + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0)))
+                write(" " + lines.joined(separator: "\n" + String(repeating: " ", count: width + 2)) + "\n")
+            }
+        }
+    }
+}
+
+extension TextTable {
+    init() { self.columns = [] }
+}
