@@ -70,8 +70,15 @@ let package = Package(
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry"]),
-        .testTarget(name: "AssayStoreTests", dependencies: ["AssayStore"]),
-        .testTarget(name: "AssayEndToEndTests", dependencies: ["AssayStore"]),
+        .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
+        .testTarget(
+            name: "AssayStoreTests",
+            dependencies: ["AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "AssayEndToEndTests",
+            dependencies: ["AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,6 +22,11 @@ public struct LogBreak: Codable, Sendable, Equatable {
     public var seq: Int64
     /// What is wrong there.
     public var reason: String
+
+    public init(seq: Int64, reason: String) {
+        self.seq = seq
+        self.reason = reason
+    }
 }
 
 extension Store {

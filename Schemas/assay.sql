@@ -1,0 +1,42 @@
+-- Assay records store: the schema produced by the migrations in Sources/AssayStore/Database/Migrations.swift.
+-- SQLite, WAL journal, foreign keys on. A test (SchemaFileTests) keeps this file identical to the migrated database:
+-- change the migrations, then regenerate this file; never edit one without the other.
+
+-- Hash-chained audit log: one row per change, appended in the same transaction.
+-- hash = SHA-256(prevHash || "\n" || canonical JSON of the entry without its hash); prevHash of seq 1 is 64 zeros.
+CREATE TABLE "auditLog" ("seq" INTEGER PRIMARY KEY, "recordedAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "action" TEXT NOT NULL, "entity" TEXT NOT NULL, "entityId" TEXT NOT NULL, "vendorId" INTEGER, "change" TEXT NOT NULL, "prevHash" TEXT NOT NULL, "hash" TEXT NOT NULL);
+
+-- A vendor's certification claim. Dates are ISO 8601 days (TEXT); expiry is derived, never stored.
+-- coveredVersions and augmentations are JSON arrays of strings.
+CREATE TABLE "certification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE RESTRICT, "productId" INTEGER REFERENCES "product"("id") ON DELETE RESTRICT, "coveredVersions" TEXT NOT NULL DEFAULT '[]', "scheme" TEXT NOT NULL, "level" TEXT, "augmentations" TEXT NOT NULL DEFAULT '[]', "auditPeriodStart" TEXT, "auditPeriodEnd" TEXT, "number" TEXT, "issuer" TEXT, "lab" TEXT, "scope" TEXT, "issuedOn" TEXT, "validUntil" TEXT, "status" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL);
+
+-- Dated status history of a certification (active, suspended, withdrawn, revoked) with reasons.
+CREATE TABLE "certificationStatusChange" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "certificationId" INTEGER NOT NULL REFERENCES "certification"("id") ON DELETE CASCADE, "status" TEXT NOT NULL, "effectiveOn" TEXT NOT NULL, "reason" TEXT, "recordedAt" TEXT NOT NULL);
+
+-- Files attached to certifications, stored once by SHA-256 in <database>-evidence/sha256/ab/<hex>.
+CREATE TABLE "evidence" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "certificationId" INTEGER NOT NULL REFERENCES "certification"("id") ON DELETE CASCADE, "sha256" TEXT NOT NULL, "size" INTEGER NOT NULL, "originalName" TEXT NOT NULL, "receivedAt" TEXT NOT NULL, "effectiveOn" TEXT, UNIQUE ("certificationId", "sha256"));
+
+-- A vendor's product; versions is a JSON array of strings.
+CREATE TABLE "product" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE CASCADE, "name" TEXT NOT NULL, "key" TEXT NOT NULL, "versions" TEXT NOT NULL DEFAULT '[]', UNIQUE ("vendorId", "key"));
+
+-- Vendors; parentId builds the affiliate tree (cycles refused by the store).
+CREATE TABLE "vendor" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, "country" TEXT CHECK (LENGTH("country") = 2), "website" TEXT, "parentId" INTEGER REFERENCES "vendor"("id") ON DELETE RESTRICT, "parentLink" TEXT, "relationship" TEXT NOT NULL, "tier" INTEGER CHECK (("tier" >= 1) AND ("tier" <= 4)), "notes" TEXT, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL);
+
+-- Legal identifiers (kind, value); LEIs are validated with ISO 17442 check digits.
+CREATE TABLE "vendorIdentifier" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE CASCADE, "kind" TEXT NOT NULL, "value" TEXT NOT NULL, UNIQUE ("kind", "value"));
+
+-- Primary names and aliases in one namespace; key = case-folded, NFC, whitespace-collapsed name.
+CREATE TABLE "vendorName" ("key" TEXT PRIMARY KEY NOT NULL, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE CASCADE, "name" TEXT NOT NULL, "isPrimary" BOOLEAN NOT NULL);
+
+CREATE INDEX "auditLog_on_vendorId" ON "auditLog"("vendorId");
+CREATE INDEX "certificationStatusChange_on_certificationId" ON "certificationStatusChange"("certificationId");
+CREATE INDEX "certification_on_productId" ON "certification"("productId");
+CREATE INDEX "certification_on_scheme" ON "certification"("scheme");
+CREATE INDEX "certification_on_validUntil" ON "certification"("validUntil");
+CREATE INDEX "certification_on_vendorId" ON "certification"("vendorId");
+CREATE INDEX "evidence_on_certificationId" ON "evidence"("certificationId");
+CREATE INDEX "evidence_on_sha256" ON "evidence"("sha256");
+CREATE INDEX "product_on_vendorId" ON "product"("vendorId");
+CREATE INDEX "vendorIdentifier_on_vendorId" ON "vendorIdentifier"("vendorId");
+CREATE INDEX "vendorName_on_vendorId" ON "vendorName"("vendorId");
+CREATE INDEX "vendor_on_parentId" ON "vendor"("parentId");
