@@ -1,0 +1,83 @@
+import AssayTestSupport
+import Foundation
+import Testing
+
+/// Runs the real `assay` binary against real database files.
+@Suite struct VendorCommandTests {
+    let directory = TemporaryDirectory()
+    var db: String { directory.file("team.sqlite") }
+
+    func assay(_ arguments: String...) throws -> RunResult {
+        try AssayProcess.run(arguments, database: db)
+    }
+
+    @Test func addShowListAndEdit() throws {
+        #expect(try assay("vendor", "add", "ZTE", "--country", "CN", "--alias", "ZTE Corporation").stdout
+            == "Added vendor #1 ZTE (CN)\n")
+        let huawei = try assay("vendor", "add", "Huawei Technologies Co., Ltd.", "--country", "CN", "--alias", "Huawei",
+                               "--lei", "529900T8BM49AURSDO55", "--id", "uscc=914403001922038216", "--tier", "1",
+                               "--relationship", "supplier", "--website", "https://www.huawei.com", "--notes", "sample")
+        #expect(huawei.exitCode == 0)
+        #expect(try assay("vendor", "add", "Huawei Device Co., Ltd.", "--parent", "huawei", "--parent-link", "subsidiary",
+                          "--country", "CN").exitCode == 0)
+        let shown = try assay("vendor", "show", "HUAWEI")
+        #expect(shown.stdout.contains("name:         Huawei Technologies Co., Ltd."))
+        #expect(shown.stdout.contains("affiliates:   Huawei Device Co., Ltd. (#3)"))
+        let list = try assay("vendor", "list", "--format", "csv")
+        #expect(list.stdout.split(separator: "\r\n").first == "ID,NAME,COUNTRY,RELATIONSHIP,TIER,PARENT,ALIASES")
+        #expect(list.stdout.contains("\"Huawei Technologies Co., Ltd.\""))
+        let edited = try assay("vendor", "edit", "ZTE Corporation", "--add-alias", "中兴通讯", "--tier", "2")
+        #expect(edited.stdout == "Updated vendor #1 ZTE\n")
+        #expect(try assay("vendor", "show", "中兴通讯", "--format", "json").stdout.contains("\"tier\" : 2"))
+    }
+
+    @Test func jsonOutputsFollowTheirSchemas() throws {
+        try #require(SchemaValidator.isAvailable, "python3 with jsonschema is needed to validate against Schemas/")
+        _ = try assay("vendor", "add", "Parent", "--country", "CN")
+        let full = try assay("vendor", "add", "Huawei", "--country", "CN", "--alias", "HW", "--lei", "529900T8BM49AURSDO55",
+                             "--tier", "1", "--website", "https://example.com", "--notes", "n", "--parent", "Parent",
+                             "--format", "json")
+        #expect(try SchemaValidator.problems(in: full.stdout, schema: "vendor.schema.json") == nil)
+        let parent = try assay("vendor", "show", "Parent", "--format", "json")
+        #expect(try SchemaValidator.problems(in: parent.stdout, schema: "vendor.schema.json") == nil)
+        #expect(parent.stdout.contains("\"affiliates\""))
+    }
+
+    @Test func badInputIsOneLineExitTwoAndWritesNothing() throws {
+        _ = try assay("vendor", "add", "ZTE", "--country", "CN")
+        let cases: [([String], String)] = [
+            (["vendor", "add", "X", "--country", "XX"],
+             "assay: error: --country: invalid country 'XX': expected an ISO 3166-1 alpha-2 code such as CN, US or DE\n"),
+            (["vendor", "add", "X", "--lei", "5493001KJTIIGC8Y1R13"],
+             "assay: error: --lei: invalid LEI '5493001KJTIIGC8Y1R13': check digits do not match (ISO 17442 MOD 97-10)\n"),
+            (["vendor", "add", "zte"], "assay: error: the name 'zte' is already used by vendor 'ZTE'\n"),
+            (["vendor", "show", "ZET"], "assay: error: unknown vendor 'ZET' (did you mean 'ZTE'?)\n"),
+            (["vendor", "add", "Y", "--parent", "Nobody"], "assay: error: unknown vendor 'Nobody'\n"),
+            (["vendor", "edit", "ZTE", "--parent", "ZTE"],
+             "assay: error: 'ZTE' cannot be the parent of 'ZTE': the affiliate tree would become a cycle\n"),
+            (["vendor", "add", "Z", "--tier", "9"], "assay: error: invalid tier '9': expected one of 1, 2, 3, 4\n"),
+        ]
+        for (arguments, message) in cases {
+            let result = try AssayProcess.run(arguments, database: db)
+            #expect(result.exitCode == 2, "\(arguments)")
+            #expect(result.stderr == message, "\(arguments)")
+            #expect(result.stdout.isEmpty)
+        }
+        #expect(try assay("vendor", "list", "--format", "json").stdout.components(separatedBy: "\"name\"").count == 2)
+        #expect(try assay("log", "verify").stdout.hasPrefix("OK 1 entries"))
+    }
+
+    @Test func usageErrorsExitWith64() throws {
+        let missing = try assay("vendor", "add")
+        #expect(missing.exitCode == 64)
+        #expect(missing.stderr.contains("Missing expected argument '<name>'"))
+        #expect(try assay("vendor", "frobnicate").exitCode == 64)
+        #expect(try assay("vendor", "edit", "x", "--parent", "p", "--no-parent").exitCode == 64)
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try AssayProcess.run(["--version"]).stdout == "0.1.0\n")
+        let help = try AssayProcess.run(["--help"])
+        #expect(help.exitCode == 0 && help.stdout.contains("64  usage error"))
+    }
+}

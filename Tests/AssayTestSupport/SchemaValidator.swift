@@ -1,0 +1,49 @@
+import Foundation
+
+/// Validates JSON text against a schema in `Schemas/` with Python's `jsonschema` (Draft 2020-12),
+/// resolving references between the schema files by their `$id`.
+public enum SchemaValidator {
+    /// True when `python3` with `jsonschema` and `referencing` is available to validate with.
+    public static let isAvailable: Bool = {
+        (try? run(["-c", "import jsonschema, referencing"], stdin: Data()))?.status == 0
+    }()
+
+    /// `nil` when `json` is valid against `schema`; otherwise the validator's messages.
+    public static func problems(in json: String, schema: String) throws -> String? {
+        let script = """
+            import json, sys, pathlib
+            from jsonschema import Draft202012Validator
+            from referencing import Registry, Resource
+            folder = pathlib.Path(sys.argv[1])
+            resources = []
+            for path in folder.glob('*.schema.json'):
+                doc = json.loads(path.read_text())
+                resources.append((doc['$id'], Resource.from_contents(doc)))
+            registry = Registry().with_resources(resources)
+            schema = json.loads((folder / sys.argv[2]).read_text())
+            validator = Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(json.load(sys.stdin))]
+            print("\\n".join(errors))
+            sys.exit(1 if errors else 0)
+            """
+        let result = try run(["-c", script, Paths.packageRoot + "/Schemas", schema], stdin: Data(json.utf8))
+        return result.status == 0 ? nil : result.output
+    }
+
+    private static func run(_ arguments: [String], stdin: Data) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + arguments
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}
