@@ -70,6 +70,7 @@ let package = Package(
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry"]),
+        .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
         .testTarget(
             name: "AssayStoreTests",

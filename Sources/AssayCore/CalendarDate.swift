@@ -14,7 +14,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...CalendarDate.daysIn(month: month, year: year)).contains(day)
         else {
-            throw ValueError.invalidDate(String(format: "%04d-%02d-%02d", year, month, day))
+            throw ValueError.invalidDate("\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))")
         }
         self.year = year
         self.month = month
@@ -47,7 +47,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     public static var today: CalendarDate { CalendarDate(Date()) }
 
     /// `YYYY-MM-DD`.
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String { "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))" }
+
+    /// Zero-padded decimal, without the cost of `String(format:)` on hot paths.
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 
     /// The number of days since 1970-01-01 (negative before).
     public var daysSinceEpoch: Int {

@@ -11,10 +11,8 @@ public enum Timestamp {
         let seconds = millis >= 0 ? millis / 1000 : (millis - 999) / 1000
         let day = CalendarDate(Date(timeIntervalSince1970: TimeInterval(seconds)))
         let secondOfDay = Int(seconds - Int64(day.daysSinceEpoch) * 86_400)
-        return String(
-            format: "%@T%02d:%02d:%02d.%03dZ",
-            day.description, secondOfDay / 3600, secondOfDay / 60 % 60, secondOfDay % 60,
-            Int(millis - seconds * 1000)
-        )
+        let pad = CalendarDate.padded
+        return "\(day)T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))."
+            + "\(pad(Int(millis - seconds * 1000), 3))Z"
     }
 }

@@ -3,8 +3,15 @@ import AssayCrypto
 import GRDB
 
 /// Appends entries to the audit log inside the caller's transaction.
-struct AuditLog {
+///
+/// Make one per transaction: it remembers the chain's head between appends instead of reading it back.
+final class AuditLog {
     let actor: String
+    private var head: (seq: Int64, hash: String)?
+
+    init(actor: String) {
+        self.actor = actor
+    }
 
     /// Appends one entry for a change and returns it.
     @discardableResult
@@ -16,9 +23,13 @@ struct AuditLog {
         vendorId: Int64?,
         change: some Encodable
     ) throws -> LogEntry {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditLog ORDER BY seq DESC LIMIT 1")
+        if head == nil {
+            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditLog ORDER BY seq DESC LIMIT 1")
+            head = (last?["seq"] ?? 0, last?["hash"] ?? LogEntry.genesisHash)
+        }
+        let previous = head ?? (0, LogEntry.genesisHash)
         var entry = LogEntry(
-            seq: (last?["seq"] ?? 0) + 1,
+            seq: previous.seq + 1,
             recordedAt: Timestamp.now(),
             actor: actor,
             action: action,
@@ -26,11 +37,12 @@ struct AuditLog {
             entityId: entityId.description,
             vendorId: vendorId,
             change: try CanonicalJSON.encode(change),
-            prevHash: last?["hash"] ?? LogEntry.genesisHash,
+            prevHash: previous.hash,
             hash: ""
         )
         entry.hash = try Self.hash(of: entry)
         try entry.insert(db)
+        head = (entry.seq, entry.hash)
         return entry
     }
 

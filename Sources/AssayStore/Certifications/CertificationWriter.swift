@@ -17,11 +17,9 @@ extension Store {
             try draft.scheme.normalizedLevel(draft.level, auditPeriod: draft.auditPeriod)
         }
         if let number = draft.number {
-            let existing = try Certification.filter(
-                Certification.Columns.vendorId == vendorId && Certification.Columns.scheme == draft.scheme
-                    && Certification.Columns.number == number
-            ).fetchOne(db)
-            if let existing, let existingId = existing.id {
+            let duplicate = try db.cachedStatement(
+                sql: "SELECT id FROM certification WHERE vendorId = ? AND scheme = ? AND number = ? LIMIT 1")
+            if let existingId = try Int64.fetchOne(duplicate, arguments: [vendorId, draft.scheme, number]) {
                 throw StoreError.refused(
                     "\(vendor.name) already has \(draft.scheme.title) certificate \(number) (certification #\(existingId))"
                 )

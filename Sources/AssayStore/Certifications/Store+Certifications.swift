@@ -15,8 +15,7 @@ extension Store {
     public func addCertifications(_ drafts: [CertificationDraft], asOf: CalendarDate = .today) throws(StoreError)
         -> [CertificationDetails]
     {
-        let log = AuditLog(actor: actor)
-        return try write { db in
+        return try write { db, log in
             var vendors: [String: Vendor] = [:]
             return try drafts.map { draft in
                 let vendor = try vendors[draft.vendor] ?? VendorResolver.resolve(db, draft.vendor)
@@ -35,8 +34,7 @@ extension Store {
         reason: String?,
         asOf: CalendarDate = .today
     ) throws(StoreError) -> CertificationDetails {
-        let log = AuditLog(actor: actor)
-        return try write { db in
+        return try write { db, log in
             guard var certification = try Certification.fetchOne(db, key: id) else {
                 throw StoreError.notFound(entity: "certification", id: "\(id)")
             }

@@ -49,13 +49,15 @@ public final class Store: Sendable {
         }
     }
 
-    /// Runs `body` in one immediate write transaction, translating errors.
-    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    /// Runs `body` in one immediate write transaction with the audit log it appends to, translating errors.
+    func write<T>(_ body: (Database, AuditLog) throws -> T) throws(StoreError) -> T {
+        let actor = self.actor
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
+                let log = AuditLog(actor: actor)
                 try db.inTransaction(.immediate) {
-                    result = try body(db)
+                    result = try body(db, log)
                     return .commit
                 }
                 guard let result else { throw StoreError.database("transaction produced no result") }

@@ -13,8 +13,7 @@ extension Store {
     ) throws(StoreError) -> (evidence: Evidence, alreadyAttached: Bool) {
         let blobs = EvidenceBlobs(root: location.evidenceDirectory)
         let stored = try blobs.store(fileAt: path)
-        let log = AuditLog(actor: actor)
-        return try write { db in
+        return try write { db, log in
             guard let certification = try Certification.fetchOne(db, key: certificationId) else {
                 throw StoreError.notFound(entity: "certification", id: "\(certificationId)")
             }

@@ -5,36 +5,21 @@ extension Store {
     /// Adds a vendor with its aliases and identifiers, logged as `vendor.add`.
     @discardableResult
     public func addVendor(_ draft: VendorDraft) throws(StoreError) -> VendorDetails {
-        let log = AuditLog(actor: actor)
-        return try write { db in
-            let name = try Self.nonEmpty(draft.name, field: "vendor name")
-            let now = Timestamp.now()
-            var vendor = Vendor(
-                name: name, country: draft.country, website: draft.website, parentId: nil, parentLink: nil,
-                relationship: draft.relationship, tier: try Self.checkedTier(draft.tier), notes: draft.notes,
-                createdAt: now, updatedAt: now
-            )
-            if let parent = draft.parent {
-                vendor.parentId = try VendorResolver.resolve(db, parent).id
-                vendor.parentLink = draft.parentLink ?? .subsidiary
-            }
-            try vendor.insert(db)
-            let id = try Self.id(of: vendor)
-            try Self.claim(db, name: name, for: id, primary: true)
-            for alias in draft.aliases { try Self.claim(db, name: alias, for: id, primary: false) }
-            for identifier in draft.identifiers { try Self.register(db, identifier, for: id) }
-            let details = try Self.details(db, vendor)
-            try log.append(db, action: "vendor.add", entity: "vendor", entityId: id, vendorId: id,
-                           change: Change<VendorDetails>(after: details))
-            return details
+        try addVendors([draft])[0]
+    }
+
+    /// Adds many vendors in one transaction: all or none. A draft may name an earlier draft as its parent.
+    @discardableResult
+    public func addVendors(_ drafts: [VendorDraft]) throws(StoreError) -> [VendorDetails] {
+        return try write { db, log in
+            try drafts.map { draft in try Self.insertVendor(db, draft, log: log) }
         }
     }
 
     /// Changes a vendor's fields, names and identifiers, logged as `vendor.edit` with before and after.
     @discardableResult
     public func editVendor(_ reference: String, _ changes: VendorChanges) throws(StoreError) -> VendorDetails {
-        let log = AuditLog(actor: actor)
-        return try write { db in
+        return try write { db, log in
             var vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)
             let before = try Self.details(db, vendor)
@@ -91,8 +76,7 @@ extension Store {
 
     /// Removes a vendor that nothing else depends on, logged as `vendor.remove`.
     public func removeVendor(_ reference: String) throws(StoreError) {
-        let log = AuditLog(actor: actor)
-        try write { db in
+        try write { db, log in
             let vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)
             let children = try Vendor.filter(Vendor.Columns.parentId == id).fetchCount(db)
@@ -136,6 +120,29 @@ extension Store {
 }
 
 extension Store {
+    static func insertVendor(_ db: Database, _ draft: VendorDraft, log: AuditLog) throws -> VendorDetails {
+        let name = try nonEmpty(draft.name, field: "vendor name")
+        let now = Timestamp.now()
+        var vendor = Vendor(
+            name: name, country: draft.country, website: draft.website, parentId: nil, parentLink: nil,
+            relationship: draft.relationship, tier: try checkedTier(draft.tier), notes: draft.notes,
+            createdAt: now, updatedAt: now
+        )
+        if let parent = draft.parent {
+            vendor.parentId = try VendorResolver.resolve(db, parent).id
+            vendor.parentLink = draft.parentLink ?? .subsidiary
+        }
+        try vendor.insert(db)
+        let id = try id(of: vendor)
+        try claim(db, name: name, for: id, primary: true)
+        for alias in draft.aliases { try claim(db, name: alias, for: id, primary: false) }
+        for identifier in draft.identifiers { try register(db, identifier, for: id) }
+        let details = try details(db, vendor)
+        try log.append(db, action: "vendor.add", entity: "vendor", entityId: id, vendorId: id,
+                       change: Change<VendorDetails>(after: details))
+        return details
+    }
+
     static func id(of vendor: Vendor) throws -> Int64 {
         guard let id = vendor.id else { throw StoreError.database("vendor row without id") }
         return id

@@ -1,0 +1,41 @@
+// Fills a database through the store API, for Scripts/bench-store:
+//   assay-bench-store DB VENDORS CERTIFICATIONS
+// prints the seconds the inserts took. Vendors and certifications go in batches of one transaction each.
+import AssayCore
+import AssayStore
+import Foundation
+
+let arguments = CommandLine.arguments
+guard arguments.count == 4, let vendorCount = Int(arguments[2]), let certificationCount = Int(arguments[3]) else {
+    FileHandle.standardError.write(Data("usage: assay-bench-store DB VENDORS CERTIFICATIONS\n".utf8))
+    exit(64)
+}
+do {
+    let store = try Store(location: StoreLocation(path: arguments[1]), actor: "bench")
+    let schemes = ["iso27001", "cc", "fips140-3", "soc2", "csa-star", "nesas"]
+    let base = try CalendarDate(iso: "2024-01-01")
+    let start = Date()
+    let batch = 10_000
+    for first in stride(from: 0, to: vendorCount, by: batch) {
+        try store.addVendors((first..<min(first + batch, vendorCount)).map { index in
+            var draft = VendorDraft(name: "Vendor \(index)")
+            draft.country = try CountryCode(["CN", "US", "DE", "FI", "SE", "KR", "JP", "FR"][index % 8])
+            draft.aliases = ["V\(index) Ltd."]
+            return draft
+        })
+    }
+    for first in stride(from: 0, to: certificationCount, by: batch) {
+        try store.addCertifications((first..<min(first + batch, certificationCount)).map { index in
+            var draft = CertificationDraft(vendor: "Vendor \(index % vendorCount)", scheme: try CertificationScheme(schemes[index % schemes.count]))
+            draft.number = "N-\(index)"
+            draft.issuer = "Body \(index % 50)"
+            draft.issuedOn = base.adding(days: index % 700)
+            draft.validUntil = base.adding(days: 700 + (index * 7919) % 1460)
+            return draft
+        })
+    }
+    print(String(format: "%.3f", Date().timeIntervalSince(start)))
+} catch {
+    FileHandle.standardError.write(Data("assay-bench-store: \(error)\n".utf8))
+    exit(2)
+}
