@@ -3,9 +3,9 @@ import Foundation
 /// Validates JSON text against a schema in `Schemas/` with Python's `jsonschema` (Draft 2020-12),
 /// resolving references between the schema files by their `$id`.
 public enum SchemaValidator {
-    /// True when `python3` with `jsonschema` and `referencing` is available to validate with.
+    /// True when `python3` with `jsonschema` is available to validate with (`Scripts/setup` installs it).
     public static let isAvailable: Bool = {
-        (try? run(["-c", "import jsonschema, referencing"], stdin: Data()))?.status == 0
+        (try? run(["-c", "import jsonschema"], stdin: Data()))?.status == 0
     }()
 
     /// `nil` when `json` is valid against `schema`; otherwise the validator's messages.
@@ -13,15 +13,21 @@ public enum SchemaValidator {
         let script = """
             import json, sys, pathlib
             from jsonschema import Draft202012Validator
-            from referencing import Registry, Resource
             folder = pathlib.Path(sys.argv[1])
-            resources = []
+            documents = {}
             for path in folder.glob('*.schema.json'):
                 doc = json.loads(path.read_text())
-                resources.append((doc['$id'], Resource.from_contents(doc)))
-            registry = Registry().with_resources(resources)
+                documents[doc['$id']] = doc
             schema = json.loads((folder / sys.argv[2]).read_text())
-            validator = Draft202012Validator(schema, registry=registry, format_checker=Draft202012Validator.FORMAT_CHECKER)
+            checker = Draft202012Validator.FORMAT_CHECKER
+            try:
+                from referencing import Registry, Resource
+                registry = Registry().with_resources([(i, Resource.from_contents(d)) for i, d in documents.items()])
+                validator = Draft202012Validator(schema, registry=registry, format_checker=checker)
+            except ImportError:  # jsonschema before 4.18 (Debian 12's python3-jsonschema)
+                from jsonschema import RefResolver
+                resolver = RefResolver.from_schema(schema, store=documents)
+                validator = Draft202012Validator(schema, resolver=resolver, format_checker=checker)
             errors = [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in validator.iter_errors(json.load(sys.stdin))]
             print("\\n".join(errors))
             sys.exit(1 if errors else 0)
