@@ -23,6 +23,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedManifest(file: String, line: Int, reason: String)
     /// A JSON manifest is not valid or contradicts itself (field named).
     case invalidManifest(file: String, field: String, reason: String)
+    /// A path that the chosen manifest format cannot represent (a newline in a hashdeep name).
+    case unrepresentableName(path: String, format: String)
     /// An algorithm name that Assay does not support.
     case unknownAlgorithm(name: String)
     /// The digest engine failed.
@@ -40,6 +42,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .limitExceeded: "bundle.limit-exceeded"
         case .malformedManifest: "bundle.manifest-malformed"
         case .invalidManifest: "bundle.manifest-invalid"
+        case .unrepresentableName: "bundle.unrepresentable-name"
         case .unknownAlgorithm: "bundle.unknown-algorithm"
         case .crypto: "bundle.crypto"
         }
@@ -62,6 +65,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): resource limit exceeded: more than \(value) \(limit)"
         case .malformedManifest(let file, let line, let reason): "\(file):\(line): malformed manifest line: \(reason)"
         case .invalidManifest(let file, let field, let reason): "\(file): invalid manifest field '\(field)': \(reason)"
+        case .unrepresentableName(let path, let format): "\(path): name cannot be written in \(format) format"
         case .unknownAlgorithm(let name):
             "unknown digest algorithm '\(name)' (supported: \(DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .crypto(let error): error.description
