@@ -27,6 +27,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case unrepresentableName(path: String, format: String)
     /// An algorithm name that Assay does not support.
     case unknownAlgorithm(name: String)
+    /// Two manifests compared with different digest algorithms.
+    case algorithmMismatch(expected: String, actual: String)
     /// The digest engine failed.
     case crypto(CryptoError)
 
@@ -44,6 +46,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidManifest: "bundle.manifest-invalid"
         case .unrepresentableName: "bundle.unrepresentable-name"
         case .unknownAlgorithm: "bundle.unknown-algorithm"
+        case .algorithmMismatch: "bundle.algorithm-mismatch"
         case .crypto: "bundle.crypto"
         }
     }
@@ -68,6 +71,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unrepresentableName(let path, let format): "\(path): name cannot be written in \(format) format"
         case .unknownAlgorithm(let name):
             "unknown digest algorithm '\(name)' (supported: \(DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")))"
+        case .algorithmMismatch(let expected, let actual):
+            "cannot compare \(actual) digests with a \(expected) manifest; read the bundle with --algorithm \(expected)"
         case .crypto(let error): error.description
         }
     }
