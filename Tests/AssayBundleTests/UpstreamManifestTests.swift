@@ -1,0 +1,75 @@
+import AssayBundle
+import Foundation
+import Testing
+
+/// Real bundles verify against the manifests their publishers wrote, restated as GNU sums files.
+@Suite(.enabled(if: Fixtures.available, Fixtures.missing))
+struct UpstreamManifestTests {
+    @Test func nistBundleVerifiesAgainstItsSHA256SUMS() throws {
+        let folder = Fixtures.path("hashes/nist-sha256-bundle")
+        let expected = try ManifestCodec.read(contentsOf: folder + "/SHA256SUMS")
+        #expect(expected.entries.count == 129)
+        let report = try Verifier.verify(bundleAt: folder, against: expected)
+        #expect(report.clean)
+        #expect(report.summary.matched == 129)
+        #expect(report.unlisted == ["SHA256SUMS"])
+    }
+
+    @Test func debianSourcePackageVerifiesAgainstItsSourcesIndex() throws {
+        let expected = try ManifestCodec.read(
+            contentsOf: Fixtures.path("bundles/upstream-manifests/hello_2.10-3.Sources-index.SHA256SUMS"))
+        let report = try Verifier.verify(bundleAt: Fixtures.path("bundles/debian/hello_2.10-3"), against: expected)
+        #expect(report.clean)
+        #expect(report.summary.matched == 4)
+    }
+
+    @Test func certifiWheelVerifiesAgainstItsRecord() throws {
+        let expected = try ManifestCodec.read(
+            contentsOf: Fixtures.path("bundles/upstream-manifests/certifi-2026.10.18-py3-none-any.whl.RECORD-as-hex.SHA256SUMS"))
+        let report = try Verifier.verify(
+            bundleAt: Fixtures.path("bundles/pypi/certifi-2026.10.18-py3-none-any.whl"), against: expected)
+        #expect(report.clean)
+        #expect(report.summary.matched == expected.entries.count)
+        #expect(report.unlisted == ["certifi-2026.10.18.dist-info/RECORD"])
+    }
+
+    static let listings = [
+        ("pypi/certifi-2026.10.18-py3-none-any.whl", "certifi-2026.10.18-py3-none-any.whl"),
+        ("debian/hello_2.10-3/hello_2.10-3.debian.tar.xz", "hello_2.10-3.debian.tar.xz"),
+        ("debian/hello_2.10-3/hello_2.10.orig.tar.gz", "hello_2.10.orig.tar.gz"),
+        ("git-archives/swift-log-1.16.2.zip", "swift-log-1.16.2.zip"),
+    ]
+
+    /// Streaming an archive entry by entry gives the members, types, sizes and digests of the listings.
+    @Test(arguments: listings)
+    func membersMatchListing(archive: String, listing: String) throws {
+        let manifest = try BundleReader.read(
+            at: Fixtures.path("bundles/\(archive)"), options: ReadOptions(keepPrefix: true))
+        let rows = try Fixtures.tsv("bundles/listings/\(listing).members.tsv")
+        for row in rows {
+            let member = row[0].hasSuffix("/") ? String(row[0].dropLast()) : row[0]
+            let entry = try #require(manifest.entry(at: EntryPath(member)), "\(member) not read")
+            switch row[1] {
+            case "file":
+                #expect(entry.type == .file)
+                #expect(entry.size == UInt64(row[2]))
+                #expect(entry.digest?.hex == row[4], "\(member)")
+            case "dir": #expect(entry.type == .directory)
+            case "symlink": #expect(entry.linkTarget == EntryPath(row[6]))
+            default: Issue.record("unknown member type \(row[1])")
+            }
+        }
+        // Archives may omit directory entries, which the reader adds; every other entry is listed.
+        #expect(manifest.entries.count { $0.type != .directory } == rows.count { $0[1] != "dir" })
+    }
+
+    @Test func sha512ManifestReadsAndNeedsSHA512() throws {
+        let expected = try ManifestCodec.read(
+            contentsOf: Fixtures.path("bundles/upstream-manifests/hello_2.10-3_amd64.data.SHA512SUMS"))
+        #expect(expected.algorithm == .sha512)
+        let sha256Bundle = try BundleReader.read(at: Fixtures.path("hashes/nist-sha256-bundle"))
+        #expect(throws: BundleError.algorithmMismatch(expected: "sha512", actual: "sha256")) {
+            try Verifier.verify(sha256Bundle, against: expected)
+        }
+    }
+}
