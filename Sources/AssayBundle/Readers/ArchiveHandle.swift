@@ -22,7 +22,7 @@ final class ArchiveHandle {
         // Zip names without the UTF-8 flag are CP437 by the zip specification.
         archive_read_set_options(archive, "zip:hdrcharset=CP437")
         guard archive_read_open_filename(archive, path, 64 * 1024) == ARCHIVE_OK else {
-            throw BundleError.unreadable(path: path, reason: errorString)
+            throw isFormatError ? BundleError.unrecognizedFormat(path: path) : BundleError.unreadable(path: path, reason: errorString)
         }
     }
 

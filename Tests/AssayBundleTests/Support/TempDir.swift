@@ -24,6 +24,11 @@ final class TempDir {
 
     /// Runs a tool found on PATH in this folder; throws when it exits non-zero.
     func run(_ tool: String, _ arguments: String...) throws {
+        try run(tool, arguments: arguments)
+    }
+
+    /// Runs a tool with an argument array.
+    func run(_ tool: String, arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
