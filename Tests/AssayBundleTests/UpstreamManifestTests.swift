@@ -33,6 +33,15 @@ struct UpstreamManifestTests {
         #expect(report.unlisted == ["certifi-2026.10.18.dist-info/RECORD"])
     }
 
+    @Test func singleFileIsHashedAsIsEvenWhenItIsAnArchive() throws {
+        let manifest = try BundleReader.read(at: Fixtures.path("bundles/debian/hello_2.10-3/hello_2.10.orig.tar.gz"), as: .file)
+        #expect(manifest.source == "file")
+        #expect(manifest.entries.count == 1)
+        let entry = try #require(manifest.entry(at: EntryPath("hello_2.10.orig.tar.gz")))
+        #expect(entry.digest?.hex == "31e066137a962676e89f69d1b65382de95a7ef7d914b8cb956f41ea72e0f516b")
+        #expect(entry.size == 725_946)
+    }
+
     static let listings = [
         ("pypi/certifi-2026.10.18-py3-none-any.whl", "certifi-2026.10.18-py3-none-any.whl"),
         ("debian/hello_2.10-3/hello_2.10-3.debian.tar.xz", "hello_2.10-3.debian.tar.xz"),

@@ -3,9 +3,12 @@ import Foundation
 
 /// Reads a directory tree: scans it, then hashes its files with one worker per core pulling from a shared index,
 /// each result stored at the file's sorted position.
+///
+/// With `only`, the root is the folder holding one file and only that file is read: a single-file bundle.
 struct DirectoryReader {
     let path: String
     let options: ReadOptions
+    var only: [UInt8]?
 
     func read() throws(BundleError) -> Manifest {
         let rootFD = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -14,8 +17,9 @@ struct DirectoryReader {
         }
         defer { close(rootFD) }
         let scanner = DirectoryScanner(rootFD: rootFD, rootPath: path, limits: options.limits)
-        var (scanned, findings) = try scanner.scan()
-        let entries = scanned.sorted { $0.path < $1.path }
+        let scan = try scanner.scan(only: only)
+        var findings = scan.findings
+        let entries = scan.entries.sorted { $0.path < $1.path }
         let fileIndexes = entries.indices.filter { entries[$0].type == .file }
         let progress = ProgressCounter(
             totalFiles: fileIndexes.count,
@@ -34,7 +38,8 @@ struct DirectoryReader {
             }
         }
         findings.sort { ($0.path ?? "", $0.kind.rawValue) < ($1.path ?? "", $1.kind.rawValue) }
-        let assembler = ManifestAssembler(options: options, source: "directory", mayStripPrefix: false)
+        let assembler = ManifestAssembler(
+            options: options, source: only == nil ? "directory" : "file", mayStripPrefix: false)
         return try assembler.assemble(work.finished(), findings: findings)
     }
 

@@ -1,48 +1,62 @@
 import Foundation
 
-/// Walks a directory tree (files come back with their size but no digest yet) with `lstat` semantics: symlinks are recorded with their target and never followed,
-/// special files become findings, nothing is opened for content.
+/// Walks a directory tree with `lstat` semantics: symlinks are recorded with their target and never followed,
+/// special files become findings, nothing is opened for content (files come back with a size but no digest yet).
 struct DirectoryScanner {
     let rootFD: Int32
     let rootPath: String
     let limits: Limits
 
-    /// Every entry below the root (unsorted) and the findings about special files.
-    func scan() throws(BundleError) -> (entries: [BundleEntry], findings: [Finding]) {
+    /// What a scan has found so far.
+    struct Result {
         var entries: [BundleEntry] = []
         var findings: [Finding] = []
-        var pending: [EntryPath] = [EntryPath(bytes: [])]
-        var totalBytes: UInt64 = 0
-        while let directory = pending.popLast() {
+        fileprivate var pending: [EntryPath] = []
+        fileprivate var totalBytes: UInt64 = 0
+    }
+
+    /// Every entry below the root (unsorted) and the findings about special files; with `only`, just that one name
+    /// in the root folder (how a single file is read).
+    func scan(only name: [UInt8]? = nil) throws(BundleError) -> Result {
+        var result = Result()
+        if let name {
+            try visit(EntryPath(bytes: name), into: &result)
+        } else {
+            result.pending = [EntryPath(bytes: [])]
+        }
+        while let directory = result.pending.popLast() {
             for name in try names(in: directory) {
-                let path = directory.appending(name)
-                var info = stat()
-                guard fstatat(rootFD, Self.cPath(path), &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-                    throw BundleError.unreadable(path: display(path), reason: Self.lastError())
-                }
-                switch info.st_mode & S_IFMT {
-                case S_IFREG:
-                    totalBytes += UInt64(info.st_size)
-                    entries.append(
-                        BundleEntry(path: path, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0)
-                    )
-                case S_IFDIR:
-                    entries.append(.directory(path))
-                    pending.append(path)
-                case S_IFLNK:
-                    entries.append(.symlink(path, target: try linkTarget(path, size: Int(info.st_size))))
-                default:
-                    findings.append(Finding(.specialFile, .error, path: path, "special file (\(Self.kindName(info.st_mode))) not hashed"))
-                }
-                if entries.count > limits.maxEntries {
-                    throw BundleError.limitExceeded(path: rootPath, limit: "entries", value: UInt64(limits.maxEntries))
-                }
-                if totalBytes > limits.maxTotalBytes {
-                    throw BundleError.limitExceeded(path: rootPath, limit: "bytes", value: limits.maxTotalBytes)
-                }
+                try visit(directory.appending(name), into: &result)
             }
         }
-        return (entries, findings)
+        return result
+    }
+
+    private func visit(_ path: EntryPath, into result: inout Result) throws(BundleError) {
+        var info = stat()
+        guard fstatat(rootFD, Self.cPath(path), &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+            throw errno == ENOENT ? BundleError.notFound(path: display(path)) : BundleError.unreadable(path: display(path), reason: Self.lastError())
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG:
+            result.totalBytes += UInt64(info.st_size)
+            result.entries.append(
+                BundleEntry(path: path, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0))
+        case S_IFDIR:
+            result.entries.append(.directory(path))
+            result.pending.append(path)
+        case S_IFLNK:
+            result.entries.append(.symlink(path, target: try linkTarget(path, size: Int(info.st_size))))
+        default:
+            result.findings.append(
+                Finding(.specialFile, .error, path: path, "special file (\(Self.kindName(info.st_mode))) not hashed"))
+        }
+        if result.entries.count > limits.maxEntries {
+            throw BundleError.limitExceeded(path: rootPath, limit: "entries", value: UInt64(limits.maxEntries))
+        }
+        if result.totalBytes > limits.maxTotalBytes {
+            throw BundleError.limitExceeded(path: rootPath, limit: "bytes", value: limits.maxTotalBytes)
+        }
     }
 
     func display(_ path: EntryPath) -> String {

@@ -53,12 +53,13 @@ public enum Verifier {
     /// Reads the bundle at `path` with the expected manifest's algorithm, then verifies it.
     public static func verify(
         bundleAt path: String,
+        as kind: BundleReader.Kind = .auto,
         against expected: Manifest,
         options: ReadOptions = ReadOptions()
     ) throws(BundleError) -> VerificationReport {
         var options = options
         options.algorithm = expected.algorithm
-        return try verify(BundleReader.read(at: path, options: options), against: expected)
+        return try verify(BundleReader.read(at: path, as: kind, options: options), against: expected)
     }
 }
 
