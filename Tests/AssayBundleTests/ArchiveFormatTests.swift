@@ -113,3 +113,17 @@ import Testing
         }
     }
 }
+
+/// Zip names without the UTF-8 flag are CP437 by the zip specification.
+@Test func zipNamesWithoutUTF8FlagAreReadAsCP437() throws {
+    let temp = try TempDir()
+    try temp.run("python3", "-c", """
+        import zipfile
+        with zipfile.ZipFile('plain.zip', 'w') as z:
+            z.writestr('cafX.txt', 'x')
+        data = open('plain.zip', 'rb').read().replace(b'cafX.txt', b'caf\\x82.txt')
+        open('cp437.zip', 'wb').write(data)
+        """)
+    let manifest = try BundleReader.read(at: temp.path + "/cp437.zip")
+    #expect(manifest.entries.map(\.path) == [EntryPath("caf\u{E9}.txt")])
+}

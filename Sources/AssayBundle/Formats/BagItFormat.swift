@@ -28,9 +28,6 @@ enum BagItFormat {
         return out
     }
 
-    /// The BagIt manifest file name for an algorithm, e.g. `manifest-sha256.txt`.
-    static func fileName(for manifest: Manifest) -> String { "manifest-\(manifest.algorithm.rawValue).txt" }
-
     private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
     private static func percentEncode(_ name: [UInt8]) -> [UInt8] {

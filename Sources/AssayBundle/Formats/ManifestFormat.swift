@@ -21,7 +21,4 @@ public enum ManifestFormat: String, CaseIterable, Codable, Sendable {
         let firstLine = text.prefix { $0 != UInt8(ascii: "\n") }
         return CoreutilsFormat.isTagged(Array(firstLine)) ? .bsd : .gnu
     }
-
-    /// Whether the format can describe directories, symlinks and executable bits (only Assay's own can).
-    public var isComplete: Bool { self == .assay }
 }

@@ -31,29 +31,3 @@ public struct ReadOptions: Sendable {
     /// The number of active processor cores.
     public static var coreCount: Int { ProcessInfoCores.active }
 }
-
-/// Resource limits: an archive bomb or a runaway tree ends in ``BundleError/limitExceeded(path:limit:value:)``.
-public struct Limits: Sendable {
-    /// The most entries (files, directories, links) a bundle may have.
-    public var maxEntries: Int
-    /// The most uncompressed bytes a bundle may hold.
-    public var maxTotalBytes: UInt64
-
-    /// Creates limits; the defaults are one million entries and 256 GiB.
-    public init(maxEntries: Int = 1_000_000, maxTotalBytes: UInt64 = 256 << 30) {
-        self.maxEntries = maxEntries
-        self.maxTotalBytes = maxTotalBytes
-    }
-}
-
-/// A snapshot of hashing progress.
-public struct ReadProgress: Sendable, Equatable {
-    /// Files hashed so far.
-    public var files: Int
-    /// Bytes hashed so far.
-    public var bytes: UInt64
-    /// Files to hash, when known in advance (directory trees; `nil` for archives, which are streamed).
-    public var totalFiles: Int?
-    /// Bytes to hash, when known in advance.
-    public var totalBytes: UInt64?
-}
