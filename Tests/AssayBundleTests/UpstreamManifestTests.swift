@@ -15,6 +15,29 @@ struct UpstreamManifestTests {
         #expect(report.unlisted == ["SHA256SUMS"])
     }
 
+    /// On the same tampered copy, Assay fails exactly the files `sha256sum -c` fails, and both agree on pass/fail.
+    @Test func agreesWithSha256sumCheck() throws {
+        let temp = try TempDir()
+        try temp.run("cp", "-R", Fixtures.path("hashes/nist-sha256-bundle"), temp.path + "/b")
+        let bundle = temp.path + "/b"
+        try temp.run("chmod", "-R", "u+w", bundle)
+        let sums = try ManifestCodec.read(contentsOf: bundle + "/SHA256SUMS")
+        let coreutilsClean = try temp.capture("sh", arguments: ["-c", "cd b && sha256sum -c --quiet SHA256SUMS"])
+        #expect(coreutilsClean.status == 0)
+        #expect(try Verifier.verify(bundleAt: bundle, against: sums).exitStatus == 0)
+
+        try temp.write("b/short-001-len8.bin", "tampered")
+        try FileManager.default.removeItem(atPath: bundle + "/long-000-len1304.bin")
+        try temp.write("b/extra.bin", "not listed")
+        let coreutils = try temp.capture("sh", arguments: ["-c", "cd b && sha256sum -c --quiet SHA256SUMS"])
+        let coreutilsFailed = Set(coreutils.output.split(separator: "\n").compactMap { $0.split(separator: ":").first.map(String.init) })
+        let report = try Verifier.verify(bundleAt: bundle, against: sums)
+        #expect(coreutils.status != 0)
+        #expect(report.exitStatus == 1)
+        #expect(Set(report.differences.map(\.path)) == coreutilsFailed)
+        #expect(report.unlisted.contains("extra.bin"))
+    }
+
     @Test func debianSourcePackageVerifiesAgainstItsSourcesIndex() throws {
         let expected = try ManifestCodec.read(
             contentsOf: Fixtures.path("bundles/upstream-manifests/hello_2.10-3.Sources-index.SHA256SUMS"))

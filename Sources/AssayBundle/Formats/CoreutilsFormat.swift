@@ -7,12 +7,15 @@ import AssayCrypto
 enum CoreutilsFormat {
     private static let backslash = UInt8(ascii: "\\")
     private static let space = UInt8(ascii: " ")
+    private static let tagSeparator = Array(") = ".utf8)
 
     /// Whether a line is in the tagged form `TAG (name) = hex`.
     static func isTagged(_ line: [UInt8]) -> Bool {
         let body = line.first == backslash ? Array(line.dropFirst()) : line
-        guard let open = body.firstIndex(of: UInt8(ascii: "(")), open > 1, body[open - 1] == space else { return false }
-        return tagAlgorithm(body[..<(open - 1)]) != nil && body.suffix(4 + 64).contains(UInt8(ascii: "="))
+        guard let open = body.firstIndex(of: UInt8(ascii: "(")), open > 1, body[open - 1] == space,
+              tagAlgorithm(body[..<(open - 1)]) != nil
+        else { return false }
+        return lastRange(of: tagSeparator, in: body).map { $0 > open } ?? false
     }
 
     static func tagAlgorithm(_ tag: some Collection<UInt8>) -> DigestAlgorithm? {
@@ -42,12 +45,11 @@ enum CoreutilsFormat {
     private static func readTagged(
         _ body: [UInt8], escaped: Bool, number: Int, into builder: inout ListingBuilder
     ) throws(BundleError) {
-        let separator = Array(") = ".utf8)
         guard let open = body.firstIndex(of: UInt8(ascii: "(")),
-              let close = lastRange(of: separator, in: body), close > open
+              let close = lastRange(of: tagSeparator, in: body), close > open
         else { throw builder.malformed(number, "expected 'TAG (name) = digest'") }
         let name = try unescape(Array(body[(open + 1)..<close]), escaped: escaped, number: number, builder: builder)
-        let hex = Array(body[(close + separator.count)...])
+        let hex = Array(body[(close + tagSeparator.count)...])
         try builder.add(line: number, path: name, hex: hex, algorithm: tagAlgorithm(body[..<(open - 1)]))
     }
 

@@ -27,15 +27,25 @@ final class TempDir {
         try run(tool, arguments: arguments)
     }
 
-    /// Runs a tool with an argument array.
+    /// Runs a tool with an argument array; throws when it exits non-zero.
     func run(_ tool: String, arguments: [String]) throws {
+        let (status, _) = try capture(tool, arguments: arguments)
+        guard status == 0 else { throw ToolFailed(tool: tool, status: status) }
+    }
+
+    /// Runs a tool and returns its exit status and standard output (standard error is discarded).
+    func capture(_ tool: String, arguments: [String]) throws -> (status: Int32, output: String) {
         let process = Process()
+        let output = Pipe()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: path)
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
         try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ToolFailed(tool: tool, status: process.terminationStatus) }
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
     struct ToolFailed: Error, CustomStringConvertible {
