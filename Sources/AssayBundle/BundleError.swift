@@ -83,6 +83,12 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
 }
 
 extension BundleError {
+    /// A read failure while hashing `path`: the reader's reason without repeating the path.
+    static func reading(_ path: String, _ error: CryptoError) -> BundleError {
+        if case .io(_, let reason) = error { return .unreadable(path: path, reason: reason) }
+        return .crypto(error)
+    }
+
     /// Runs a digest-engine call, translating its error at the module boundary.
     static func wrapping<T>(_ body: () throws(CryptoError) -> T) throws(BundleError) -> T {
         do {

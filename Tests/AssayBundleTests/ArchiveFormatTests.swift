@@ -85,6 +85,26 @@ import Testing
         #expect(archive.bundleDigest == tree.bundleDigest)
     }
 
+    @Test func chainedAndDanglingHardlinks() throws {
+        let temp = try TempDir()
+        try temp.run("python3", arguments: ["-c", """
+            import io, tarfile
+            def link(name, target):
+                info = tarfile.TarInfo(name); info.type = tarfile.LNKTYPE; info.linkname = target; return info
+            with tarfile.open('links.tar', 'w') as t:
+                data = b'shared'; info = tarfile.TarInfo('./a'); info.size = len(data); t.addfile(info, io.BytesIO(data))
+                t.addfile(link('b', 'a'))
+                t.addfile(link('c', './b'))
+                t.addfile(link('d', 'nowhere'))
+            """])
+        let manifest = try BundleReader.read(at: temp.path + "/links.tar")
+        let digests = Set(["a", "b", "c"].map { manifest.entry(at: EntryPath($0))?.digest })
+        #expect(digests.count == 1)
+        #expect(manifest.entry(at: EntryPath("c"))?.size == 6)
+        #expect(manifest.entry(at: EntryPath("d")) == nil)
+        #expect(manifest.findings.first { $0.kind == .unresolvedHardlink }?.path == "d")
+    }
+
     @Test func unsafeAndDuplicateMembersAreFlagged() throws {
         let temp = try TempDir()
         try temp.run("python3", arguments: ["-c", """

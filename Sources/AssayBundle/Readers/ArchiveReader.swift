@@ -105,7 +105,8 @@ struct ArchiveReader {
         }
     }
 
-    /// Gives each hardlink the size and digest of the file it names (the last earlier entry with that path).
+    /// Gives each hardlink the size and digest of the file it names: the last earlier file, or earlier resolved
+    /// hardlink, with that path.
     private func resolveHardlinks(
         _ entries: [BundleEntry],
         links: [(index: Int, target: [UInt8])]
@@ -120,8 +121,9 @@ struct ArchiveReader {
         var findings: [Finding] = []
         for link in links {
             if let source = byPath[Self.canonical(link.target)], source < link.index {
-                resolved[link.index].size = entries[source].size
-                resolved[link.index].digest = entries[source].digest
+                resolved[link.index].size = resolved[source].size
+                resolved[link.index].digest = resolved[source].digest
+                byPath[Self.canonical(entries[link.index].path.bytes)] = link.index
             } else {
                 dropped.insert(link.index)
                 findings.append(Finding(.unresolvedHardlink, .error, path: entries[link.index].path,

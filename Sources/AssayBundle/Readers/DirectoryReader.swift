@@ -68,7 +68,7 @@ struct DirectoryReader {
         do throws(CryptoError) {
             size = try hasher.update(fileDescriptor: fd, path: shown) { batch.add($0) }
         } catch {
-            throw BundleError.unreadable(path: shown, reason: error.description)
+            throw BundleError.reading(shown, error)
         }
         var after = stat()
         let finalSize = fstat(fd, &after) == 0 ? UInt64(after.st_size) : size
