@@ -70,6 +70,8 @@ struct UpstreamManifestTests {
         ("debian/hello_2.10-3/hello_2.10-3.debian.tar.xz", "hello_2.10-3.debian.tar.xz"),
         ("debian/hello_2.10-3/hello_2.10.orig.tar.gz", "hello_2.10.orig.tar.gz"),
         ("git-archives/swift-log-1.16.2.zip", "swift-log-1.16.2.zip"),
+        ("git-archives/swift-log-1.16.2.tar", "swift-log-1.16.2.tar"),
+        ("git-archives/swift-log-1.16.2.tar.gz", "swift-log-1.16.2.tar.gz"),
     ]
 
     /// Streaming an archive entry by entry gives the members, types, sizes and digests of the listings.
