@@ -25,6 +25,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidManifest(file: String, field: String, reason: String)
     /// A path that the chosen manifest format cannot represent (a newline in a hashdeep name).
     case unrepresentableName(path: String, format: String)
+    /// A manifest format that Assay reads but does not write.
+    case unsupportedOutput(format: String)
     /// An algorithm name that Assay does not support.
     case unknownAlgorithm(name: String)
     /// Two manifests compared with different digest algorithms.
@@ -45,6 +47,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedManifest: "bundle.manifest-malformed"
         case .invalidManifest: "bundle.manifest-invalid"
         case .unrepresentableName: "bundle.unrepresentable-name"
+        case .unsupportedOutput: "bundle.unsupported-output"
         case .unknownAlgorithm: "bundle.unknown-algorithm"
         case .algorithmMismatch: "bundle.algorithm-mismatch"
         case .crypto: "bundle.crypto"
@@ -69,6 +72,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedManifest(let file, let line, let reason): "\(file):\(line): malformed manifest line: \(reason)"
         case .invalidManifest(let file, let field, let reason): "\(file): invalid manifest field '\(field)': \(reason)"
         case .unrepresentableName(let path, let format): "\(path): name cannot be written in \(format) format"
+        case .unsupportedOutput(let format): "manifests cannot be written in \(format) format (read only)"
         case .unknownAlgorithm(let name):
             "unknown digest algorithm '\(name)' (supported: \(DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")))"
         case .algorithmMismatch(let expected, let actual):

@@ -93,7 +93,7 @@ import Testing
         #expect(error.description.hasPrefix("SHA256SUMS:\(sample.line): "), "\(error)")
     }
 
-    @Test func bagItNeedsDataPrefixAndHashdeepNeedsHeader() throws {
+    @Test func otherFormatsNameTheirMalformedLine() throws {
         let hex = String(repeating: "a", count: 64)
         let bagit = try #require(throws: BundleError.self) {
             try ManifestCodec.decode(Array("\(hex)  payload.txt\n".utf8), file: "manifest-sha256.txt")
@@ -103,6 +103,13 @@ import Testing
             try ManifestCodec.decode(Array("%%%% HASHDEEP-1.0\n1,\(hex),x\n".utf8), file: "h.txt")
         }
         #expect(hashdeep.description.contains(":2: "))
+        let dsc = try #require(throws: BundleError.self) {
+            try ManifestCodec.decode(Array("Format: 3.0\nChecksums-Sha256:\n \(hex) 12 a.tar.gz\n \(hex) b.tar.gz\n".utf8), file: "x.dsc")
+        }
+        #expect(dsc.description.hasPrefix("x.dsc:4: "))
+        #expect(throws: BundleError.unsupportedOutput(format: "debian")) {
+            try ManifestCodec.encode(try Self.sample(), as: .debian)
+        }
     }
 
     @Test func jsonManifestErrorsNameTheField() throws {

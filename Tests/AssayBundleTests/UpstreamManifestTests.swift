@@ -46,6 +46,16 @@ struct UpstreamManifestTests {
         #expect(report.summary.matched == 4)
     }
 
+    @Test func debianSourcePackageVerifiesAgainstItsDsc() throws {
+        let folder = Fixtures.path("bundles/debian/hello_2.10-3")
+        let expected = try ManifestCodec.read(contentsOf: folder + "/hello_2.10-3.dsc")
+        #expect(expected.source == "debian")
+        #expect(expected.entries.map(\.size) == [12684, 725_946, 819])
+        let report = try Verifier.verify(bundleAt: folder, against: expected)
+        #expect(report.clean)
+        #expect(report.unlisted == ["hello_2.10-3.dsc"])
+    }
+
     @Test func certifiWheelVerifiesAgainstItsRecord() throws {
         let expected = try ManifestCodec.read(
             contentsOf: Fixtures.path("bundles/upstream-manifests/certifi-2026.10.18-py3-none-any.whl.RECORD-as-hex.SHA256SUMS"))

@@ -4,7 +4,8 @@ import Foundation
 /// Reads and writes manifests in every ``ManifestFormat``.
 public enum ManifestCodec {
     /// The bytes of a manifest in a format. Line formats list files only (directories, symlinks and executable bits
-    /// need Assay's own format); `pretty` indents Assay JSON and is ignored otherwise.
+    /// need Assay's own format); `pretty` indents Assay JSON and is ignored otherwise. The Debian format is read-only
+    /// (a `.dsc` is signed by its maintainer); asking to write it throws ``BundleError/unsupportedOutput(format:)``.
     public static func encode(_ manifest: Manifest, as format: ManifestFormat, pretty: Bool = false) throws(BundleError) -> [UInt8] {
         switch format {
         case .assay: JSONManifestCodec.encode(manifest, pretty: pretty)
@@ -12,6 +13,7 @@ public enum ManifestCodec {
         case .bsd: CoreutilsFormat.write(manifest, tagged: true)
         case .bagit: BagItFormat.write(manifest)
         case .hashdeep: try HashdeepFormat.write(manifest)
+        case .debian: throw BundleError.unsupportedOutput(format: format.rawValue)
         }
     }
 
@@ -30,6 +32,7 @@ public enum ManifestCodec {
         case .gnu, .bsd: try CoreutilsFormat.read(bytes, into: &builder)
         case .bagit: try BagItFormat.read(bytes, into: &builder)
         case .hashdeep: try HashdeepFormat.read(bytes, hint: algorithm, into: &builder)
+        case .debian: try DebianControlFormat.read(bytes, hint: algorithm, into: &builder)
         case .assay: break
         }
         return try builder.build()

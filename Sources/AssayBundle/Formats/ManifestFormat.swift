@@ -10,12 +10,15 @@ public enum ManifestFormat: String, CaseIterable, Codable, Sendable {
     case bagit
     /// hashdeep: a `%%%% HASHDEEP-1.0` header, then `size,hash,filename` rows.
     case hashdeep
+    /// The `Checksums-Sha256:` field of a Debian `.dsc` or `.changes` file (read only).
+    case debian
 
     /// Guesses the format of a manifest from its content, and its file name for BagIt (whose lines look like GNU's).
     public static func detect(_ bytes: [UInt8], fileName: String) -> ManifestFormat {
         let text = bytes.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }
         if text.first == UInt8(ascii: "{") { return .assay }
         if text.starts(with: Array("%%%% HASHDEEP".utf8)) { return .hashdeep }
+        if DebianControlFormat.matches(Array(text)) { return .debian }
         let baseName = fileName.split(separator: "/").last.map(String.init) ?? fileName
         if baseName.hasPrefix("manifest-") && baseName.hasSuffix(".txt") { return .bagit }
         let firstLine = text.prefix { $0 != UInt8(ascii: "\n") }
