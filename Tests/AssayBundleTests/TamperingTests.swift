@@ -52,6 +52,7 @@ struct TamperingTests {
         let difference = try #require(try tree.verify().differences.first)
         #expect(difference.kind == .modified)
         #expect(difference.actual?.size == 10)
+        #expect(difference.description == "modified \(Self.target) (size 10775 → 10)")
     }
 
     @Test func deletedFileIsMissing() throws {
@@ -77,6 +78,7 @@ struct TamperingTests {
         let report = try tree.verify()
         #expect(report.differences.map(\.kind) == [.typeChanged])
         #expect(report.differences.first?.actual?.target == "/etc/passwd")
+        #expect(report.differences.first?.description == "type-changed \(Self.target) (file → symlink)")
         #expect(report.findings.contains { $0.kind == .symlinkOutside })
     }
 
