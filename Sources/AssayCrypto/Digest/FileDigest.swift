@@ -7,7 +7,13 @@ extension Hasher {
     public static let readSize = 64 * 1024
 
     /// Adds everything readable from an open file descriptor, in constant memory, and returns the byte count.
-    public func update(fileDescriptor fd: Int32, path: String) throws(CryptoError) -> UInt64 {
+    ///
+    /// `progress`, when given, is called with the size of each chunk after it is hashed.
+    public func update(
+        fileDescriptor fd: Int32,
+        path: String,
+        progress: ((Int) -> Void)? = nil
+    ) throws(CryptoError) -> UInt64 {
         var total: UInt64 = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Hasher.readSize, alignment: 64)
         defer { buffer.deallocate() }
@@ -20,6 +26,7 @@ extension Hasher {
             if count == 0 { break }
             update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             total += UInt64(count)
+            progress?(count)
         }
         return total
     }

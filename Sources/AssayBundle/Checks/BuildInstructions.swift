@@ -1,0 +1,24 @@
+/// Reports the build-instruction files at the top of a bundle, the first thing an escrow agent looks for.
+enum BuildInstructions {
+    /// Exact top-level names (compared case-insensitively).
+    static let exactNames: Set<String> = [
+        "makefile", "gnumakefile", "makefile.am", "makefile.in", "cmakelists.txt", "package.swift", "configure",
+        "configure.ac", "meson.build", "build.gradle", "build.gradle.kts", "settings.gradle", "pom.xml", "cargo.toml",
+        "go.mod", "setup.py", "setup.cfg", "pyproject.toml", "package.json", "build.bazel", "workspace", "sconstruct",
+        "build.xml", "debian",
+    ]
+    /// Name prefixes (compared case-insensitively): `README.md`, `INSTALL.txt`, `BUILDING`.
+    static let prefixes = ["readme", "install", "build"]
+
+    static func findings(_ entries: [BundleEntry]) -> [Finding] {
+        let found = entries.filter { entry in
+            guard entry.path.parent == nil, let name = entry.path.utf8String?.lowercased() else { return false }
+            return exactNames.contains(name) || prefixes.contains { name.hasPrefix($0) }
+        }
+        guard !found.isEmpty else {
+            return [Finding(.noBuildInstructions, .warning, path: nil, "no build instructions (README, INSTALL, Makefile…) at the top level")]
+        }
+        let names = found.map(\.path.description).joined(separator: ", ")
+        return [Finding(.buildInstructions, .info, path: nil, "build instructions found: \(names)")]
+    }
+}

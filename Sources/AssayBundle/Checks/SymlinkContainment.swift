@@ -1,0 +1,26 @@
+/// Flags symlinks whose target, resolved lexically from the link's folder, leaves the bundle.
+enum SymlinkContainment {
+    static func findings(_ entries: [BundleEntry]) -> [Finding] {
+        entries.compactMap { entry in
+            guard entry.type == .symlink, let target = entry.linkTarget, escapes(from: entry.path, to: target) else {
+                return nil
+            }
+            return Finding(.symlinkOutside, .warning, path: entry.path, "symlink points outside the bundle: \(target)")
+        }
+    }
+
+    static func escapes(from link: EntryPath, to target: EntryPath) -> Bool {
+        if target.bytes.first == UInt8(ascii: "/") { return true }
+        var depth = link.components.count - 1
+        for component in target.bytes.split(separator: UInt8(ascii: "/")) {
+            if component == [UInt8(ascii: ".")] { continue }
+            if component == [UInt8(ascii: "."), UInt8(ascii: ".")] {
+                depth -= 1
+                if depth < 0 { return true }
+            } else {
+                depth += 1
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,61 @@
+public import AssayCrypto
+import Foundation
+
+/// Reads and writes manifests in every ``ManifestFormat``.
+public enum ManifestCodec {
+    /// The bytes of a manifest in a format. Line formats list files only (directories, symlinks and executable bits
+    /// need Assay's own format); `pretty` indents Assay JSON and is ignored otherwise. The Debian format is read-only
+    /// (a `.dsc` is signed by its maintainer); asking to write it throws ``BundleError/unsupportedOutput(format:)``.
+    public static func encode(_ manifest: Manifest, as format: ManifestFormat, pretty: Bool = false) throws(BundleError) -> [UInt8] {
+        switch format {
+        case .assay: JSONManifestCodec.encode(manifest, pretty: pretty)
+        case .gnu: CoreutilsFormat.write(manifest, tagged: false)
+        case .bsd: CoreutilsFormat.write(manifest, tagged: true)
+        case .bagit: BagItFormat.write(manifest)
+        case .hashdeep: try HashdeepFormat.write(manifest)
+        case .debian: throw BundleError.unsupportedOutput(format: format.rawValue)
+        }
+    }
+
+    /// Parses manifest bytes; `file` names the source in errors. The format is detected when not given;
+    /// `algorithm` decides between algorithms of equal digest length (SHA-256 vs SHA3-256) in untagged line formats.
+    public static func decode(
+        _ bytes: [UInt8],
+        file: String,
+        format: ManifestFormat? = nil,
+        algorithm: DigestAlgorithm? = nil
+    ) throws(BundleError) -> Manifest {
+        let format = format ?? ManifestFormat.detect(bytes, fileName: file)
+        if format == .assay { return try JSONManifestCodec.decode(bytes, file: file) }
+        var builder = ListingBuilder(file: file, format: format, algorithm: algorithm ?? bagItAlgorithm(file, format))
+        switch format {
+        case .gnu, .bsd: try CoreutilsFormat.read(bytes, into: &builder)
+        case .bagit: try BagItFormat.read(bytes, into: &builder)
+        case .hashdeep: try HashdeepFormat.read(bytes, hint: algorithm, into: &builder)
+        case .debian: try DebianControlFormat.read(bytes, hint: algorithm, into: &builder)
+        case .assay: break
+        }
+        return try builder.build()
+    }
+
+    /// Reads and parses a manifest file.
+    public static func read(
+        contentsOf path: String,
+        format: ManifestFormat? = nil,
+        algorithm: DigestAlgorithm? = nil
+    ) throws(BundleError) -> Manifest {
+        guard FileManager.default.fileExists(atPath: path) else { throw BundleError.notFound(path: path) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw BundleError.unreadable(path: path, reason: "permission denied or not a regular file")
+        }
+        return try decode(Array(data), file: path, format: format, algorithm: algorithm)
+    }
+
+    /// The algorithm named by a BagIt manifest's file name (`manifest-sha512.txt`).
+    private static func bagItAlgorithm(_ file: String, _ format: ManifestFormat) -> DigestAlgorithm? {
+        guard format == .bagit, let name = file.split(separator: "/").last,
+              name.hasPrefix("manifest-"), name.hasSuffix(".txt")
+        else { return nil }
+        return DigestAlgorithm(userInput: String(name.dropFirst(9).dropLast(4)))
+    }
+}

@@ -1,0 +1,27 @@
+/// The manifest file formats Assay reads and writes.
+public enum ManifestFormat: String, CaseIterable, Codable, Sendable {
+    /// Assay's own canonical JSON (`Schemas/manifest.schema.json`): every entry type, sizes, executable bits.
+    case assay
+    /// GNU coreutils `sha256sum` lines: `hex  name`, `hex *name` (binary mode), `\` prefix for escaped names.
+    case gnu
+    /// BSD tagged lines: `SHA256 (name) = hex` (also written by `sha256sum --tag`).
+    case bsd
+    /// A BagIt `manifest-<alg>.txt`: `hex  data/name`, with `%`, CR and LF percent-encoded.
+    case bagit
+    /// hashdeep: a `%%%% HASHDEEP-1.0` header, then `size,hash,filename` rows.
+    case hashdeep
+    /// The `Checksums-Sha256:` field of a Debian `.dsc` or `.changes` file (read only).
+    case debian
+
+    /// Guesses the format of a manifest from its content, and its file name for BagIt (whose lines look like GNU's).
+    public static func detect(_ bytes: [UInt8], fileName: String) -> ManifestFormat {
+        let text = bytes.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }
+        if text.first == UInt8(ascii: "{") { return .assay }
+        if text.starts(with: Array("%%%% HASHDEEP".utf8)) { return .hashdeep }
+        if DebianControlFormat.matches(Array(text)) { return .debian }
+        let baseName = fileName.split(separator: "/").last.map(String.init) ?? fileName
+        if baseName.hasPrefix("manifest-") && baseName.hasSuffix(".txt") { return .bagit }
+        let firstLine = text.prefix { $0 != UInt8(ascii: "\n") }
+        return CoreutilsFormat.isTagged(Array(firstLine)) ? .bsd : .gnu
+    }
+}

@@ -1,0 +1,92 @@
+public import AssayCrypto
+
+/// The entry list of a bundle, sorted by path bytes, with what was noticed while reading it and its bundle digest.
+///
+/// A manifest is immutable: its ``totals`` and ``bundleDigest`` are derived from its entries when it is created.
+public struct Manifest: Equatable, Sendable {
+    /// The version of Assay's manifest format (`formatVersion` in the JSON form).
+    public static let formatVersion = 1
+    /// The tool version written into manifests Assay produces.
+    public static let toolVersion = "assay 0.1.0"
+
+    /// Whether a manifest lists every path of its bundle or only some files.
+    public enum Coverage: String, Codable, Sendable {
+        /// Every file, directory and symlink (Assay's own manifests and bundles read from disk).
+        case complete
+        /// Files only, as listed by sha256sum, BSD, BagIt or hashdeep manifests: unlisted paths cannot be "added".
+        case filesOnly = "files-only"
+    }
+
+    /// The digest algorithm of every entry digest and of the bundle digest.
+    public let algorithm: DigestAlgorithm
+    /// Whether this manifest can speak about unlisted paths.
+    public let coverage: Coverage
+    /// The tool that wrote the manifest.
+    public let toolVersion: String
+    /// What the bundle was read from (`directory`, `tar.gz`, `zip`…) or the manifest format it was parsed from.
+    public let source: String
+    /// The single top-level folder removed from archive paths, shown to the user, never silent.
+    public let strippedPrefix: EntryPath?
+    /// Entries sorted by path bytes, one per path.
+    public let entries: [BundleEntry]
+    /// What readers and checks noticed.
+    public let findings: [Finding]
+    /// Counts and bytes.
+    public let totals: Totals
+    /// One digest over the canonical entry list (complete manifests only); equal for a tree and its archives.
+    public let bundleDigest: Digest?
+
+    /// Creates a manifest; entries are sorted by path bytes and must be unique (the readers and parsers ensure it).
+    public init(
+        algorithm: DigestAlgorithm,
+        coverage: Coverage,
+        source: String,
+        entries: [BundleEntry],
+        findings: [Finding] = [],
+        strippedPrefix: EntryPath? = nil,
+        toolVersion: String = Manifest.toolVersion
+    ) throws(BundleError) {
+        self.algorithm = algorithm
+        self.coverage = coverage
+        self.source = source
+        self.entries = entries.sorted { $0.path < $1.path }
+        self.findings = findings
+        self.strippedPrefix = strippedPrefix
+        self.toolVersion = toolVersion
+        self.totals = Totals(self.entries)
+        self.bundleDigest = coverage == .complete ? try BundleDigest.compute(self.entries, algorithm: algorithm) : nil
+    }
+
+    /// Whether any finding is an error (unsafe path, special file, encrypted entry...).
+    public var hasErrorFindings: Bool { findings.contains { $0.severity == .error } }
+
+    /// The entry at a path, by binary search over the sorted entries.
+    public func entry(at path: EntryPath) -> BundleEntry? {
+        var low = 0
+        var high = entries.count
+        while low < high {
+            let mid = (low + high) / 2
+            if entries[mid].path < path { low = mid + 1 } else { high = mid }
+        }
+        return low < entries.count && entries[low].path == path ? entries[low] : nil
+    }
+}
+
+/// Counts of a manifest's entries by type, and the bytes of its files.
+public struct Totals: Equatable, Sendable, Codable {
+    /// Regular files.
+    public var files: Int
+    /// Directories.
+    public var directories: Int
+    /// Symbolic links.
+    public var symlinks: Int
+    /// The sum of file sizes that are known.
+    public var bytes: UInt64
+
+    init(_ entries: [BundleEntry]) {
+        files = entries.count { $0.type == .file }
+        directories = entries.count { $0.type == .directory }
+        symlinks = entries.count { $0.type == .symlink }
+        bytes = entries.reduce(0) { $0 + ($1.type == .file ? $1.size ?? 0 : 0) }
+    }
+}

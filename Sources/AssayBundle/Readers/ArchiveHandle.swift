@@ -1,0 +1,88 @@
+internal import CArchive
+import Foundation
+
+/// Owns one libarchive read context, opened on a file, and frees it in `deinit`.
+///
+/// Only tar (ustar, pax, GNU) and zip are enabled, behind any compression filter (gzip, xz, bzip2, zstd…): the
+/// format is detected from content, never from the file name.
+final class ArchiveHandle {
+    let path: String
+    private let archive: OpaquePointer
+
+    init(path: String) throws(BundleError) {
+        self.path = path
+        guard let archive = archive_read_new() else {
+            throw BundleError.unreadable(path: path, reason: "libarchive could not allocate a reader")
+        }
+        self.archive = archive
+        archive_read_support_filter_all(archive)
+        archive_read_support_format_tar(archive)
+        archive_read_support_format_gnutar(archive)
+        archive_read_support_format_zip(archive)
+        // Zip names without the UTF-8 flag are CP437 by the zip specification.
+        archive_read_set_options(archive, "zip:hdrcharset=CP437")
+        guard archive_read_open_filename(archive, path, 64 * 1024) == ARCHIVE_OK else {
+            throw isFormatError ? BundleError.unrecognizedFormat(path: path) : BundleError.unreadable(path: path, reason: errorString)
+        }
+    }
+
+    deinit { archive_read_free(archive) }
+
+    /// libarchive's message for the last failure.
+    var errorString: String {
+        archive_error_string(archive).map { String(cString: $0) } ?? "unknown libarchive error"
+    }
+
+    /// Whether the last failure was "this is not an archive format we read" (libarchive's private
+    /// `ARCHIVE_ERRNO_FILE_FORMAT`, which is `EILSEQ` on Linux).
+    var isFormatError: Bool { archive_errno(archive) == EILSEQ }
+
+    /// The next header, `nil` at the end of the archive.
+    func nextHeader() throws(BundleError) -> ArchiveHeader? {
+        var entry: OpaquePointer?
+        let status = archive_read_next_header(archive, &entry)
+        if status == ARCHIVE_EOF { return nil }
+        guard status >= ARCHIVE_WARN, let entry else { throw failure(entry: nil) }
+        return ArchiveHeader(entry)
+    }
+
+    /// Reads up to `capacity` content bytes of the current entry; an empty array at its end.
+    func readData(capacity: Int, entry: String) throws(BundleError) -> [UInt8] {
+        var count = 0
+        let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            count = archive_read_data(archive, buffer.baseAddress, capacity)
+            initialized = max(0, count)
+        }
+        guard count >= 0 else { throw failure(entry: entry) }
+        return chunk
+    }
+
+    /// Skips the current entry's content.
+    func skipData(entry: String) throws(BundleError) {
+        guard archive_read_data_skip(archive) >= ARCHIVE_WARN else { throw failure(entry: entry) }
+    }
+
+    /// A short name for what was read: `tar`, `tar.gz`, `tar.xz`, `tar.bz2`, `tar.zst`, `zip`.
+    var formatName: String {
+        let base = archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP ? "zip" : "tar"
+        let filter: String? = switch archive_filter_code(archive, 0) {
+        case ARCHIVE_FILTER_NONE: nil
+        case ARCHIVE_FILTER_GZIP: "gz"
+        case ARCHIVE_FILTER_BZIP2: "bz2"
+        case ARCHIVE_FILTER_XZ: "xz"
+        case ARCHIVE_FILTER_ZSTD: "zst"
+        default: archive_filter_name(archive, 0).map { String(cString: $0) }
+        }
+        return filter.map { "\(base).\($0)" } ?? base
+    }
+
+    /// The error for the last failure: truncation when libarchive says so, corruption otherwise.
+    private func failure(entry: String?) -> BundleError {
+        let reason = errorString
+        let lowered = reason.lowercased()
+        if lowered.contains("truncated") || lowered.contains("premature end") || lowered.contains("unexpected end") {
+            return .archiveTruncated(path: path, entry: entry, reason: reason)
+        }
+        return .archiveCorrupt(path: path, entry: entry, reason: reason)
+    }
+}

@@ -1,0 +1,141 @@
+internal import CArchive
+
+/// Reads an archive as a stream: this thread reads and inflates, a second one hashes, nothing touches the disk.
+///
+/// Hardlink entries (which carry no data in tar) take the content of the entry they name; special files and
+/// encrypted entries become findings; the entry count and uncompressed bytes are capped by ``Limits``.
+struct ArchiveReader {
+    let path: String
+    let options: ReadOptions
+
+    func read() throws(BundleError) -> Manifest {
+        let previousLocale = assay_use_utf8_locale()
+        defer { assay_restore_locale(previousLocale) }
+        let archive = try ArchiveHandle(path: path)
+        let hashing = HashingThread(
+            algorithm: options.algorithm,
+            progress: ProgressCounter(totalFiles: nil, totalBytes: nil, report: options.progress)
+        )
+        hashing.start()
+        let streamed: Streamed
+        do {
+            streamed = try stream(archive, into: hashing.channel)
+        } catch {
+            _ = try? hashing.finish()
+            if error.isFirstHeaderFailure, archive.isFormatError { throw BundleError.unrecognizedFormat(path: path) }
+            throw error.error
+        }
+        let digests = try hashing.finish()
+        var entries = streamed.entries
+        for (index, digest) in digests { entries[index].digest = digest }
+        let (resolved, linkFindings) = resolveHardlinks(entries, links: streamed.hardlinks)
+        let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
+        return try assembler.assemble(resolved, findings: streamed.findings + linkFindings)
+    }
+
+    private struct Streamed {
+        var entries: [BundleEntry] = []
+        var findings: [Finding] = []
+        /// Raw-entry positions of hardlinks and the raw path each names.
+        var hardlinks: [(index: Int, target: [UInt8])] = []
+    }
+
+    /// A read failure, remembering whether it happened before any header was read (a wrong-magic file).
+    private struct StreamError: Error {
+        let error: BundleError
+        let isFirstHeaderFailure: Bool
+    }
+
+    private func stream(_ archive: ArchiveHandle, into channel: ChunkChannel) throws(StreamError) -> Streamed {
+        var result = Streamed()
+        var totalBytes: UInt64 = 0
+        do throws(BundleError) {
+            while let header = try archive.nextHeader() {
+                let path = EntryPath(bytes: header.path)
+                let shown = path.description
+                let index = result.entries.count
+                if index >= options.limits.maxEntries {
+                    throw BundleError.limitExceeded(path: self.path, limit: "entries", value: UInt64(options.limits.maxEntries))
+                }
+                switch header.kind {
+                case _ where header.isEncrypted:
+                    result.findings.append(Finding(.encryptedEntry, .error, path: path, "encrypted entry cannot be verified"))
+                    try archive.skipData(entry: shown)
+                case .file:
+                    let size = try streamContent(archive, entry: shown, into: channel, total: &totalBytes)
+                    if let declared = header.declaredSize, declared != size {
+                        throw BundleError.archiveCorrupt(path: self.path, entry: shown, reason: "header says \(declared) bytes, data has \(size)")
+                    }
+                    channel.send(.end(index: index))
+                    result.entries.append(BundleEntry(path: path, type: .file, size: size, executable: header.executable))
+                case .directory:
+                    result.entries.append(.directory(path))
+                case .symlink:
+                    result.entries.append(.symlink(path, target: EntryPath(bytes: header.linkTarget ?? [])))
+                case .hardlink:
+                    result.hardlinks.append((index, header.linkTarget ?? []))
+                    result.entries.append(BundleEntry(path: path, type: .file, executable: header.executable))
+                case .special:
+                    result.findings.append(Finding(.specialFile, .error, path: path, "special file (device, FIFO or socket) not hashed"))
+                }
+            }
+        } catch {
+            throw StreamError(error: error, isFirstHeaderFailure: result.entries.isEmpty && result.findings.isEmpty)
+        }
+        return result
+    }
+
+    /// Hands the current entry's content to the hashing thread in 64 KiB chunks; returns its size.
+    private func streamContent(
+        _ archive: ArchiveHandle,
+        entry: String,
+        into channel: ChunkChannel,
+        total: inout UInt64
+    ) throws(BundleError) -> UInt64 {
+        var size: UInt64 = 0
+        while true {
+            let chunk = try archive.readData(capacity: 64 * 1024, entry: entry)
+            if chunk.isEmpty { return size }
+            size += UInt64(chunk.count)
+            total += UInt64(chunk.count)
+            if total > options.limits.maxTotalBytes {
+                throw BundleError.limitExceeded(path: path, limit: "uncompressed bytes", value: options.limits.maxTotalBytes)
+            }
+            channel.send(.data(chunk))
+        }
+    }
+
+    /// Gives each hardlink the size and digest of the file it names: the last earlier file, or earlier resolved
+    /// hardlink, with that path.
+    private func resolveHardlinks(
+        _ entries: [BundleEntry],
+        links: [(index: Int, target: [UInt8])]
+    ) -> (entries: [BundleEntry], findings: [Finding]) {
+        guard !links.isEmpty else { return (entries, []) }
+        var byPath: [[UInt8]: Int] = [:]
+        for (index, entry) in entries.enumerated() where entry.digest != nil {
+            byPath[Self.canonical(entry.path.bytes)] = index
+        }
+        var resolved = entries
+        var dropped = Set<Int>()
+        var findings: [Finding] = []
+        for link in links {
+            if let source = byPath[Self.canonical(link.target)], source < link.index {
+                resolved[link.index].size = resolved[source].size
+                resolved[link.index].digest = resolved[source].digest
+                byPath[Self.canonical(entries[link.index].path.bytes)] = link.index
+            } else {
+                dropped.insert(link.index)
+                findings.append(Finding(.unresolvedHardlink, .error, path: entries[link.index].path,
+                                        "hardlink to '\(EntryPath(bytes: link.target))', which is not an earlier file"))
+            }
+        }
+        return (resolved.enumerated().filter { !dropped.contains($0.offset) }.map(\.element), findings)
+    }
+
+    /// A raw path with `./` and repeated slashes removed, so `./a` and `a` name the same file.
+    private static func canonical(_ raw: [UInt8]) -> [UInt8] {
+        if case .path(let path) = PathSafety.normalize(raw) { return path.bytes }
+        return raw
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A bounded handoff between the thread that reads and inflates an archive and the thread that hashes it.
+///
+/// At most ``capacity`` chunks of at most 64 KiB are in flight, so memory stays constant whatever the archive size,
+/// and the archive costs about the larger of inflate time and hash time instead of their sum.
+final class ChunkChannel: @unchecked Sendable {
+    enum Message {
+        /// Content bytes of the current file.
+        case data([UInt8])
+        /// The current file is complete; its digest belongs at this raw-entry position.
+        case end(index: Int)
+    }
+
+    let capacity: Int
+    private let condition = NSCondition()
+    private var queue: [Message] = []
+    private var head = 0
+    private var closed = false
+
+    init(capacity: Int = 16) { self.capacity = capacity }
+
+    /// Waits for room, then enqueues; a message sent after ``close()`` is dropped.
+    func send(_ message: Message) {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count - head >= capacity && !closed { condition.wait() }
+        guard !closed else { return }
+        queue.append(message)
+        condition.broadcast()
+    }
+
+    /// The next message, waiting for one; `nil` once the channel is closed and drained.
+    func receive() -> Message? {
+        condition.lock()
+        defer { condition.unlock() }
+        while queue.count == head && !closed { condition.wait() }
+        guard head < queue.count else { return nil }
+        let message = queue[head]
+        head += 1
+        if head == queue.count {
+            queue.removeAll(keepingCapacity: true)
+            head = 0
+        }
+        condition.broadcast()
+        return message
+    }
+
+    /// No more messages: the receiver drains what is queued, then gets `nil`.
+    func close() {
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}

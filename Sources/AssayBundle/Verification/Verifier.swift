@@ -1,0 +1,77 @@
+import AssayCrypto
+
+/// Compares a bundle's manifest with the manifest it is expected to match.
+public enum Verifier {
+    /// Verifies `bundle` (read from disk or an archive) against `expected`.
+    ///
+    /// With a complete (Assay) manifest every path counts: unlisted paths are `added`. With a files-only manifest
+    /// (sha256sum, BSD, BagIt, hashdeep) only listed files are checked, as `sha256sum -c` does: bundle files it does
+    /// not list are reported in ``VerificationReport/unlisted`` and never fail, and directories are not compared.
+    /// One deliberate departure from `sha256sum -c`: a listed name that is a symlink in the bundle is `type-changed`,
+    /// because Assay never follows links.
+    public static func verify(_ bundle: Manifest, against expected: Manifest) throws(BundleError) -> VerificationReport {
+        guard bundle.algorithm == expected.algorithm else {
+            throw BundleError.algorithmMismatch(expected: expected.algorithm.rawValue, actual: bundle.algorithm.rawValue)
+        }
+        let complete = expected.coverage == .complete
+        var summary = VerificationReport.Summary()
+        var differences: [Difference] = []
+        var missing: [BundleEntry] = []
+        var appeared: [BundleEntry] = []
+        var unlisted: [String] = []
+        EntryComparison.mergeJoin(expected.entries, bundle.entries) { want, have in
+            switch (want, have) {
+            case (let want?, let have?):
+                let kinds = EntryComparison.kinds(expected: want, actual: have)
+                if kinds.isEmpty { summary.matched += 1 }
+                differences += kinds.map { Difference(want.path, $0, expected: want, actual: have) }
+            case (let want?, nil):
+                missing.append(want)
+                differences.append(Difference(want.path, .missing, expected: want, actual: nil))
+            case (nil, let have?) where complete:
+                appeared.append(have)
+                differences.append(Difference(have.path, .added, expected: nil, actual: have))
+            case (nil, let have?):
+                guard have.type != .directory else { return }
+                appeared.append(have)
+                unlisted.append(have.path.description)
+            case (nil, nil):
+                return
+            }
+        }
+        for difference in differences { summary.count(difference.kind) }
+        summary.unlisted = unlisted.count
+        summary.errorFindings = bundle.findings.count { $0.severity == .error }
+        return VerificationReport(
+            algorithm: expected.algorithm.rawValue, expectedCoverage: expected.coverage,
+            strippedPrefix: bundle.strippedPrefix?.description,
+            clean: differences.isEmpty && summary.errorFindings == 0, summary: summary, differences: differences,
+            hints: RenameHints.hints(missing: missing, appeared: appeared), unlisted: unlisted, findings: bundle.findings
+        )
+    }
+
+    /// Reads the bundle at `path` with the expected manifest's algorithm, then verifies it.
+    public static func verify(
+        bundleAt path: String,
+        as kind: BundleReader.Kind = .auto,
+        against expected: Manifest,
+        options: ReadOptions = ReadOptions()
+    ) throws(BundleError) -> VerificationReport {
+        var options = options
+        options.algorithm = expected.algorithm
+        return try verify(BundleReader.read(at: path, as: kind, options: options), against: expected)
+    }
+}
+
+extension VerificationReport.Summary {
+    mutating func count(_ kind: Difference.Kind) {
+        switch kind {
+        case .missing: missing += 1
+        case .added: added += 1
+        case .modified: modified += 1
+        case .typeChanged: typeChanged += 1
+        case .executableChanged: executableChanged += 1
+        case .targetChanged: targetChanged += 1
+        }
+    }
+}

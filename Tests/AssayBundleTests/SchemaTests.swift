@@ -1,0 +1,118 @@
+import AssayBundle
+import AssayCrypto
+import Foundation
+import Testing
+
+/// `Schemas/*.schema.json` stay in step with the Codable types: required keys are what a minimal value encodes,
+/// properties what a full value encodes; when python3 has jsonschema, encoded values validate.
+@Suite struct SchemaTests {
+    static let schemas = Fixtures.packageRoot.appendingPathComponent("Schemas")
+
+    typealias Object = [String: Any]
+
+    static func load(_ name: String) throws -> Object {
+        let data = try Data(contentsOf: schemas.appendingPathComponent(name))
+        return try #require(try JSONSerialization.jsonObject(with: data) as? Object)
+    }
+
+    static func object(_ bytes: [UInt8]) throws -> Object {
+        try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? Object)
+    }
+
+    /// Checks one object schema against a minimal and a full encoded instance.
+    static func check(_ schema: Object, minimal: Object, full: Object, _ name: String) {
+        let required = Set(schema["required"] as? [String] ?? [])
+        let properties = Set((schema["properties"] as? Object ?? [:]).keys)
+        #expect(required == Set(minimal.keys), "\(name): required keys")
+        #expect(properties == Set(full.keys), "\(name): properties")
+    }
+
+    static func entry(_ manifest: Object, _ index: Int) -> Object {
+        (manifest["entries"] as? [Object])?[index] ?? [:]
+    }
+
+    /// Minimal: files-only listing with one file of unknown size. Full: a bundle with every optional field.
+    static func manifests() throws -> (minimal: Manifest, full: Manifest) {
+        let digest = try Hasher.digest(Array("x".utf8))
+        let minimal = try Manifest(
+            algorithm: .sha256, coverage: .filesOnly, source: "gnu",
+            entries: [BundleEntry(path: EntryPath("a"), type: .file)])
+        let odd = EntryPath(bytes: [0x61, 0xFF])
+        let full = try Manifest(
+            algorithm: .sha256, coverage: .complete, source: "tar.gz",
+            entries: [
+                .file(odd, size: 1, digest: digest, executable: true),
+                BundleEntry(path: EntryPath("l"), type: .symlink, size: 0, executable: false, linkTarget: odd),
+            ],
+            findings: [Finding(.caseVariant, .warning, path: odd, "demo")], strippedPrefix: odd)
+        return (minimal, full)
+    }
+
+    @Test func manifestSchemaMatchesTheEncodedManifest() throws {
+        let schema = try Self.load("manifest.schema.json")
+        let (minimalManifest, fullManifest) = try Self.manifests()
+        let minimal = try Self.object(ManifestCodec.encode(minimalManifest, as: .assay))
+        let full = try Self.object(ManifestCodec.encode(fullManifest, as: .assay))
+        Self.check(schema, minimal: minimal, full: full, "manifest")
+        let definitions = try #require(schema["$defs"] as? Object)
+        let entrySchema = try #require(definitions["entry"] as? Object)
+        var fullEntry = Self.entry(full, 0)
+        fullEntry.merge(Self.entry(full, 1)) { first, _ in first }
+        Self.check(entrySchema, minimal: ["path": "", "type": ""], full: fullEntry, "entry")
+        #expect(Set(Self.entry(minimal, 0).keys) == ["path", "type"])
+        let findingSchema = try #require(definitions["finding"] as? Object)
+        let finding = try #require((full["findings"] as? [Object])?.first)
+        Self.check(findingSchema, minimal: finding.filter { $0.key != "path" }, full: finding, "finding")
+    }
+
+    @Test func reportSchemaMatchesTheEncodedReport() throws {
+        let schema = try Self.load("verification-report.schema.json")
+        let (minimalManifest, fullManifest) = try Self.manifests()
+        let minimalReport = try Verifier.verify(minimalManifest, against: minimalManifest)
+        let renamed = try Manifest(
+            algorithm: .sha256, coverage: .complete, source: "directory",
+            entries: fullManifest.entries.map { entry in
+                var moved = entry
+                if entry.type == .file { moved.path = EntryPath("moved") }
+                return moved
+            })
+        let fullReport = try Verifier.verify(fullManifest, against: renamed)
+        let minimal = try Self.object(Array(JSONEncoder().encode(minimalReport)))
+        let full = try Self.object(Array(JSONEncoder().encode(fullReport)))
+        Self.check(schema, minimal: minimal, full: full, "report")
+        let definitions = try #require(schema["$defs"] as? Object)
+        let differences = try #require(full["differences"] as? [Object])
+        let added = try #require(differences.first { $0["kind"] as? String == "added" })
+        let removed = try #require(differences.first { $0["kind"] as? String == "missing" })
+        var union = added
+        union.merge(removed) { first, _ in first }
+        Self.check(try #require(definitions["difference"] as? Object),
+                   minimal: removed.filter { $0.key != "expected" }, full: union, "difference")
+        #expect(fullReport.hints.map(\.kind) == [.possibleRename])
+    }
+
+    @Test func encodedValuesValidateWithPythonJSONSchema() throws {
+        let temp = try TempDir()
+        let (_, full) = try Self.manifests()
+        try Data(try ManifestCodec.encode(full, as: .assay)).write(to: URL(fileURLWithPath: temp.path + "/manifest.json"))
+        let report = try Verifier.verify(full, against: full)
+        try JSONEncoder().encode(report).write(to: URL(fileURLWithPath: temp.path + "/report.json"))
+        let script = """
+            import json, sys
+            try:
+                import jsonschema, referencing
+            except ImportError:
+                sys.exit(77)
+            folder = sys.argv[1]
+            schemas = [json.load(open(f'{folder}/{n}.schema.json')) for n in ('manifest', 'verification-report')]
+            registry = referencing.Registry().with_resources([(s['$id'], referencing.Resource.from_contents(s)) for s in schemas])
+            for schema, name in zip(schemas, ('manifest.json', 'report.json')):
+                jsonschema.Draft202012Validator(schema, registry=registry).validate(json.load(open(name)))
+            """
+        do {
+            try temp.run("python3", "-c", script, Self.schemas.path)
+        } catch let failure as TempDir.ToolFailed where failure.status == 77 {
+            print("skipping schema validation: python3 jsonschema is not installed")
+        }
+    }
+}
