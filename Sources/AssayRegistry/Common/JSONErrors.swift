@@ -5,13 +5,14 @@ enum JSONErrors {
         guard let decoding = error as? DecodingError else {
             return RegistryError.wrongShape(file: file, reason: "\(error)")
         }
+        if case .dataCorrupted(let context) = decoding, context.codingPath.isEmpty {
+            return RegistryError.wrongShape(file: file, reason: "the file is not valid JSON")
+        }
         let (path, reason): ([any CodingKey], String) =
             switch decoding {
             case .keyNotFound(let key, let context): (context.codingPath + [key], "is missing")
             case .valueNotFound(_, let context): (context.codingPath, "is null")
             case .typeMismatch(let type, let context): (context.codingPath, "is not \(describe(type))")
-            case .dataCorrupted(let context) where context.codingPath.isEmpty:
-                ([], "the file is not valid JSON")
             case .dataCorrupted(let context): (context.codingPath, context.debugDescription)
             @unknown default: ([], "\(decoding)")
             }
@@ -19,7 +20,7 @@ enum JSONErrors {
             recordIndex + 1 < path.count
         else {
             let location = path.map(\.stringValue).joined(separator: ".")
-            return RegistryError.wrongShape(file: file, reason: location.isEmpty ? reason : "'\(location)' \(reason)")
+            return RegistryError.wrongShape(file: file, reason: location.isEmpty ? "the top level \(reason)" : "'\(location)' \(reason)")
         }
         let field = path[(recordIndex + 1)...].map(\.stringValue).joined(separator: ".")
         return RegistryError.invalidField(file: file, at: .record(index + 1), field: field, reason: reason)
