@@ -10,5 +10,24 @@
 #include <openssl/asn1.h>
 #include <openssl/objects.h>
 #include <openssl/crypto.h>
+#include <openssl/bn.h>
+#include <openssl/ocsp.h>
+#include <openssl/pkcs7.h>
+#include <openssl/pkcs12.h>
+
+/* Macro wrappers: Swift cannot call function-like macros. */
+
+static inline void assay_openssl_free(void *pointer) { OPENSSL_free(pointer); }
+
+static inline long assay_bio_get_mem_data(BIO *bio, char **data) { return BIO_get_mem_data(bio, data); }
+
+static inline int assay_general_names_count(const GENERAL_NAMES *names) { return sk_GENERAL_NAME_num(names); }
+
+static inline GENERAL_NAME *assay_general_names_value(const GENERAL_NAMES *names, int index) {
+    return sk_GENERAL_NAME_value(names, index);
+}
+
+/* X509_NAME_print_ex flags: RFC 2253 order and escaping, with UTF-8 left unescaped. */
+static inline unsigned long assay_name_flags_rfc2253_utf8(void) { return XN_FLAG_RFC2253 & ~ASN1_STRFLGS_ESC_MSB; }
 
 #endif

@@ -1,0 +1,36 @@
+/// The character encodings registry CSV files come in, decoded per field.
+public enum TextEncoding: String, Sendable {
+    /// UTF-8, as Assay's own files and the FCC list use.
+    case utf8 = "UTF-8"
+    /// Windows-1252, as the Common Criteria portal publishes its CSV files.
+    case windows1252 = "Windows-1252"
+
+    /// Decodes one field; `nil` when the bytes are not valid in this encoding.
+    func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        switch self {
+        case .utf8:
+            return String(validating: bytes, as: UTF8.self)
+        case .windows1252:
+            var scalars = String.UnicodeScalarView()
+            for byte in bytes {
+                guard let scalar = Self.windows1252Scalar(byte) else { return nil }
+                scalars.append(scalar)
+            }
+            return String(scalars)
+        }
+    }
+
+    /// Windows-1252 agrees with Latin-1 except in 0x80–0x9F, where five bytes are undefined.
+    private static func windows1252Scalar(_ byte: UInt8) -> Unicode.Scalar? {
+        guard (0x80...0x9F).contains(byte) else { return Unicode.Scalar(byte) }
+        let value = high[Int(byte - 0x80)]
+        return value == 0 ? nil : Unicode.Scalar(value)
+    }
+
+    private static let high: [UInt32] = [
+        0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017D, 0,
+        0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E,
+        0x0178,
+    ]
+}
