@@ -13,6 +13,18 @@ CREATE TABLE "certification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId"
 -- Dated status history of a certification (active, suspended, withdrawn, revoked) with reasons.
 CREATE TABLE "certificationStatusChange" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "certificationId" INTEGER NOT NULL REFERENCES "certification"("id") ON DELETE CASCADE, "status" TEXT NOT NULL, "effectiveOn" TEXT NOT NULL, "reason" TEXT, "recordedAt" TEXT NOT NULL);
 
+-- Deposits: what a bundle was when deposited (digest, counts, bytes); the bundle itself is not copied.
+CREATE TABLE "escrowDeposit" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "offerId" INTEGER NOT NULL REFERENCES "escrowOffer"("id") ON DELETE RESTRICT, "label" TEXT, "sourcePath" TEXT NOT NULL, "algorithm" TEXT NOT NULL, "bundleDigest" TEXT NOT NULL, "files" INTEGER NOT NULL, "directories" INTEGER NOT NULL, "symlinks" INTEGER NOT NULL, "bytes" INTEGER NOT NULL, "strippedPrefix" TEXT, "findings" INTEGER NOT NULL, "manifestSha256" TEXT NOT NULL, "signerKeyId" INTEGER REFERENCES "vendorKey"("id") ON DELETE RESTRICT, "depositedAt" TEXT NOT NULL);
+
+-- The canonical JSON manifest of each deposit (Schemas/manifest.schema.json), apart from the deposit row.
+CREATE TABLE "escrowManifest" ("depositId" INTEGER PRIMARY KEY REFERENCES "escrowDeposit"("id") ON DELETE CASCADE, "body" BLOB NOT NULL);
+
+-- Source-code escrow offers: kind is agent-deposit, regulator-review or customer-review.
+CREATE TABLE "escrowOffer" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE RESTRICT, "kind" TEXT NOT NULL, "agent" TEXT, "terms" TEXT, "offeredOn" TEXT, "source" TEXT, "notes" TEXT, "createdAt" TEXT NOT NULL);
+
+-- Verification runs of bundles against deposits: outcome passed, failed or error; summary is JSON counts.
+CREATE TABLE "escrowVerification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "depositId" INTEGER NOT NULL REFERENCES "escrowDeposit"("id") ON DELETE RESTRICT, "verifiedAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "bundlePath" TEXT NOT NULL, "outcome" TEXT NOT NULL, "summary" TEXT, "error" TEXT, "signerKeyId" INTEGER REFERENCES "vendorKey"("id") ON DELETE RESTRICT, "toolVersion" TEXT NOT NULL);
+
 -- Files attached to certifications, stored once by SHA-256 in <database>-evidence/sha256/ab/<hex>.
 CREATE TABLE "evidence" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "certificationId" INTEGER NOT NULL REFERENCES "certification"("id") ON DELETE CASCADE, "sha256" TEXT NOT NULL, "size" INTEGER NOT NULL, "originalName" TEXT NOT NULL, "receivedAt" TEXT NOT NULL, "effectiveOn" TEXT, UNIQUE ("certificationId", "sha256"));
 
@@ -25,6 +37,9 @@ CREATE TABLE "vendor" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT N
 -- Legal identifiers (kind, value); LEIs are validated with ISO 17442 check digits.
 CREATE TABLE "vendorIdentifier" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE CASCADE, "kind" TEXT NOT NULL, "value" TEXT NOT NULL, UNIQUE ("kind", "value"));
 
+-- Vendors' public keys (PEM of the DER SubjectPublicKeyInfo) for signed manifests; fingerprint = SHA-256 of the DER.
+CREATE TABLE "vendorKey" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE RESTRICT, "type" TEXT NOT NULL, "fingerprint" TEXT NOT NULL UNIQUE, "publicKey" TEXT NOT NULL, "label" TEXT, "addedAt" TEXT NOT NULL);
+
 -- Primary names and aliases in one namespace; key = case-folded, NFC, whitespace-collapsed name.
 CREATE TABLE "vendorName" ("key" TEXT PRIMARY KEY NOT NULL, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE CASCADE, "name" TEXT NOT NULL, "isPrimary" BOOLEAN NOT NULL);
 
@@ -34,9 +49,16 @@ CREATE INDEX "certification_on_productId" ON "certification"("productId");
 CREATE INDEX "certification_on_scheme" ON "certification"("scheme");
 CREATE INDEX "certification_on_validUntil" ON "certification"("validUntil");
 CREATE INDEX "certification_on_vendorId" ON "certification"("vendorId");
+CREATE INDEX "escrowDeposit_on_bundleDigest" ON "escrowDeposit"("bundleDigest");
+CREATE INDEX "escrowDeposit_on_offerId" ON "escrowDeposit"("offerId");
+CREATE INDEX "escrowDeposit_on_signerKeyId" ON "escrowDeposit"("signerKeyId");
+CREATE INDEX "escrowOffer_on_vendorId" ON "escrowOffer"("vendorId");
+CREATE INDEX "escrowVerification_on_depositId" ON "escrowVerification"("depositId");
+CREATE INDEX "escrowVerification_on_signerKeyId" ON "escrowVerification"("signerKeyId");
 CREATE INDEX "evidence_on_certificationId" ON "evidence"("certificationId");
 CREATE INDEX "evidence_on_sha256" ON "evidence"("sha256");
 CREATE INDEX "product_on_vendorId" ON "product"("vendorId");
 CREATE INDEX "vendorIdentifier_on_vendorId" ON "vendorIdentifier"("vendorId");
+CREATE INDEX "vendorKey_on_vendorId" ON "vendorKey"("vendorId");
 CREATE INDEX "vendorName_on_vendorId" ON "vendorName"("vendorId");
 CREATE INDEX "vendor_on_parentId" ON "vendor"("parentId");

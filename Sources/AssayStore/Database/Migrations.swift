@@ -10,6 +10,9 @@ enum Migrations {
             try createCertifications(db)
             try createAuditLog(db)
         }
+        migrator.registerMigration("v2-escrow") { db in
+            try EscrowMigration.create(db)
+        }
         return migrator
     }
 

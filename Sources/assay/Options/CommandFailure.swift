@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssayBundle
 import AssayCore
 import AssayCrypto
 import AssayStore
@@ -20,6 +21,7 @@ struct CommandFailure: Error {
         case let error as StoreError: self.init(message: error.description)
         case let error as ValueError: self.init(message: error.description)
         case let error as CryptoError: self.init(message: error.description)
+        case let error as BundleError: self.init(message: error.description)
         default: return nil
         }
     }

@@ -1,0 +1,102 @@
+import AssayBundle
+import AssayCore
+import GRDB
+
+/// A vendor's public signing key row.
+struct VendorKeyRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "vendorKey"
+    var id: Int64?
+    var vendorId: Int64
+    var type: String
+    var fingerprint: String
+    var publicKey: String
+    var label: String?
+    var addedAt: String
+
+    enum Columns {
+        static let vendorId = Column(CodingKeys.vendorId)
+        static let fingerprint = Column(CodingKeys.fingerprint)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// An escrow offer row.
+struct OfferRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "escrowOffer"
+    var id: Int64?
+    var vendorId: Int64
+    var kind: EscrowOfferKind
+    var agent: String?
+    var terms: String?
+    var offeredOn: CalendarDate?
+    var source: String?
+    var notes: String?
+    var createdAt: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let vendorId = Column(CodingKeys.vendorId)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A deposit row: what a deposited bundle was, without its manifest body (see ``ManifestRecord``).
+struct DepositRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "escrowDeposit"
+    var id: Int64?
+    var offerId: Int64
+    var label: String?
+    var sourcePath: String
+    var algorithm: String
+    var bundleDigest: String
+    var files: Int
+    var directories: Int
+    var symlinks: Int
+    var bytes: Int64
+    var strippedPrefix: String?
+    var findings: Int
+    var manifestSha256: String
+    var signerKeyId: Int64?
+    var depositedAt: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let offerId = Column(CodingKeys.offerId)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The canonical JSON manifest of a deposit, kept apart from the deposit row.
+struct ManifestRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "escrowManifest"
+    var depositId: Int64
+    var body: [UInt8]
+}
+
+/// A verification-run row.
+struct VerificationRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "escrowVerification"
+    var id: Int64?
+    var depositId: Int64
+    var verifiedAt: String
+    var actor: String
+    var bundlePath: String
+    var outcome: VerificationOutcome
+    var summary: VerificationReport.Summary?
+    var error: String?
+    var signerKeyId: Int64?
+    var toolVersion: String
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let depositId = Column(CodingKeys.depositId)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+extension EscrowOfferKind: DatabaseValueConvertible {}
+extension VerificationOutcome: DatabaseValueConvertible {}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import AssayBundle
+import Foundation
+
+/// `assay bundle hash PATH`
+struct BundleHash: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hash",
+        abstract: "Hash a bundle and write its manifest.",
+        discussion: """
+            Formats: json (Assay's canonical manifest, Schemas/manifest.schema.json: every entry type, sizes, \
+            executable bits, findings and the bundle digest), sha256sum (GNU lines), bsd (tagged lines), \
+            bagit (manifest-<alg>.txt) and hashdeep. Line formats list files only.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case json, sha256sum, bsd, bagit, hashdeep
+
+        var manifestFormat: ManifestFormat {
+            switch self {
+            case .json: .assay
+            case .sha256sum: .gnu
+            case .bsd: .bsd
+            case .bagit: .bagit
+            case .hashdeep: .hashdeep
+            }
+        }
+    }
+
+    @Argument(help: "The bundle: a directory or an archive.")
+    var path: String
+
+    @Option(help: "Manifest format: json, sha256sum, bsd, bagit, hashdeep.")
+    var format: Format = .json
+
+    @Option(name: .shortAndLong, help: "Write the manifest to this file instead of stdout.")
+    var output: String?
+
+    @OptionGroup var bundle: BundleOptions
+
+    func run() throws {
+        let manifest = try bundle.read(path)
+        let bytes = try ManifestCodec.encode(manifest, as: format.manifestFormat, pretty: format == .json)
+        if let output {
+            try AtomicFile.write(bytes, to: output)
+        } else {
+            Output.write(String(decoding: bytes, as: UTF8.self))
+        }
+        let summary = "\(manifest.totals.files) files, \(manifest.totals.directories) directories, "
+            + "\(manifest.totals.symlinks) symlinks, \(manifest.totals.bytes) bytes"
+        Output.note("hashed \(path): \(summary)"
+            + (manifest.strippedPrefix.map { "; stripped top-level folder '\($0)'" } ?? "")
+            + (manifest.bundleDigest.map { "; bundle \(manifest.algorithm.rawValue) \($0.hex)" } ?? ""))
+        for finding in manifest.findings where finding.severity != .info {
+            Output.note("\(finding.severity.rawValue): \(finding.message)")
+        }
+    }
+}

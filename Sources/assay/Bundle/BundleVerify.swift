@@ -1,0 +1,67 @@
+import ArgumentParser
+import AssayBundle
+import AssayCrypto
+
+/// `assay bundle verify PATH --manifest FILE`
+struct BundleVerify: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify a bundle against a manifest: missing, added, modified files and more.",
+        discussion: """
+            The manifest may be Assay's JSON, GNU sha256sum lines, BSD tagged lines, a BagIt manifest-<alg>.txt, \
+            hashdeep output or a Debian .dsc (detected from content). sha256sum-style manifests list files only: \
+            files they do not list are noted, not failures, as with 'sha256sum -c'.
+            Exit status: 0 everything matches; 1 any difference, error finding or bad signature; 2 error.
+            """
+    )
+
+    @Argument(help: "The bundle: a directory or an archive.")
+    var path: String
+
+    @Option(help: "The expected manifest.")
+    var manifest: String
+
+    @Option(help: "A detached signature over the manifest file (Ed25519 or ECDSA, as made by openssl).")
+    var signature: String?
+
+    @Option(help: "A public key (PEM or DER) that may have made --signature (repeatable).")
+    var key: [String] = []
+
+    @Option(help: "Output: text or json (Schemas/verification-report.schema.json).")
+    var format: ReportFormat = .text
+
+    @OptionGroup var bundle: BundleOptions
+
+    func validate() throws {
+        if signature != nil && key.isEmpty {
+            throw ValidationError("--signature needs --key: give the public key that should have signed the manifest")
+        }
+    }
+
+    func run() throws {
+        var signatureFailed = false
+        if let signature {
+            if try SignatureCheck.signer(of: manifest, signature: signature, keys: SignatureCheck.keys(key)) == nil {
+                Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)"))
+                signatureFailed = true
+            }
+        }
+        let algorithm = DigestAlgorithm(userInput: bundle.algorithm)
+        let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: algorithm)
+        let meter = ProgressMeter.forStandardError()
+        defer { meter?.finish() }
+        let report = try Verifier.verify(
+            bundleAt: path, as: bundle.kind, against: expected, options: try bundle.readOptions(progress: meter))
+        switch format {
+        case .text: Output.write(VerificationOutput.text(report, bundle: path))
+        case .json: try Output.json(report)
+        }
+        if signatureFailed || !report.clean { throw ExitCode(1) }
+    }
+}
+
+/// Output of verification commands.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}

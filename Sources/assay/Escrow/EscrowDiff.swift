@@ -1,0 +1,42 @@
+import ArgumentParser
+import AssayBundle
+import AssayStore
+
+/// `assay escrow diff DEPOSIT_A DEPOSIT_B`
+struct EscrowDiff: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Show what changed between two deposits: added, removed and changed paths, and bytes."
+    )
+
+    @Argument(help: "The older deposit's id.")
+    var old: Int64
+
+    @Argument(help: "The newer deposit's id.")
+    var new: Int64
+
+    @Option(help: "Output: text or json.")
+    var format: ReportFormat = .text
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let opened = try store.open()
+        let diff = try ManifestDiff(from: opened.depositManifest(old), to: opened.depositManifest(new))
+        switch format {
+        case .json:
+            try Output.json(diff)
+        case .text:
+            var out = ""
+            for entry in diff.added { out += "added    \(entry.path)\n" }
+            for entry in diff.removed { out += "removed  \(entry.path)\n" }
+            for change in diff.changed {
+                out += "changed  \(change.path) (\(change.kinds.map(\.rawValue).joined(separator: ", ")))\n"
+            }
+            out += "deposit #\(old) -> #\(new): \(diff.added.count) added, \(diff.removed.count) removed, "
+                + "\(diff.changed.count) changed; +\(diff.bytesAdded) / -\(diff.bytesRemoved) bytes, "
+                + "net \(diff.byteDelta >= 0 ? "+" : "")\(diff.byteDelta)\n"
+            Output.write(out)
+        }
+    }
+}
