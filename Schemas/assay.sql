@@ -43,6 +43,10 @@ CREATE TABLE "vendorKey" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INT
 -- Primary names and aliases in one namespace; key = case-folded, NFC, whitespace-collapsed name.
 CREATE TABLE "vendorName" ("key" TEXT PRIMARY KEY NOT NULL, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE CASCADE, "name" TEXT NOT NULL, "isPrimary" BOOLEAN NOT NULL);
 
+-- X.509 certificates registered as certifications of scheme x509: fingerprint = SHA-256 of the DER (unique),
+-- names in RFC 2253 (UTF-8), validity instants in ISO 8601 UTC, weaknesses (weak digests, short keys) as text.
+CREATE TABLE "x509Certificate" ("certificationId" INTEGER PRIMARY KEY REFERENCES "certification"("id") ON DELETE CASCADE, "fingerprint" TEXT NOT NULL UNIQUE, "subject" TEXT NOT NULL, "issuer" TEXT NOT NULL, "serialNumber" TEXT NOT NULL, "notBefore" TEXT NOT NULL, "notAfter" TEXT NOT NULL, "signatureAlgorithm" TEXT NOT NULL, "keyAlgorithm" TEXT NOT NULL, "keyBits" INTEGER, "dnsNames" TEXT NOT NULL, "weaknesses" TEXT NOT NULL, "sourceFile" TEXT NOT NULL);
+
 CREATE INDEX "auditLog_on_vendorId" ON "auditLog"("vendorId");
 CREATE INDEX "certificationStatusChange_on_certificationId" ON "certificationStatusChange"("certificationId");
 CREATE INDEX "certification_on_productId" ON "certification"("productId");

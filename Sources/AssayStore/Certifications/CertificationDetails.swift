@@ -31,6 +31,8 @@ public struct CertificationDetails: Codable, Sendable, Equatable {
     public var statusHistory: [StatusChange]?
     /// Attached files (filled by `cert show`).
     public var evidence: [Evidence]?
+    /// The certificate's own fields, for scheme `x509` (filled by `cert show`).
+    public var x509: X509Details?
     public var createdAt: String
     public var updatedAt: String
 }

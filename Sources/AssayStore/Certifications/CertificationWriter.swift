@@ -7,7 +7,8 @@ extension Store {
         _ draft: CertificationDraft,
         vendor: Vendor,
         log: AuditLog,
-        asOf: CalendarDate
+        asOf: CalendarDate,
+        checkDuplicateNumber: Bool = true
     ) throws -> CertificationDetails {
         let vendorId = try id(of: vendor)
         if let issuedOn = draft.issuedOn, let validUntil = draft.validUntil, validUntil < issuedOn {
@@ -16,7 +17,7 @@ extension Store {
         let level = try StoreError.validating { () throws(ValueError) in
             try draft.scheme.normalizedLevel(draft.level, auditPeriod: draft.auditPeriod)
         }
-        if let number = draft.number {
+        if checkDuplicateNumber, let number = draft.number {
             let duplicate = try db.cachedStatement(
                 sql: "SELECT id FROM certification WHERE vendorId = ? AND scheme = ? AND number = ? LIMIT 1")
             if let existingId = try Int64.fetchOne(duplicate, arguments: [vendorId, draft.scheme, number]) {
@@ -105,6 +106,7 @@ extension Store {
             daysRemaining: row.validUntil.map { asOf.days(until: $0) },
             statusHistory: history,
             evidence: full ? try evidence(db, certificationId: id) : nil,
+            x509: full && row.scheme.builtin == .x509 ? try x509(db, certificationId: id) : nil,
             createdAt: row.createdAt, updatedAt: row.updatedAt
         )
     }

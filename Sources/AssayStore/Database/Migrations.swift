@@ -13,6 +13,23 @@ enum Migrations {
         migrator.registerMigration("v2-escrow") { db in
             try EscrowMigration.create(db)
         }
+        migrator.registerMigration("v3-x509") { db in
+            try db.create(table: "x509Certificate") { t in
+                t.primaryKey("certificationId", .integer).references("certification", onDelete: .cascade)
+                t.column("fingerprint", .text).notNull().unique()
+                t.column("subject", .text).notNull()
+                t.column("issuer", .text).notNull()
+                t.column("serialNumber", .text).notNull()
+                t.column("notBefore", .text).notNull()
+                t.column("notAfter", .text).notNull()
+                t.column("signatureAlgorithm", .text).notNull()
+                t.column("keyAlgorithm", .text).notNull()
+                t.column("keyBits", .integer)
+                t.column("dnsNames", .jsonText).notNull()
+                t.column("weaknesses", .jsonText).notNull()
+                t.column("sourceFile", .text).notNull()
+            }
+        }
         return migrator
     }
 

@@ -49,6 +49,12 @@ struct CertShow: ParsableCommand {
             ("status", cert.status.rawValue),
             ("validity", "\(cert.validity.rawValue) as of \(cert.asOf)"
                 + (cert.daysRemaining.map { $0 >= 0 ? " (\($0) days left)" : " (\(-$0) days ago)" } ?? "")),
+            ("certificate", cert.x509.map { x509 in
+                ["sha256 \(x509.fingerprint)", "serial \(x509.serialNumber)",
+                 "\(x509.notBefore) to \(x509.notAfter)",
+                 "\(x509.signatureAlgorithm), \(x509.keyAlgorithm)\(x509.keyBits.map { " \($0) bits" } ?? "")"]
+                    + x509.dnsNames.map { "DNS \($0)" } + x509.weaknesses.map { "WEAK: \($0)" }
+            }?.joined(separator: "\n")),
             ("history", history?.joined(separator: "\n")),
             ("evidence", evidence?.joined(separator: "\n")),
         ])

@@ -1,0 +1,79 @@
+import ArgumentParser
+import AssayCrypto
+import AssayStore
+
+/// `assay cert import-x509 FILE…`
+struct CertImportX509: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import-x509",
+        abstract: "Register X.509 certificates (PEM or DER, one or many per file) as certifications.",
+        discussion: """
+            Each certificate becomes a certification of scheme x509 with its validity dates; its subject, issuer, \
+            serial, SHA-256 fingerprint, algorithms, key size and DNS names are kept. Weak signature digests (MD2, \
+            MD5, SHA-1) and short keys are flagged. The same certificate (fingerprint) twice is not a duplicate. \
+            Files that are not certificates (CSRs, CRLs, private keys…) are refused, saying what they are; \
+            private keys are never stored. All files are read before anything is written.
+            """
+    )
+
+    @Argument(help: "Certificate files.")
+    var files: [String]
+
+    @Option(help: "The vendor the certificates belong to (default: the vendor named by each subject's O=).")
+    var vendor: String?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        var imports: [X509Import] = []
+        for file in files {
+            let parsed: CertificateFile
+            do {
+                parsed = try CertificateFile(contentsOf: file)
+            } catch {
+                throw CommandFailure(message: "\(file): \(error.description)")
+            }
+            for certificate in parsed.certificates {
+                guard let owner = vendor ?? Self.organization(in: certificate.subject) else {
+                    throw CommandFailure(message: "\(file): certificate '\(certificate.subject)' names no organization (O=); "
+                        + "give --vendor")
+                }
+                imports.append(X509Import(certificate: certificate, file: file, vendor: owner))
+            }
+        }
+        let results = try store.open().importX509(imports)
+        try Output.emit(results, format: output.format) {
+            var table = TextTable("CERT", "OUTCOME", "SUBJECT", "FINGERPRINT (SHA-256)", "FLAGS")
+            for result in results {
+                table.add("\(result.certificationId)", result.outcome, result.subject, result.fingerprint,
+                          result.weaknesses.joined(separator: "; "))
+            }
+            return table
+        }
+        let added = results.count { $0.outcome == "added" }
+        Output.note("\(added) added, \(results.count - added) unchanged")
+    }
+
+    /// The value of the first `O=` attribute of an RFC 2253 name (escaped commas kept).
+    static func organization(in name: String) -> String? {
+        var components: [String] = []
+        var current = ""
+        var escaped = false
+        for character in name {
+            if escaped {
+                current.append(character)
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == "," || character == "+" {
+                components.append(current)
+                current = ""
+            } else {
+                current.append(character)
+            }
+        }
+        components.append(current)
+        return components.first { $0.hasPrefix("O=") }.map { String($0.dropFirst(2)) }
+    }
+}
