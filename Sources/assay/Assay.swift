@@ -19,7 +19,10 @@ struct Assay: ParsableCommand {
               64  usage error (unknown flag, missing argument)
             """,
         version: AssayVersion.current,
-        subcommands: [VendorCommand.self, CertCommand.self, LogCommand.self]
+        subcommands: [
+            VendorCommand.self, CertCommand.self, EventCommand.self, ImportCommand.self, ExportCommand.self,
+            LogCommand.self,
+        ]
     )
 
     static func main() {

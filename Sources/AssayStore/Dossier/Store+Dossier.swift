@@ -36,15 +36,17 @@ extension Store {
     }
 
     private static func timelineEntry(_ event: MarketEvent) -> DossierEntry {
+        let path = (event.path ?? []).joined(separator: " → ")
         let via: String
         switch event.relation {
         case .own: via = ""
-        case .inherited: via = " (inherited from \(event.vendor.name))"
-        case .affiliate: via = " (affecting an affiliate: \(event.vendor.name))"
+        case .inherited: via = " (inherited via \(path))"
+        case .affiliate: via = " (affecting an affiliate: \(path))"
         }
         let by = event.authority.map { " by \($0)" } ?? ""
+        let status = event.status == .active ? "" : " [\(event.status.rawValue)]"
         return DossierEntry(date: event.announcedOn, kind: .marketEvent,
-                            title: "\(event.jurisdiction): \(event.type.label)\(by)\(via)", event: event)
+                            title: "\(event.jurisdiction): \(event.type.label)\(by)\(status)\(via)", event: event)
     }
 
     /// Restrictions in force or possibly in force, grouped by jurisdiction (codes in order).
