@@ -43,6 +43,7 @@ import Testing
         #expect { try fixture.store.importEvents(from: file) } throws: { error in
             guard case .importProblems(let problems) = error as? StoreError else { return false }
             return problems.map(\.description) == [
+                "\(file):3:vendor: unknown vendor 'ZTF' (did you mean 'ZTE'?)",
                 "\(file):4:type: invalid type 'ban': expected one of " + MarketEventType.allCases.map(\.rawValue)
                     .joined(separator: ", "),
                 "\(file):4:jurisdiction: invalid jurisdiction 'UK': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA",
@@ -50,18 +51,9 @@ import Testing
                 "\(file):5:appliesToAffiliates: invalid appliesToAffiliates 'maybe': expected one of true, false",
             ]
         }
-        let vendorOnly = try write("vendor.csv", "ZTE,false,US,,investigation,,,2012-10-08,,,active,,,",
-                                   "ZTF,false,US,,investigation,,,2012-10-08,,,active,,,",
-                                   "ZTE,false,US,,market-exit,,,2019,2019-05-16,2018,active,,,")
-        #expect { try fixture.store.importEvents(from: vendorOnly) } throws: { error in
-            (error as? StoreError)?.description == """
-                \(vendorOnly):4:effectiveTo: the end date 2018 is before the start date 2019-05-16
-                """
-        }
-        let unknownVendor = try write("vendor2.csv", "ZTE,false,US,,investigation,,,2012-10-08,,,active,,,",
-                                      "ZTF,false,US,,investigation,,,2012-10-08,,,active,,,")
-        #expect { try fixture.store.importEvents(from: unknownVendor) } throws: { error in
-            (error as? StoreError)?.description == "\(unknownVendor):3:vendor: unknown vendor 'ZTF' (did you mean 'ZTE'?)"
+        let reversed = try write("range.csv", "ZTE,false,US,,market-exit,,,2019,2019-05-16,2018,active,,,")
+        #expect { try fixture.store.importEvents(from: reversed) } throws: { error in
+            (error as? StoreError)?.description == "\(reversed):2:effectiveTo: the end date 2018 is before the start date 2019-05-16"
         }
         #expect(try fixture.store.events().isEmpty)
     }

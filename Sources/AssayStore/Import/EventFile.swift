@@ -17,8 +17,9 @@ public enum EventFile {
         var draft: MarketEventDraft
     }
 
-    /// Reads and checks every row, reporting all problems at once.
-    static func read(_ path: String) throws(StoreError) -> [Row] {
+    /// Reads and checks every row: the rows that are valid, and the problems of those that are not.
+    /// Throws only when the file as a whole cannot be read.
+    static func read(_ path: String) throws(StoreError) -> (rows: [Row], problems: [ImportProblem]) {
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
@@ -36,8 +37,7 @@ public enum EventFile {
                 problems += error.problems.map { ImportProblem(file: path, line: line, field: $0.field, reason: $0.reason) }
             }
         }
-        if !problems.isEmpty { throw .importProblems(problems) }
-        return rows
+        return (rows, problems)
     }
 
     /// Events as CSV with a header row.

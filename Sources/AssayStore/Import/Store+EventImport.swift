@@ -9,10 +9,10 @@ extension Store {
     /// or leave it unchanged, so importing a file twice changes nothing. Every problem is reported at once, as
     /// ``StoreError/importProblems(_:)`` naming file, line and field.
     public func importEvents(from path: String) throws(StoreError) -> ImportSummary {
-        let rows = try EventFile.read(path)
+        let (rows, invalid) = try EventFile.read(path)
         return try write { db, log in
             var summary = ImportSummary()
-            var problems: [ImportProblem] = []
+            var problems = invalid
             var vendors: [String: Vendor] = [:]
             for row in rows {
                 let vendor: Vendor
@@ -31,7 +31,10 @@ extension Store {
                     summary.added += 1
                 }
             }
-            if !problems.isEmpty { throw StoreError.importProblems(problems) }
+            if !problems.isEmpty {
+                let byLine = problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+                throw StoreError.importProblems(byLine.map(\.element))
+            }
             return summary
         }
     }
