@@ -24,8 +24,9 @@ import Testing
         device.parent = "Huawei"
         try store.addVendors([zte, huawei, device])
         _ = try store.importEvents(from: Paths.packageRoot + "/Scripts/demo-data/events.csv")
-        var sample = MarketEventDraft(vendor: "Huawei Device Co., Ltd.", type: .procurementBan,
-                                      jurisdiction: try Jurisdiction("SE"), announcedOn: try PartialDate(parsing: "2021"))
+        var sample = MarketEventDraft(
+            vendor: "Huawei Device Co., Ltd.", type: .procurementBan,
+            jurisdiction: try Jurisdiction("SE"), announcedOn: try PartialDate(parsing: "2021"))
         sample.notes = "SAMPLE DATA for tests, not a real event."
         try store.addEvent(sample)
         var cert = CertificationDraft(vendor: "Huawei Device Co., Ltd.", scheme: try CertificationScheme("iso27001"))
@@ -34,8 +35,9 @@ import Testing
         cert.issuedOn = try CalendarDate(iso: "2021-06-01")
         cert.validUntil = try CalendarDate(iso: "2024-05-31")
         try store.addCertification(cert)
-        try store.setCertificationStatus(1, to: .suspended, effectiveOn: try CalendarDate(iso: "2022-03-01"),
-                                         reason: "SAMPLE: open nonconformity")
+        try store.setCertificationStatus(
+            1, to: .suspended, effectiveOn: try CalendarDate(iso: "2022-03-01"),
+            reason: "SAMPLE: open nonconformity")
         let queue = try DatabaseQueue(path: store.location.path)
         try queue.write { db in
             let fixed = "2026-01-02T03:04:05.000Z"
@@ -51,7 +53,9 @@ import Testing
     }
 
     @Test func huaweiDeviceInMarkdown() throws {
-        try expectGolden("huawei-device.md", MarkdownRenderer.render(DossierOutline.document(try dossier("Huawei Device Co., Ltd."))))
+        try expectGolden(
+            "huawei-device.md", MarkdownRenderer.render(DossierOutline.document(try dossier("Huawei Device Co., Ltd.")))
+        )
     }
 
     @Test func huaweiDeviceInJSON() throws {
@@ -76,8 +80,11 @@ import Testing
         try store.addVendor(VendorDraft(name: "<script>alert('x')</script> & \"Co\""))
         let html = HTMLRenderer.render(DossierOutline.document(try dossier("<script>alert('x')</script> & \"Co\"")))
         #expect(!html.contains("<script>"))
-        #expect(html.contains("<h1>Vendor dossier: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;</h1>"))
-        let markdown = MarkdownRenderer.render(DossierOutline.document(try dossier("<script>alert('x')</script> & \"Co\"")))
+        #expect(
+            html.contains(
+                "<h1>Vendor dossier: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot;</h1>"))
+        let markdown = MarkdownRenderer.render(
+            DossierOutline.document(try dossier("<script>alert('x')</script> & \"Co\"")))
         #expect(markdown.hasPrefix("# Vendor dossier: \\<script\\>alert('x')\\</script\\> \\& \"Co\"\n"))
     }
 

@@ -18,8 +18,10 @@ import Testing
         #expect(date.precision == precision)
     }
 
-    @Test(arguments: ["13", "2013-1", "2013-13", "2013-00", "2013-02-30", "2013-10-21-01", "2013/10", "", "autumn 2013",
-                      "2013-", "-2013", "２０１３"])
+    @Test(arguments: [
+        "13", "2013-1", "2013-13", "2013-00", "2013-02-30", "2013-10-21-01", "2013/10", "", "autumn 2013",
+        "2013-", "-2013", "２０１３",
+    ])
     func refusesMalformedDates(text: String) {
         #expect(throws: ValueError.invalidPartialDate(text)) { try PartialDate(parsing: text) }
     }
@@ -46,7 +48,8 @@ import Testing
 
     @Test func rangesRefuseAnEndCertainlyBeforeTheStart() throws {
         #expect(throws: ValueError.endBeforeStart(start: "2019-05-16", end: "2018")) {
-            try PartialDate.checkRange(from: try PartialDate(parsing: "2019-05-16"), to: try PartialDate(parsing: "2018"))
+            try PartialDate.checkRange(
+                from: try PartialDate(parsing: "2019-05-16"), to: try PartialDate(parsing: "2018"))
         }
         try PartialDate.checkRange(from: try PartialDate(parsing: "2019-05-16"), to: try PartialDate(parsing: "2019"))
         try PartialDate.checkRange(from: nil, to: try PartialDate(parsing: "2019"))
@@ -57,14 +60,16 @@ import Testing
         #expect(october.inForce(on: try day("2013-10-15")) == .possibly)
         #expect(october.inForce(on: try day("2013-11-01")) == .yes)
         #expect(october.inForce(on: try day("2013-09-30")) == .no)
-        let denial = EventWindow(start: try PartialDate(parsing: "2018-04-16"), end: try PartialDate(parsing: "2018-07-13"),
-                                 status: .lifted)
+        let denial = EventWindow(
+            start: try PartialDate(parsing: "2018-04-16"), end: try PartialDate(parsing: "2018-07-13"),
+            status: .lifted)
         #expect(denial.inForce(on: try day("2018-04-15")) == .no)
         #expect(denial.inForce(on: try day("2018-05-01")) == .yes)
         #expect(denial.inForce(on: try day("2018-07-13")) == .yes)
         #expect(denial.inForce(on: try day("2018-07-14")) == .no)
-        let endsSometimeIn2020 = EventWindow(start: try PartialDate(parsing: "2019"), end: try PartialDate(parsing: "2020"),
-                                             status: .expired)
+        let endsSometimeIn2020 = EventWindow(
+            start: try PartialDate(parsing: "2019"), end: try PartialDate(parsing: "2020"),
+            status: .expired)
         #expect(endsSometimeIn2020.inForce(on: try day("2020-06-01")) == .possibly)
         let liftedSometime = EventWindow(start: try PartialDate(parsing: "2019-05-16"), end: nil, status: .lifted)
         #expect(liftedSometime.inForce(on: try day("2025-01-01")) == .possibly)

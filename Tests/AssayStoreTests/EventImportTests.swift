@@ -29,7 +29,8 @@ import Testing
         #expect(try fixture.store.importEvents(from: second) == summary(updated: 1, unchanged: 1))
         let events = try fixture.store.events()
         #expect(events.count == 2)
-        #expect(events.last?.program == "Entity List (EAR part 744)" && events.last?.announcedOn.description == "2019-05")
+        #expect(
+            events.last?.program == "Entity List (EAR part 744)" && events.last?.announcedOn.description == "2019-05")
     }
 
     @Test func everyRowProblemIsReportedWithFileLineAndFieldAndNothingIsWritten() throws {
@@ -44,7 +45,8 @@ import Testing
             guard case .importProblems(let problems) = error as? StoreError else { return false }
             return problems.map(\.description) == [
                 "\(file):3:vendor: unknown vendor 'ZTF' (did you mean 'ZTE'?)",
-                "\(file):4:type: invalid type 'ban': expected one of " + MarketEventType.allCases.map(\.rawValue)
+                "\(file):4:type: invalid type 'ban': expected one of "
+                    + MarketEventType.allCases.map(\.rawValue)
                     .joined(separator: ", "),
                 "\(file):4:jurisdiction: invalid jurisdiction 'UK': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA",
                 "\(file):4:announcedOn: invalid date '2013-13': expected YYYY, YYYY-MM or YYYY-MM-DD (an existing month or day)",
@@ -53,13 +55,16 @@ import Testing
         }
         let reversed = try write("range.csv", "ZTE,false,US,,market-exit,,,2019,2019-05-16,2018,active,,,")
         #expect { try fixture.store.importEvents(from: reversed) } throws: { error in
-            (error as? StoreError)?.description == "\(reversed):2:effectiveTo: the end date 2018 is before the start date 2019-05-16"
+            (error as? StoreError)?.description
+                == "\(reversed):2:effectiveTo: the end date 2018 is before the start date 2019-05-16"
         }
         #expect(try fixture.store.events().isEmpty)
     }
 
     @Test func jsonRowsAreNamedByTheLineTheyStartOn() throws {
-        let file = try fixture.directory.write("events.json", """
+        let file = try fixture.directory.write(
+            "events.json",
+            """
             [
               {"vendor": "ZTE", "type": "investigation", "jurisdiction": "US", "announcedOn": "2012-10-08"},
               {
@@ -74,8 +79,10 @@ import Testing
     }
 
     @Test func exportImportExportRoundTrips() throws {
-        let original = try fixture.directory.write("events.csv", try String(
-            contentsOfFile: Paths.packageRoot + "/Scripts/demo-data/events.csv", encoding: .utf8))
+        let original = try fixture.directory.write(
+            "events.csv",
+            try String(
+                contentsOfFile: Paths.packageRoot + "/Scripts/demo-data/events.csv", encoding: .utf8))
         #expect(try fixture.store.importEvents(from: original).added == 18)
         for (name, render) in [("out.csv", { EventFile.csv($0) }), ("out.json", { try EventFile.json($0) })]
             as [(String, ([MarketEvent]) throws -> String)]

@@ -19,9 +19,13 @@ import Testing
         var filter = MarketEventFilter()
         filter.vendor = "Huawei Device (Dongguan)"
         let events = try fixture.store.events(filter)
-        #expect(events.map(\.type) == [.entityListListing], "an event not extending to affiliates stays with the parent")
+        #expect(
+            events.map(\.type) == [.entityListListing], "an event not extending to affiliates stays with the parent")
         #expect(events.first?.relation == .inherited)
-        #expect(events.first?.path == ["Huawei Device (Dongguan)", "Huawei Device Co., Ltd.", "Huawei Technologies Co., Ltd."])
+        #expect(
+            events.first?.path == [
+                "Huawei Device (Dongguan)", "Huawei Device Co., Ltd.", "Huawei Technologies Co., Ltd.",
+            ])
     }
 
     @Test func eventsNamingASubsidiaryShowOnItsParentsAsAffectingAnAffiliate() throws {
@@ -31,7 +35,10 @@ import Testing
         let events = try fixture.store.events(filter)
         #expect(events.count == 1)
         #expect(events.first?.relation == .affiliate)
-        #expect(events.first?.path == ["Huawei Device (Dongguan)", "Huawei Device Co., Ltd.", "Huawei Technologies Co., Ltd."])
+        #expect(
+            events.first?.path == [
+                "Huawei Device (Dongguan)", "Huawei Device Co., Ltd.", "Huawei Technologies Co., Ltd.",
+            ])
         filter.vendor = "ZTE"
         #expect(try fixture.store.events(filter).isEmpty)
     }
@@ -70,7 +77,8 @@ import Testing
         }
         #expect(try fixture.store.event(added.id).effectiveTo?.description == "2018-07-13")
         #expect { try fixture.store.removeVendor("ZTE") } throws: { error in
-            (error as? StoreError)?.description == "cannot remove vendor 'ZTE': it has 1 market-access event(s); remove them first"
+            (error as? StoreError)?.description
+                == "cannot remove vendor 'ZTE': it has 1 market-access event(s); remove them first"
         }
         try fixture.store.removeEvent(added.id)
         #expect(try fixture.store.logEntries().suffix(3).map(\.action) == ["event.add", "event.edit", "event.remove"])
@@ -78,8 +86,9 @@ import Testing
     }
 
     @Test func aSourceRecordIdIdentifiesOneEvent() throws {
-        var draft = MarketEventDraft(vendor: "ZTE", type: .equipmentAuthorizationBan, jurisdiction: try Jurisdiction("US"),
-                                     announcedOn: try PartialDate(parsing: "2021-03-12"))
+        var draft = MarketEventDraft(
+            vendor: "ZTE", type: .equipmentAuthorizationBan, jurisdiction: try Jurisdiction("US"),
+            announcedOn: try PartialDate(parsing: "2021-03-12"))
         draft.sourceRecordId = "covered-list-2021"
         try fixture.store.addEvent(draft)
         #expect { try fixture.store.addEvent(draft) } throws: { error in

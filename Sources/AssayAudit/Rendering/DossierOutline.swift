@@ -21,17 +21,21 @@ public enum DossierOutline {
             title: "Vendor dossier: \(dossier.vendor.name)",
             facts: facts,
             sections: [
-                ReportSection(heading: "Restrictions in force on \(day)",
-                              items: dossier.summary.restrictions.flatMap(restrictionLines),
-                              whenEmpty: "No restriction recorded as in force."),
-                ReportSection(heading: "Certifications on \(day)",
-                              items: dossier.summary.certifications.map(certificationLine),
-                              whenEmpty: "No certification recorded."),
-                ReportSection(heading: "Escrow verification",
-                              items: [],
-                              whenEmpty: "Not tracked yet: escrow offers, deposits and verifications arrive later."),
-                ReportSection(heading: "Timeline", items: dossier.timeline.map(timelineLine),
-                              whenEmpty: "Nothing recorded on or before \(day)."),
+                ReportSection(
+                    heading: "Restrictions in force on \(day)",
+                    items: dossier.summary.restrictions.flatMap(restrictionLines),
+                    whenEmpty: "No restriction recorded as in force."),
+                ReportSection(
+                    heading: "Certifications on \(day)",
+                    items: dossier.summary.certifications.map(certificationLine),
+                    whenEmpty: "No certification recorded."),
+                ReportSection(
+                    heading: "Escrow verification",
+                    items: [],
+                    whenEmpty: "Not tracked yet: escrow offers, deposits and verifications arrive later."),
+                ReportSection(
+                    heading: "Timeline", items: dossier.timeline.map(timelineLine),
+                    whenEmpty: "Nothing recorded on or before \(day)."),
             ]
         )
     }
@@ -58,7 +62,8 @@ public enum DossierOutline {
         let number = cert.number.map { " \($0)" } ?? ""
         let issuer = cert.issuer.map { ", \($0)" } ?? ""
         let until = cert.validUntil.map { ", valid until \($0)" } ?? ""
-        return "\(cert.schemeTitle)\(level)\(number)\(issuer)\(until): \(cert.validity.rawValue) [certification #\(cert.id)]"
+        return
+            "\(cert.schemeTitle)\(level)\(number)\(issuer)\(until): \(cert.validity.rawValue) [certification #\(cert.id)]"
     }
 
     private static func timelineLine(_ entry: DossierEntry) -> String {

@@ -5,7 +5,8 @@ public enum MarkdownRenderer {
         out += document.facts.map { "- **\(escape($0.label)):** \(escape($0.value))\n" }.joined()
         for section in document.sections {
             out += "\n## " + escape(section.heading) + "\n\n"
-            out += section.items.isEmpty
+            out +=
+                section.items.isEmpty
                 ? "_\(escape(section.whenEmpty))_\n"
                 : section.items.map { "- " + escape($0) + "\n" }.joined()
         }

@@ -4,7 +4,8 @@ public enum TextRenderer {
         var out = document.title + "\n" + String(repeating: "=", count: document.title.count) + "\n"
         let width = document.facts.map(\.label.count).max() ?? 0
         for fact in document.facts {
-            out += (fact.label + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0) + " " + fact.value + "\n"
+            out +=
+                (fact.label + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0) + " " + fact.value + "\n"
         }
         for section in document.sections {
             out += "\n" + section.heading + "\n" + String(repeating: "-", count: section.heading.count) + "\n"

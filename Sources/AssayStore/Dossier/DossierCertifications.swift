@@ -18,7 +18,8 @@ enum DossierCertifications {
             .filter(Certification.Columns.createdAt < cutoff).order(Certification.Columns.id).fetchAll(db)
         for row in rows {
             guard let id = row.id else { throw StoreError.database("certification row without id") }
-            let history = try CertificationStatusChange
+            let history =
+                try CertificationStatusChange
                 .filter(CertificationStatusChange.Columns.certificationId == id)
                 .filter(CertificationStatusChange.Columns.recordedAt < cutoff)
                 .order(CertificationStatusChange.Columns.effectiveOn, CertificationStatusChange.Columns.id)
@@ -33,19 +34,25 @@ enum DossierCertifications {
             let name = "\(row.scheme.title)\(row.level.map { " \($0)" } ?? "")\(row.number.map { " \($0)" } ?? "")"
             if let issuedOn = row.issuedOn {
                 let by = row.issuer.map { " by \($0)" } ?? ""
-                result.entries.append(DossierEntry(date: PartialDate(issuedOn), kind: .certificationIssued,
-                                                   title: "\(name) issued\(by)", certification: certification))
+                result.entries.append(
+                    DossierEntry(
+                        date: PartialDate(issuedOn), kind: .certificationIssued,
+                        title: "\(name) issued\(by)", certification: certification))
             }
             for (index, change) in history.enumerated() where !(index == 0 && change.status == .active) {
                 let reason = change.reason.map { ": \($0)" } ?? ""
-                result.entries.append(DossierEntry(date: PartialDate(change.effectiveOn), kind: .certificationStatus,
-                                                   title: "\(name) \(change.status.rawValue)\(reason)",
-                                                   certification: certification))
+                result.entries.append(
+                    DossierEntry(
+                        date: PartialDate(change.effectiveOn), kind: .certificationStatus,
+                        title: "\(name) \(change.status.rawValue)\(reason)",
+                        certification: certification))
             }
             if let validUntil = row.validUntil {
-                result.entries.append(DossierEntry(date: PartialDate(validUntil.adding(days: 1)),
-                                                   kind: .certificationExpired, title: "\(name) expired",
-                                                   certification: certification))
+                result.entries.append(
+                    DossierEntry(
+                        date: PartialDate(validUntil.adding(days: 1)),
+                        kind: .certificationExpired, title: "\(name) expired",
+                        certification: certification))
             }
         }
         return result

@@ -19,8 +19,10 @@ extension Store {
             let certifications = try DossierCertifications.build(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
             var events: [MarketEvent] = []
             for hit in try EventPropagation.events(db, bearingOn: vendor) where hit.record.createdAt < cutoff {
-                events.append(try Self.eventDetails(db, hit.record, names: &names, relation: hit.relation,
-                                                    path: hit.path, activeOn: asOf))
+                events.append(
+                    try Self.eventDetails(
+                        db, hit.record, names: &names, relation: hit.relation,
+                        path: hit.path, activeOn: asOf))
             }
             let timeline = (certifications.entries + events.map(Self.timelineEntry))
                 .filter { $0.date.earliest <= asOf }
@@ -29,8 +31,9 @@ extension Store {
                 vendor: VendorReference(id: id, name: vendor.name, link: nil), country: vendor.country,
                 aliases: details.aliases, parents: parents, affiliates: affiliates, asOf: asOf, knownOn: knownOn,
                 timeline: timeline,
-                summary: DossierSummary(certifications: certifications.current,
-                                        restrictions: Self.restrictions(events))
+                summary: DossierSummary(
+                    certifications: certifications.current,
+                    restrictions: Self.restrictions(events))
             )
         }
     }
@@ -45,16 +48,19 @@ extension Store {
         }
         let by = event.authority.map { " by \($0)" } ?? ""
         let status = event.status == .active ? "" : " [\(event.status.rawValue)]"
-        return DossierEntry(date: event.announcedOn, kind: .marketEvent,
-                            title: "\(event.jurisdiction): \(event.type.label)\(by)\(status)\(via)", event: event)
+        return DossierEntry(
+            date: event.announcedOn, kind: .marketEvent,
+            title: "\(event.jurisdiction): \(event.type.label)\(by)\(status)\(via)", event: event)
     }
 
     /// Restrictions in force or possibly in force, grouped by jurisdiction (codes in order).
     private static func restrictions(_ events: [MarketEvent]) -> [JurisdictionRestrictions] {
         let inForce = events.filter { $0.type.isRestriction && ($0.inForce ?? .no) != .no }
-        return Dictionary(grouping: inForce, by: \.jurisdiction).sorted { $0.key < $1.key }.map { jurisdiction, events in
-            JurisdictionRestrictions(jurisdiction: jurisdiction, jurisdictionName: jurisdiction.name,
-                                     events: events.sorted { ($0.announcedOn, $0.id) < ($1.announcedOn, $1.id) })
+        return Dictionary(grouping: inForce, by: \.jurisdiction).sorted { $0.key < $1.key }.map {
+            jurisdiction, events in
+            JurisdictionRestrictions(
+                jurisdiction: jurisdiction, jurisdictionName: jurisdiction.name,
+                events: events.sorted { ($0.announcedOn, $0.id) < ($1.announcedOn, $1.id) })
         }
     }
 }

@@ -32,8 +32,10 @@ enum EventPropagation {
             let records = try MarketEventRecord.filter(descendants.contains(MarketEventRecord.Columns.vendorId))
                 .fetchAll(db)
             for record in records {
-                hits.append(Hit(record: record, relation: .affiliate,
-                                path: path(from: record.vendorId, upTo: vendor, through: parents)))
+                hits.append(
+                    Hit(
+                        record: record, relation: .affiliate,
+                        path: path(from: record.vendorId, upTo: vendor, through: parents)))
             }
         }
         return hits

@@ -11,25 +11,29 @@ extension Store {
         var record = try eventRecord(draft, vendorId: try id(of: vendor), createdAt: now, updatedAt: now)
         try record.insert(db)
         let event = try eventDetails(db, record)
-        try log.append(db, action: "event.add", entity: "marketEvent", entityId: event.id, vendorId: record.vendorId,
-                       change: Change<MarketEvent>(after: event))
+        try log.append(
+            db, action: "event.add", entity: "marketEvent", entityId: event.id, vendorId: record.vendorId,
+            change: Change<MarketEvent>(after: event))
         return event
     }
 
     /// Replaces an event's fields with a draft's, logged as `event.edit`; returns `nil` when nothing differs.
-    static func updateEvent(_ db: Database, _ record: MarketEventRecord, to draft: MarketEventDraft, vendor: Vendor,
-                            log: AuditLog) throws -> MarketEvent?
-    {
-        var updated = try eventRecord(draft, vendorId: try id(of: vendor), createdAt: record.createdAt,
-                                      updatedAt: record.updatedAt)
+    static func updateEvent(
+        _ db: Database, _ record: MarketEventRecord, to draft: MarketEventDraft, vendor: Vendor,
+        log: AuditLog
+    ) throws -> MarketEvent? {
+        var updated = try eventRecord(
+            draft, vendorId: try id(of: vendor), createdAt: record.createdAt,
+            updatedAt: record.updatedAt)
         guard updated.differs(from: record) else { return nil }
         updated.id = record.id
         updated.updatedAt = Timestamp.now()
         let before = try eventDetails(db, record)
         try updated.update(db)
         let after = try eventDetails(db, updated)
-        try log.append(db, action: "event.edit", entity: "marketEvent", entityId: after.id, vendorId: updated.vendorId,
-                       change: Change(before: before, after: after))
+        try log.append(
+            db, action: "event.edit", entity: "marketEvent", entityId: after.id, vendorId: updated.vendorId,
+            change: Change(before: before, after: after))
         return after
     }
 
@@ -50,8 +54,9 @@ extension Store {
 
     /// The draft that would recreate a row (the vendor named by its primary name).
     static func eventDraft(_ record: MarketEventRecord, vendorName: String) -> MarketEventDraft {
-        var draft = MarketEventDraft(vendor: vendorName, type: record.type, jurisdiction: record.jurisdiction,
-                                     announcedOn: record.announcedOn)
+        var draft = MarketEventDraft(
+            vendor: vendorName, type: record.type, jurisdiction: record.jurisdiction,
+            announcedOn: record.announcedOn)
         draft.appliesToAffiliates = record.appliesToAffiliates
         draft.authority = record.authority
         draft.program = record.program
@@ -86,7 +91,8 @@ extension Store {
     ) throws -> MarketEvent {
         guard let id = record.id else { throw StoreError.database("market event row without id") }
         return MarketEvent(
-            id: id, vendor: VendorReference(id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
+            id: id,
+            vendor: VendorReference(id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
             appliesToAffiliates: record.appliesToAffiliates, jurisdiction: record.jurisdiction,
             authority: record.authority, type: record.type, program: record.program, scope: record.scope,
             announcedOn: record.announcedOn, effectiveFrom: record.effectiveFrom, effectiveTo: record.effectiveTo,

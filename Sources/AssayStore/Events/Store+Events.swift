@@ -34,8 +34,9 @@ extension Store {
             let record = try Self.eventRecord(db, id)
             let before = try Self.eventDetails(db, record)
             try record.delete(db)
-            try log.append(db, action: "event.remove", entity: "marketEvent", entityId: id, vendorId: record.vendorId,
-                           change: Change<MarketEvent>(before: before))
+            try log.append(
+                db, action: "event.remove", entity: "marketEvent", entityId: id, vendorId: record.vendorId,
+                change: Change<MarketEvent>(before: before))
         }
     }
 
@@ -63,8 +64,9 @@ extension Store {
             }
             .sorted { ($0.record.announcedOn, $0.record.id ?? 0) < ($1.record.announcedOn, $1.record.id ?? 0) }
             .map { hit in
-                try Self.eventDetails(db, hit.record, names: &names, relation: hit.relation, path: hit.path,
-                                      activeOn: filter.activeOn)
+                try Self.eventDetails(
+                    db, hit.record, names: &names, relation: hit.relation, path: hit.path,
+                    activeOn: filter.activeOn)
             }
         }
     }

@@ -24,8 +24,10 @@ public enum EventFile {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw .io(path: path, reason: FileManager.default.fileExists(atPath: path)
-                ? "cannot be read as UTF-8 text" : "No such file or directory")
+            throw .io(
+                path: path,
+                reason: FileManager.default.fileExists(atPath: path)
+                    ? "cannot be read as UTF-8 text" : "No such file or directory")
         }
         let raw = path.lowercased().hasSuffix(".json") ? try jsonRows(text, file: path) : try csvRows(text, file: path)
         var rows: [Row] = []
@@ -34,7 +36,9 @@ public enum EventFile {
             do {
                 rows.append(Row(line: line, draft: try EventFileRow.draft(fields)))
             } catch {
-                problems += error.problems.map { ImportProblem(file: path, line: line, field: $0.field, reason: $0.reason) }
+                problems += error.problems.map {
+                    ImportProblem(file: path, line: line, field: $0.field, reason: $0.reason)
+                }
             }
         }
         return (rows, problems)
@@ -42,10 +46,12 @@ public enum EventFile {
 
     /// Events as CSV with a header row.
     public static func csv(_ events: [MarketEvent]) -> String {
-        CSV.text([columns] + events.map { event in
-            let fields = EventFileRow.fields(event)
-            return columns.map { fields[$0] ?? "" }
-        })
+        CSV.text(
+            [columns]
+                + events.map { event in
+                    let fields = EventFileRow.fields(event)
+                    return columns.map { fields[$0] ?? "" }
+                })
     }
 
     /// Events as a pretty-printed JSON array of objects keyed like the CSV columns.
@@ -62,20 +68,27 @@ public enum EventFile {
 
     private static func csvRows(_ text: String, file: String) throws(StoreError) -> [(Int, [String: String])] {
         guard let records = CSV.records(in: text) else {
-            throw .importProblems([ImportProblem(file: file, line: nil, field: nil, reason: "a quoted field never ends")])
+            throw .importProblems([
+                ImportProblem(file: file, line: nil, field: nil, reason: "a quoted field never ends")
+            ])
         }
         guard let header = records.first else { return [] }
         let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         if let unknown = names.first(where: { !columns.contains($0) }) {
-            throw .importProblems([ImportProblem(file: file, line: header.line, field: unknown,
-                                                 reason: "unknown column; expected \(columns.joined(separator: ", "))")])
+            throw .importProblems([
+                ImportProblem(
+                    file: file, line: header.line, field: unknown,
+                    reason: "unknown column; expected \(columns.joined(separator: ", "))")
+            ])
         }
         var rows: [(Int, [String: String])] = []
         var problems: [ImportProblem] = []
         for record in records.dropFirst() {
             guard record.fields.count == names.count else {
-                problems.append(ImportProblem(file: file, line: record.line, field: nil,
-                                              reason: "\(record.fields.count) fields, the header has \(names.count)"))
+                problems.append(
+                    ImportProblem(
+                        file: file, line: record.line, field: nil,
+                        reason: "\(record.fields.count) fields, the header has \(names.count)"))
                 continue
             }
             rows.append((record.line, Dictionary(zip(names, record.fields)) { first, _ in first }))
@@ -88,8 +101,11 @@ public enum EventFile {
         guard let value = JSONValue(text: text), case .array(let elements) = value,
             let lines = JSONElementLines.lines(in: text), lines.count == elements.count
         else {
-            throw .importProblems([ImportProblem(file: file, line: nil, field: nil,
-                                                 reason: "expected a JSON array of event objects")])
+            throw .importProblems([
+                ImportProblem(
+                    file: file, line: nil, field: nil,
+                    reason: "expected a JSON array of event objects")
+            ])
         }
         var rows: [(Int, [String: String])] = []
         var problems: [ImportProblem] = []

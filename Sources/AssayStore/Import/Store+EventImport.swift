@@ -19,7 +19,8 @@ extension Store {
                 do {
                     vendor = try vendors[row.draft.vendor] ?? VendorResolver.resolve(db, row.draft.vendor)
                 } catch let error as StoreError {
-                    problems.append(ImportProblem(file: path, line: row.line, field: "vendor", reason: error.description))
+                    problems.append(
+                        ImportProblem(file: path, line: row.line, field: "vendor", reason: error.description))
                     continue
                 }
                 vendors[row.draft.vendor] = vendor
@@ -32,7 +33,9 @@ extension Store {
                 }
             }
             if !problems.isEmpty {
-                let byLine = problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+                let byLine = problems.enumerated().sorted {
+                    ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset)
+                }
                 throw StoreError.importProblems(byLine.map(\.element))
             }
             return summary

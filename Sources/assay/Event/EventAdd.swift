@@ -21,23 +21,27 @@ struct EventAdd: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        for (flag, value) in [("--type", fields.type), ("--jurisdiction", fields.jurisdiction),
-                              ("--announced-on", fields.announcedOn)] where value == nil {
+        for (flag, value) in [
+            ("--type", fields.type), ("--jurisdiction", fields.jurisdiction),
+            ("--announced-on", fields.announcedOn),
+        ] where value == nil {
             throw ValidationError("\(flag) is required to record an event")
         }
     }
 
     func run() throws {
         let values = try fields.parsed()
-        guard let type = values.type, let jurisdiction = values.jurisdiction, let announcedOn = values.announcedOn else {
+        guard let type = values.type, let jurisdiction = values.jurisdiction, let announcedOn = values.announcedOn
+        else {
             throw ValidationError("--type, --jurisdiction and --announced-on are required to record an event")
         }
         var draft = MarketEventDraft(vendor: vendor, type: type, jurisdiction: jurisdiction, announcedOn: announcedOn)
         values.apply(to: &draft)
         let event = try store.open().addEvent(draft)
         if output.format == .table {
-            Output.write("Added event #\(event.id): \(event.vendor.name) \(event.jurisdiction) \(event.type.rawValue)"
-                + " \(event.announcedOn)\n")
+            Output.write(
+                "Added event #\(event.id): \(event.vendor.name) \(event.jurisdiction) \(event.type.rawValue)"
+                    + " \(event.announcedOn)\n")
         } else {
             try EventShow.emit(event, format: output.format)
         }

@@ -16,24 +16,29 @@ struct EventShow: ParsableCommand {
     }
 
     static func emit(_ event: MarketEvent, format: OutputFormat) throws {
-        try Output.emitRecord(event, format: format, fields: [
-            ("id", "\(event.id)"),
-            ("vendor", "\(event.vendor.name) (#\(event.vendor.id))"),
-            ("affiliates", event.appliesToAffiliates ? "the event extends to subsidiaries and affiliates" : "not extended"),
-            ("jurisdiction", "\(event.jurisdiction) (\(event.jurisdiction.name))"),
-            ("authority", event.authority),
-            ("type", event.type.rawValue),
-            ("program", event.program),
-            ("scope", event.scope),
-            ("announced on", event.announcedOn.description),
-            ("effective", Self.period(event)),
-            ("status", event.status.rawValue),
-            ("source", event.sourceUrl),
-            ("source record", event.sourceRecordId),
-            ("notes", event.notes),
-            ("created", event.createdAt),
-            ("updated", event.updatedAt),
-        ])
+        try Output.emitRecord(
+            event, format: format,
+            fields: [
+                ("id", "\(event.id)"),
+                ("vendor", "\(event.vendor.name) (#\(event.vendor.id))"),
+                (
+                    "affiliates",
+                    event.appliesToAffiliates ? "the event extends to subsidiaries and affiliates" : "not extended"
+                ),
+                ("jurisdiction", "\(event.jurisdiction) (\(event.jurisdiction.name))"),
+                ("authority", event.authority),
+                ("type", event.type.rawValue),
+                ("program", event.program),
+                ("scope", event.scope),
+                ("announced on", event.announcedOn.description),
+                ("effective", Self.period(event)),
+                ("status", event.status.rawValue),
+                ("source", event.sourceUrl),
+                ("source record", event.sourceRecordId),
+                ("notes", event.notes),
+                ("created", event.createdAt),
+                ("updated", event.updatedAt),
+            ])
     }
 
     /// `FROM .. TO` with open ends shown as such.

@@ -23,8 +23,10 @@ struct ImportEvents: ParsableCommand {
 
     func run() throws {
         let summary = try store.open().importEvents(from: file)
-        try Output.emitRecord(summary, format: output.format, fields: [
-            ("added", "\(summary.added)"), ("updated", "\(summary.updated)"), ("unchanged", "\(summary.unchanged)"),
-        ])
+        try Output.emitRecord(
+            summary, format: output.format,
+            fields: [
+                ("added", "\(summary.added)"), ("updated", "\(summary.updated)"), ("unchanged", "\(summary.unchanged)"),
+            ])
     }
 }

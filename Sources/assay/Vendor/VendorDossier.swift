@@ -27,8 +27,10 @@ struct VendorDossier: ParsableCommand {
     @Option(help: ArgumentHelp("The day to describe (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
-    @Option(help: ArgumentHelp("Count only records created by this day (default: the --as-of day).",
-                               valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp(
+            "Count only records created by this day (default: the --as-of day).",
+            valueName: "YYYY-MM-DD"))
     var knownOn: String?
 
     @Option(help: "Output format: text, md, json or html.")
