@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "assay", targets: ["assay"]),
         .library(name: "AssayCore", targets: ["AssayCore"]),
         .library(name: "AssayStore", targets: ["AssayStore"]),
+        .library(name: "AssayAudit", targets: ["AssayAudit"]),
         .library(name: "AssayBundle", targets: ["AssayBundle"]),
         .library(name: "AssayCrypto", targets: ["AssayCrypto"]),
         .library(name: "AssayRegistry", targets: ["AssayRegistry"]),
@@ -75,6 +76,11 @@ let package = Package(
         .testTarget(
             name: "AssayStoreTests",
             dependencies: ["AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "AssayAuditTests",
+            dependencies: ["AssayAudit", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "AssayEndToEndTests",

@@ -28,6 +28,11 @@ CREATE TABLE "escrowVerification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "depo
 -- Files attached to certifications, stored once by SHA-256 in <database>-evidence/sha256/ab/<hex>.
 CREATE TABLE "evidence" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "certificationId" INTEGER NOT NULL REFERENCES "certification"("id") ON DELETE CASCADE, "sha256" TEXT NOT NULL, "size" INTEGER NOT NULL, "originalName" TEXT NOT NULL, "receivedAt" TEXT NOT NULL, "effectiveOn" TEXT, UNIQUE ("certificationId", "sha256"));
 
+-- Market-access events (listings, bans, restrictions, market exits, scandals), added by v4-market-access-events.
+-- announcedOn, effectiveFrom and effectiveTo are partial dates (YYYY, YYYY-MM or YYYY-MM-DD), which sort as text;
+-- effectiveTo is inclusive. appliesToAffiliates extends the event to the vendor's subtree in the affiliate tree.
+CREATE TABLE "marketEvent" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE RESTRICT, "appliesToAffiliates" BOOLEAN NOT NULL, "jurisdiction" TEXT NOT NULL, "authority" TEXT, "type" TEXT NOT NULL, "program" TEXT, "scope" TEXT, "announcedOn" TEXT NOT NULL, "effectiveFrom" TEXT, "effectiveTo" TEXT, "status" TEXT NOT NULL, "sourceUrl" TEXT, "sourceRecordId" TEXT UNIQUE, "notes" TEXT, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL);
+
 -- A vendor's product; versions is a JSON array of strings.
 CREATE TABLE "product" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE CASCADE, "name" TEXT NOT NULL, "key" TEXT NOT NULL, "versions" TEXT NOT NULL DEFAULT '[]', UNIQUE ("vendorId", "key"));
 
@@ -61,6 +66,8 @@ CREATE INDEX "escrowVerification_on_depositId" ON "escrowVerification"("depositI
 CREATE INDEX "escrowVerification_on_signerKeyId" ON "escrowVerification"("signerKeyId");
 CREATE INDEX "evidence_on_certificationId" ON "evidence"("certificationId");
 CREATE INDEX "evidence_on_sha256" ON "evidence"("sha256");
+CREATE INDEX "marketEvent_on_jurisdiction" ON "marketEvent"("jurisdiction");
+CREATE INDEX "marketEvent_on_vendorId" ON "marketEvent"("vendorId");
 CREATE INDEX "product_on_vendorId" ON "product"("vendorId");
 CREATE INDEX "vendorIdentifier_on_vendorId" ON "vendorIdentifier"("vendorId");
 CREATE INDEX "vendorKey_on_vendorId" ON "vendorKey"("vendorId");

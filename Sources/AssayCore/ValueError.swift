@@ -1,6 +1,9 @@
 /// A value typed by a user or read from a file that is not valid, with a message that says how to fix it.
 public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidDate(String)
+    case invalidPartialDate(String)
+    case endBeforeStart(start: String, end: String)
+    case invalidJurisdiction(String)
     case invalidSpan(String)
     case invalidCountry(String)
     case invalidLEI(String, reason: String)
@@ -13,6 +16,9 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
     public var code: String {
         switch self {
         case .invalidDate: "value.date"
+        case .invalidPartialDate: "value.partial-date"
+        case .endBeforeStart: "value.date-range"
+        case .invalidJurisdiction: "value.jurisdiction"
         case .invalidSpan: "value.span"
         case .invalidCountry: "value.country"
         case .invalidLEI: "value.lei"
@@ -27,6 +33,12 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
         switch self {
         case .invalidDate(let text):
             "invalid date '\(text)': expected an existing day as YYYY-MM-DD"
+        case .invalidPartialDate(let text):
+            "invalid date '\(text)': expected YYYY, YYYY-MM or YYYY-MM-DD (an existing month or day)"
+        case .endBeforeStart(let start, let end):
+            "the end date \(end) is before the start date \(start)"
+        case .invalidJurisdiction(let text):
+            "invalid jurisdiction '\(text)': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA"
         case .invalidSpan(let text):
             "invalid time span '\(text)': expected a number of days like 90d, 12w, 6m or 1y"
         case .invalidCountry(let text):

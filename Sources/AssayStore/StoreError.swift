@@ -33,6 +33,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case full(path: String)
     /// Reading or writing a file beside the database failed.
     case io(path: String, reason: String)
+    /// Rows of an import file that cannot be imported, each naming its file, line and field; nothing was written.
+    case importProblems([ImportProblem])
     /// An unexpected database error, with SQLite's message.
     case database(String)
 
@@ -53,6 +55,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .locked: "store.locked"
         case .full: "store.full"
         case .io: "store.io"
+        case .importProblems: "store.import"
         case .database: "store.database"
         }
     }
@@ -87,6 +90,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "no space left to write \(path) (disk full or file size limit); nothing was changed"
         case .io(let path, let reason):
             "\(path): \(reason)"
+        case .importProblems(let problems):
+            (problems.prefix(20).map(\.description)
+                + (problems.count > 20 ? ["… and \(problems.count - 20) more problems"] : []))
+                .joined(separator: "\n")
         case .database(let message):
             "database error: \(message)"
         }

@@ -19,7 +19,10 @@ struct Assay: ParsableCommand {
               64  usage error (unknown flag, missing argument)
             """,
         version: AssayVersion.current,
-        subcommands: [VendorCommand.self, CertCommand.self, BundleCommand.self, EscrowCommand.self, LogCommand.self]
+        subcommands: [
+            VendorCommand.self, CertCommand.self, EventCommand.self, BundleCommand.self, EscrowCommand.self,
+            ImportCommand.self, ExportCommand.self, LogCommand.self,
+        ]
     )
 
     static func main() {

@@ -1,6 +1,7 @@
 import AssayCore
 import AssayStore
 import AssayTestSupport
+import GRDB
 
 /// A store in a fresh temporary folder, with helpers to fill it.
 struct StoreFixture {
@@ -39,3 +40,34 @@ struct StoreFixture {
 }
 
 func day(_ text: String) throws -> CalendarDate { try CalendarDate(iso: text) }
+
+extension StoreFixture {
+    @discardableResult
+    func event(
+        _ vendor: String,
+        _ type: MarketEventType,
+        _ jurisdiction: String,
+        on announced: String,
+        affiliates: Bool = false,
+        to end: String? = nil,
+        status: MarketEventStatus = .active
+    ) throws -> MarketEvent {
+        var draft = MarketEventDraft(vendor: vendor, type: type, jurisdiction: try Jurisdiction(jurisdiction),
+                                     announcedOn: try PartialDate(parsing: announced))
+        draft.appliesToAffiliates = affiliates
+        draft.effectiveTo = try end.map { try PartialDate(parsing: $0) }
+        draft.status = status
+        return try store.addEvent(draft)
+    }
+
+    /// Sets every record's creation and update time, so that knowledge cut-offs and outputs are fixed.
+    func backdateRecords(to timestamp: String) throws {
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE vendor SET createdAt = ?1, updatedAt = ?1", arguments: [timestamp])
+            try db.execute(sql: "UPDATE certification SET createdAt = ?1, updatedAt = ?1", arguments: [timestamp])
+            try db.execute(sql: "UPDATE marketEvent SET createdAt = ?1, updatedAt = ?1", arguments: [timestamp])
+            try db.execute(sql: "UPDATE certificationStatusChange SET recordedAt = ?1", arguments: [timestamp])
+        }
+    }
+}

@@ -30,6 +30,9 @@ enum Migrations {
                 t.column("sourceFile", .text).notNull()
             }
         }
+        migrator.registerMigration("v4-market-access-events") { db in
+            try createMarketEvents(db)
+        }
         return migrator
     }
 
@@ -124,6 +127,28 @@ enum Migrations {
             t.column("change", .text).notNull()
             t.column("prevHash", .text).notNull()
             t.column("hash", .text).notNull()
+        }
+    }
+
+    private static func createMarketEvents(_ db: Database) throws {
+        try db.create(table: "marketEvent") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.belongsTo("vendor", onDelete: .restrict).notNull()
+            t.column("appliesToAffiliates", .boolean).notNull()
+            t.column("jurisdiction", .text).notNull().indexed()
+            t.column("authority", .text)
+            t.column("type", .text).notNull()
+            t.column("program", .text)
+            t.column("scope", .text)
+            t.column("announcedOn", .text).notNull()
+            t.column("effectiveFrom", .text)
+            t.column("effectiveTo", .text)
+            t.column("status", .text).notNull()
+            t.column("sourceUrl", .text)
+            t.column("sourceRecordId", .text).unique()
+            t.column("notes", .text)
+            t.column("createdAt", .text).notNull()
+            t.column("updatedAt", .text).notNull()
         }
     }
 }

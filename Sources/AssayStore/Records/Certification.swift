@@ -33,6 +33,7 @@ struct Certification: Codable, Sendable, Equatable, FetchableRecord, MutablePers
         static let number = Column(CodingKeys.number)
         static let status = Column(CodingKeys.status)
         static let validUntil = Column(CodingKeys.validUntil)
+        static let createdAt = Column(CodingKeys.createdAt)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -50,6 +51,7 @@ struct CertificationStatusChange: Codable, Sendable, Equatable, FetchableRecord,
     enum Columns {
         static let certificationId = Column(CodingKeys.certificationId)
         static let effectiveOn = Column(CodingKeys.effectiveOn)
+        static let recordedAt = Column(CodingKeys.recordedAt)
         static let id = Column(CodingKeys.id)
     }
 

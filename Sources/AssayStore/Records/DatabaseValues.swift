@@ -27,6 +27,24 @@ extension CertificationScheme: DatabaseValueConvertible {
     }
 }
 
+extension PartialDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> PartialDate? {
+        String.fromDatabaseValue(dbValue).flatMap { try? PartialDate(parsing: $0) }
+    }
+}
+
+extension Jurisdiction: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { code.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Jurisdiction? {
+        String.fromDatabaseValue(dbValue).flatMap { try? Jurisdiction($0) }
+    }
+}
+
 extension CertificationStatus: DatabaseValueConvertible {}
+extension MarketEventType: DatabaseValueConvertible {}
+extension MarketEventStatus: DatabaseValueConvertible {}
 extension VendorRelationship: DatabaseValueConvertible {}
 extension ParentLink: DatabaseValueConvertible {}

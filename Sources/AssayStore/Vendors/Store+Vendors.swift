@@ -89,6 +89,11 @@ extension Store {
                 throw StoreError.inUse(entity: "vendor", name: vendor.name,
                                        dependents: "it has \(certifications) certification(s); remove them first")
             }
+            let events = try MarketEventRecord.filter(MarketEventRecord.Columns.vendorId == id).fetchCount(db)
+            if events > 0 {
+                throw StoreError.inUse(entity: "vendor", name: vendor.name,
+                                       dependents: "it has \(events) market-access event(s); remove them first")
+            }
             let before = try Self.details(db, vendor)
             try vendor.delete(db)
             try log.append(db, action: "vendor.remove", entity: "vendor", entityId: id, vendorId: id,

@@ -26,9 +26,10 @@ struct CommandFailure: Error {
         }
     }
 
-    /// Prints `assay: error: MESSAGE` and exits.
+    /// Prints `assay: error: MESSAGE` (a line per line of the message, such as one per import problem) and exits.
     func report() -> Never {
-        FileHandle.standardError.write(Data("assay: error: \(message)\n".utf8))
+        let lines = message.split(separator: "\n").map { "assay: error: \($0)\n" }.joined()
+        FileHandle.standardError.write(Data(lines.utf8))
         exit(exitCode)
     }
 }

@@ -1,3 +1,5 @@
+import AssayCore
+
 /// Rows of text cells under a header, rendered as aligned columns or as CSV.
 struct TextTable {
     var columns: [String]
@@ -27,12 +29,5 @@ struct TextTable {
     }
 
     /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled; CRLF line ends.
-    func csv() -> String {
-        ([columns] + rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    func csv() -> String { CSV.text([columns] + rows) }
 }

@@ -1,0 +1,50 @@
+/// Where a market-access event applies: an ISO 3166-1 alpha-2 country, or a bloc such as the EU.
+public struct Jurisdiction: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// `CN`, `US`, `EU`, … (upper case).
+    public let code: String
+
+    /// Blocs accepted besides countries, with their names.
+    public static let blocs: [String: String] = [
+        "EU": "European Union",
+        "EEA": "European Economic Area",
+    ]
+
+    /// Validates a country code or bloc, accepting lower case.
+    public init(_ text: String) throws(ValueError) {
+        let upper = text.trimmingCharacters(in: .whitespaces).uppercased()
+        if Self.blocs[upper] != nil {
+            code = upper
+        } else {
+            do {
+                code = try CountryCode(upper).code
+            } catch {
+                throw ValueError.invalidJurisdiction(text)
+            }
+        }
+    }
+
+    /// The country's or bloc's name.
+    public var name: String { Self.blocs[code] ?? (try? CountryCode(code).name) ?? code }
+
+    /// True for a bloc rather than a country.
+    public var isBloc: Bool { Self.blocs[code] != nil }
+
+    public var description: String { code }
+
+    public static func < (lhs: Jurisdiction, rhs: Jurisdiction) -> Bool { lhs.code < rhs.code }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        do {
+            try self.init(text)
+        } catch {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}

@@ -1,0 +1,60 @@
+import AssayCore
+import GRDB
+
+/// The certification part of a dossier: timeline entries from issue dates, status history and expiry, and each
+/// certification's status and validity on the dossier's day as far as the records then known tell.
+enum DossierCertifications {
+    struct Result {
+        var entries: [DossierEntry] = []
+        var current: [DossierCertification] = []
+    }
+
+    /// `recordedBefore` is the first day whose records do not count (text compared with `createdAt`).
+    static func build(_ db: Database, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String) throws
+        -> Result
+    {
+        var result = Result()
+        let rows = try Certification.filter(Certification.Columns.vendorId == vendorId)
+            .filter(Certification.Columns.createdAt < cutoff).order(Certification.Columns.id).fetchAll(db)
+        for row in rows {
+            guard let id = row.id else { throw StoreError.database("certification row without id") }
+            let history =
+                try CertificationStatusChange
+                .filter(CertificationStatusChange.Columns.certificationId == id)
+                .filter(CertificationStatusChange.Columns.recordedAt < cutoff)
+                .order(CertificationStatusChange.Columns.effectiveOn, CertificationStatusChange.Columns.id)
+                .fetchAll(db)
+            let status = history.last(where: { $0.effectiveOn <= asOf })?.status ?? .active
+            let certification = DossierCertification(
+                id: id, scheme: row.scheme, schemeTitle: row.scheme.title, level: row.level, number: row.number,
+                issuer: row.issuer, issuedOn: row.issuedOn, validUntil: row.validUntil, status: status,
+                validity: Validity(status: status, issuedOn: row.issuedOn, validUntil: row.validUntil, on: asOf)
+            )
+            result.current.append(certification)
+            let name = "\(row.scheme.title)\(row.level.map { " \($0)" } ?? "")\(row.number.map { " \($0)" } ?? "")"
+            if let issuedOn = row.issuedOn {
+                let by = row.issuer.map { " by \($0)" } ?? ""
+                result.entries.append(
+                    DossierEntry(
+                        date: PartialDate(issuedOn), kind: .certificationIssued,
+                        title: "\(name) issued\(by)", certification: certification))
+            }
+            for (index, change) in history.enumerated() where !(index == 0 && change.status == .active) {
+                let reason = change.reason.map { ": \($0)" } ?? ""
+                result.entries.append(
+                    DossierEntry(
+                        date: PartialDate(change.effectiveOn), kind: .certificationStatus,
+                        title: "\(name) \(change.status.rawValue)\(reason)",
+                        certification: certification))
+            }
+            if let validUntil = row.validUntil {
+                result.entries.append(
+                    DossierEntry(
+                        date: PartialDate(validUntil.adding(days: 1)),
+                        kind: .certificationExpired, title: "\(name) expired",
+                        certification: certification))
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import AssayCore
+import AssayStore
+
+/// `assay event list`
+struct EventList: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List market-access events, oldest first.",
+        discussion: """
+            With --vendor, also lists events inherited from its parents (when they extend to affiliates) and \
+            events naming its subsidiaries and affiliates, with the path that links them.
+            Example: assay event list --vendor "Huawei Device Co., Ltd." --active-on 2020-01-01
+            """
+    )
+
+    @Option(help: "Only events bearing on this vendor (name, alias or id), affiliates included.")
+    var vendor: String?
+
+    @Option(help: "Only this jurisdiction (ISO 3166-1 alpha-2, or EU, EEA).")
+    var jurisdiction: String?
+
+    @Option(help: "Only this event type.")
+    var type: String?
+
+    @Option(help: "Only this status: active, lifted, expired, disputed.")
+    var status: String?
+
+    @Option(help: ArgumentHelp("Only events in force, certainly or possibly, on this day.", valueName: "YYYY-MM-DD"))
+    var activeOn: String?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        var filter = MarketEventFilter()
+        filter.vendor = vendor
+        filter.jurisdiction = try convert("--jurisdiction", jurisdiction, Jurisdiction.init)
+        filter.type = try convert("--type", type, MarketEventType.init(parsing:))
+        filter.status = try convert("--status", status, MarketEventStatus.init(parsing:))
+        filter.activeOn = try convert("--active-on", activeOn, CalendarDate.init(iso:))
+        let events = try store.open().events(filter)
+        try Output.emit(events, format: output.format) {
+            var table = TextTable("ID", "ANNOUNCED", "VENDOR", "JURISDICTION", "TYPE", "STATUS", "IN FORCE", "VIA")
+            for event in events {
+                table.add(
+                    "\(event.id)", event.announcedOn.description, event.vendor.name, event.jurisdiction.code,
+                    event.type.rawValue, event.status.rawValue, event.inForce?.rawValue,
+                    event.path.map { "\(event.relation.rawValue): \($0.joined(separator: " → "))" }
+                )
+            }
+            return table
+        }
+    }
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `assay export …`
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write records in the formats 'assay import' reads.",
+        subcommands: [ExportEvents.self]
+    )
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import AssayAudit
+import AssayCore
+import AssayStore
+
+/// `assay vendor dossier VENDOR`
+struct VendorDossier: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dossier",
+        abstract: "Everything known about a vendor on one timeline, and the state of things on a day.",
+        discussion: """
+            Certifications (issued, status changes, expiry) and market-access events, including those inherited \
+            from parents and those affecting affiliates, with the path that links them. --as-of answers "what did \
+            we know, and what was in force, on that day": only records created by then count, unless --known-on \
+            names another day. JSON follows Schemas/dossier.schema.json.
+            """
+    )
+
+    /// The dossier's output formats.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, md, json, html
+    }
+
+    @Argument(help: "The vendor's name, alias or id.")
+    var vendor: String
+
+    @Option(help: ArgumentHelp("The day to describe (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Count only records created by this day (default: the --as-of day).",
+            valueName: "YYYY-MM-DD"))
+    var knownOn: String?
+
+    @Option(help: "Output format: text, md, json or html.")
+    var format: Format = .text
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
+        let known = try convert("--known-on", knownOn, CalendarDate.init(iso:))
+        let dossier = try store.open().dossier(vendor, asOf: day, knownOn: known)
+        switch format {
+        case .json: try Output.json(dossier)
+        case .text: Output.write(TextRenderer.render(DossierOutline.document(dossier)))
+        case .md: Output.write(MarkdownRenderer.render(DossierOutline.document(dossier)))
+        case .html: Output.write(HTMLRenderer.render(DossierOutline.document(dossier)))
+        }
+    }
+}
