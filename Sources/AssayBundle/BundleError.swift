@@ -74,12 +74,14 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unrepresentableName(let path, let format): "\(path): name cannot be written in \(format) format"
         case .unsupportedOutput(let format): "manifests cannot be written in \(format) format (read only)"
         case .unknownAlgorithm(let name):
-            "unknown digest algorithm '\(name)' (supported: \(DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")))"
+            "unknown digest algorithm '\(name)' (supported: \(BundleError.supportedAlgorithms))"
         case .algorithmMismatch(let expected, let actual):
             "cannot compare \(actual) digests with a \(expected) manifest; read the bundle with --algorithm \(expected)"
         case .crypto(let error): error.description
         }
     }
+
+    private static let supportedAlgorithms = DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")
 
     private static func at(_ entry: String?) -> String {
         entry.map { " at entry '\($0)'" } ?? ""

@@ -70,7 +70,9 @@ import Testing
     }
 
     @Test func nonexistentPathIsNotFound() {
-        #expect(throws: BundleError.notFound(path: "/nonexistent/bundle")) { try BundleReader.read(at: "/nonexistent/bundle") }
+        #expect(throws: BundleError.notFound(path: "/nonexistent/bundle")) {
+            try BundleReader.read(at: "/nonexistent/bundle")
+        }
     }
 
     @Test func hardlinkInTarTakesItsTargetsContent() throws {
@@ -87,16 +89,22 @@ import Testing
 
     @Test func chainedAndDanglingHardlinks() throws {
         let temp = try TempDir()
-        try temp.run("python3", arguments: ["-c", """
-            import io, tarfile
-            def link(name, target):
-                info = tarfile.TarInfo(name); info.type = tarfile.LNKTYPE; info.linkname = target; return info
-            with tarfile.open('links.tar', 'w') as t:
-                data = b'shared'; info = tarfile.TarInfo('./a'); info.size = len(data); t.addfile(info, io.BytesIO(data))
-                t.addfile(link('b', 'a'))
-                t.addfile(link('c', './b'))
-                t.addfile(link('d', 'nowhere'))
-            """])
+        try temp.run(
+            "python3",
+            arguments: [
+                "-c",
+                """
+                import io, tarfile
+                def link(name, target):
+                    info = tarfile.TarInfo(name); info.type = tarfile.LNKTYPE; info.linkname = target; return info
+                with tarfile.open('links.tar', 'w') as t:
+                    data = b'shared'; info = tarfile.TarInfo('./a'); info.size = len(data)
+                    t.addfile(info, io.BytesIO(data))
+                    t.addfile(link('b', 'a'))
+                    t.addfile(link('c', './b'))
+                    t.addfile(link('d', 'nowhere'))
+                """,
+            ])
         let manifest = try BundleReader.read(at: temp.path + "/links.tar")
         let digests = Set(["a", "b", "c"].map { manifest.entry(at: EntryPath($0))?.digest })
         #expect(digests.count == 1)
@@ -107,13 +115,18 @@ import Testing
 
     @Test func unsafeAndDuplicateMembersAreFlagged() throws {
         let temp = try TempDir()
-        try temp.run("python3", arguments: ["-c", """
-            import io, tarfile
-            with tarfile.open('evil.tar', 'w') as t:
-                for name in ['ok.txt', '../escape.txt', '/etc/abs.txt', 'ok.txt']:
-                    info = tarfile.TarInfo(name); data = name.encode(); info.size = len(data)
-                    t.addfile(info, io.BytesIO(data))
-            """])
+        try temp.run(
+            "python3",
+            arguments: [
+                "-c",
+                """
+                import io, tarfile
+                with tarfile.open('evil.tar', 'w') as t:
+                    for name in ['ok.txt', '../escape.txt', '/etc/abs.txt', 'ok.txt']:
+                        info = tarfile.TarInfo(name); data = name.encode(); info.size = len(data)
+                        t.addfile(info, io.BytesIO(data))
+                """,
+            ])
         let manifest = try BundleReader.read(at: temp.path + "/evil.tar")
         #expect(manifest.entries.map(\.path) == [EntryPath("ok.txt")])
         let kinds = Set(manifest.findings.filter { $0.severity == .error }.map(\.kind))
@@ -137,7 +150,9 @@ import Testing
 /// Zip names without the UTF-8 flag are CP437 by the zip specification.
 @Test func zipNamesWithoutUTF8FlagAreReadAsCP437() throws {
     let temp = try TempDir()
-    try temp.run("python3", "-c", """
+    try temp.run(
+        "python3", "-c",
+        """
         import zipfile
         with zipfile.ZipFile('plain.zip', 'w') as z:
             z.writestr('cafX.txt', 'x')

@@ -22,7 +22,8 @@ final class ArchiveHandle {
         // Zip names without the UTF-8 flag are CP437 by the zip specification.
         archive_read_set_options(archive, "zip:hdrcharset=CP437")
         guard archive_read_open_filename(archive, path, 64 * 1024) == ARCHIVE_OK else {
-            throw isFormatError ? BundleError.unrecognizedFormat(path: path) : BundleError.unreadable(path: path, reason: errorString)
+            throw isFormatError
+                ? BundleError.unrecognizedFormat(path: path) : BundleError.unreadable(path: path, reason: errorString)
         }
     }
 
@@ -65,14 +66,15 @@ final class ArchiveHandle {
     /// A short name for what was read: `tar`, `tar.gz`, `tar.xz`, `tar.bz2`, `tar.zst`, `zip`.
     var formatName: String {
         let base = archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP ? "zip" : "tar"
-        let filter: String? = switch archive_filter_code(archive, 0) {
-        case ARCHIVE_FILTER_NONE: nil
-        case ARCHIVE_FILTER_GZIP: "gz"
-        case ARCHIVE_FILTER_BZIP2: "bz2"
-        case ARCHIVE_FILTER_XZ: "xz"
-        case ARCHIVE_FILTER_ZSTD: "zst"
-        default: archive_filter_name(archive, 0).map { String(cString: $0) }
-        }
+        let filter: String? =
+            switch archive_filter_code(archive, 0) {
+            case ARCHIVE_FILTER_NONE: nil
+            case ARCHIVE_FILTER_GZIP: "gz"
+            case ARCHIVE_FILTER_BZIP2: "bz2"
+            case ARCHIVE_FILTER_XZ: "xz"
+            case ARCHIVE_FILTER_ZSTD: "zst"
+            default: archive_filter_name(archive, 0).map { String(cString: $0) }
+            }
         return filter.map { "\(base).\($0)" } ?? base
     }
 

@@ -9,19 +9,25 @@ enum RenameHints {
         let appearedByDigest = uniqueByDigest(appeared)
         for (digest, from) in missingByDigest.sorted(by: { $0.value.path < $1.value.path }) {
             guard let to = appearedByDigest[digest] else { continue }
-            hints.append(Hint(kind: .possibleRename, from: from.path.description, to: to.path.description,
-                              message: "'\(from.path)' may have been renamed to '\(to.path)' (same content)"))
+            hints.append(
+                Hint(
+                    kind: .possibleRename, from: from.path.description, to: to.path.description,
+                    message: "'\(from.path)' may have been renamed to '\(to.path)' (same content)"))
         }
         for from in missing {
             guard let fromText = from.path.utf8String else { continue }
             for to in appeared {
                 guard let toText = to.path.utf8String else { continue }
                 if fromText == toText {
-                    hints.append(Hint(kind: .unicodeVariant, from: fromText, to: toText,
-                                      message: "'\(fromText)' appears under another Unicode normalisation"))
+                    hints.append(
+                        Hint(
+                            kind: .unicodeVariant, from: fromText, to: toText,
+                            message: "'\(fromText)' appears under another Unicode normalisation"))
                 } else if fromText.lowercased() == toText.lowercased() {
-                    hints.append(Hint(kind: .caseVariant, from: fromText, to: toText,
-                                      message: "'\(fromText)' appears as '\(toText)' (case differs)"))
+                    hints.append(
+                        Hint(
+                            kind: .caseVariant, from: fromText, to: toText,
+                            message: "'\(fromText)' appears as '\(toText)' (case differs)"))
                 }
             }
         }
