@@ -34,6 +34,9 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The digest engine failed.
     case crypto(CryptoError)
 
+    /// The CLI exit status for any bundle error: 2, "trouble" (0 and 1 come from ``VerificationReport/exitStatus``).
+    public static let exitStatus: Int32 = 2
+
     /// A stable identifier, never reworded: scripts and tests match on it.
     public var code: String {
         switch self {

@@ -31,6 +31,18 @@ import Testing
         #expect(decoded == manifest)
     }
 
+    @Test func renormalisedNameFailsWithAUnicodeHint() throws {
+        let temp = try TempDir()
+        try temp.write("tree/caf\u{E9}.txt", "same\n")
+        let expected = try BundleReader.read(at: temp.path + "/tree")
+        try FileManager.default.removeItem(atPath: temp.path + "/tree/caf\u{E9}.txt")
+        try temp.write("tree/cafe\u{301}.txt", "same\n")
+        let report = try Verifier.verify(bundleAt: temp.path + "/tree", against: expected)
+        #expect(Set(report.differences.map(\.kind)) == [.missing, .added])
+        #expect(Set(report.hints.map(\.kind)) == [.possibleRename, .unicodeVariant])
+        #expect(!report.clean)
+    }
+
     @Test func nonUTF8NameRoundTripsThroughJSON() throws {
         let temp = try TempDir()
         try temp.write("tree/plain.txt", "x")
