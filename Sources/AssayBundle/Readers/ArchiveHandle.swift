@@ -19,8 +19,6 @@ final class ArchiveHandle {
         archive_read_support_format_tar(archive)
         archive_read_support_format_gnutar(archive)
         archive_read_support_format_zip(archive)
-        // Zip names without the UTF-8 flag are CP437 by the zip specification.
-        archive_read_set_options(archive, "zip:hdrcharset=CP437")
         guard archive_read_open_filename(archive, path, 64 * 1024) == ARCHIVE_OK else {
             throw isFormatError
                 ? BundleError.unrecognizedFormat(path: path) : BundleError.unreadable(path: path, reason: errorString)
@@ -38,13 +36,16 @@ final class ArchiveHandle {
     /// `ARCHIVE_ERRNO_FILE_FORMAT`, which is `EILSEQ` on Linux).
     var isFormatError: Bool { archive_errno(archive) == EILSEQ }
 
+    /// Whether the archive is a zip (known once the first header is read).
+    var isZip: Bool { archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP }
+
     /// The next header, `nil` at the end of the archive.
     func nextHeader() throws(BundleError) -> ArchiveHeader? {
         var entry: OpaquePointer?
         let status = archive_read_next_header(archive, &entry)
         if status == ARCHIVE_EOF { return nil }
         guard status >= ARCHIVE_WARN, let entry else { throw failure(entry: nil) }
-        return ArchiveHeader(entry)
+        return ArchiveHeader(entry, isZip: isZip)
     }
 
     /// Reads up to `capacity` content bytes of the current entry; an empty array at its end.
@@ -65,7 +66,7 @@ final class ArchiveHandle {
 
     /// A short name for what was read: `tar`, `tar.gz`, `tar.xz`, `tar.bz2`, `tar.zst`, `zip`.
     var formatName: String {
-        let base = archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP ? "zip" : "tar"
+        let base = isZip ? "zip" : "tar"
         let filter: String? =
             switch archive_filter_code(archive, 0) {
             case ARCHIVE_FILTER_NONE: nil
