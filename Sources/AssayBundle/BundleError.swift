@@ -63,7 +63,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let path): "\(path): no such file or directory"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .unrecognizedFormat(let path):
-            "\(path): not a directory or a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip)"
+            "\(path): not a directory or a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip), or damaged"
         case .archiveTruncated(let path, let entry, let reason):
             "\(path): archive is truncated\(BundleError.at(entry)): \(reason)"
         case .archiveCorrupt(let path, let entry, let reason):

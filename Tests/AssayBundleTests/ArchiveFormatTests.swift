@@ -52,6 +52,31 @@ import Testing
         #expect(error.description.contains("cut.tgz"))
     }
 
+    /// libarchive does not check gzip's CRC-32; Assay inflates gzip itself so a flipped bit is named.
+    @Test func gzipChecksumMismatchIsNamedCorrupt() throws {
+        let temp = try Self.project()
+        try temp.run("tar", "-czf", "p.tgz", "proj")
+        var data = try Data(contentsOf: URL(fileURLWithPath: temp.path + "/p.tgz"))
+        data[data.count - 6] ^= 0x01
+        try data.write(to: URL(fileURLWithPath: temp.path + "/bad.tgz"))
+        let error = try #require(throws: BundleError.self) { try BundleReader.read(at: temp.path + "/bad.tgz") }
+        #expect(error.code == "bundle.archive-corrupt")
+        #expect(error.description.contains("incorrect data check"))
+    }
+
+    @Test func concatenatedAndZeroPaddedGzipRead() throws {
+        let temp = try Self.project()
+        try temp.run("tar", "-cf", "p.tar", "proj")
+        try temp.run("sh", "-c", "head -c 2048 p.tar | gzip > multi.tgz && tail -c +2049 p.tar | gzip >> multi.tgz")
+        try temp.run("sh", "-c", "gzip -c p.tar > padded.tgz && head -c 1024 /dev/zero >> padded.tgz")
+        let plain = try BundleReader.read(at: temp.path + "/p.tar")
+        for name in ["multi.tgz", "padded.tgz"] {
+            let manifest = try BundleReader.read(at: temp.path + "/" + name)
+            #expect(manifest.bundleDigest == plain.bundleDigest, "\(name)")
+            #expect(manifest.source == "tar.gz")
+        }
+    }
+
     @Test func corruptZipIsNamedCorrupt() throws {
         let temp = try Self.project()
         try temp.write("proj/big.txt", String(repeating: "all work and no play\n", count: 5000))

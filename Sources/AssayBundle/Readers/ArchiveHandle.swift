@@ -8,9 +8,12 @@ import Foundation
 final class ArchiveHandle {
     let path: String
     private let archive: OpaquePointer
+    /// Set when Assay inflates a gzip file itself (to check its CRC); kept alive as libarchive's client data.
+    private let gzip: GzipStream?
 
     init(path: String) throws(BundleError) {
         self.path = path
+        gzip = GzipStream.isGzip(path: path) ? try GzipStream(path: path) : nil
         guard let archive = archive_read_new() else {
             throw BundleError.unreadable(path: path, reason: "libarchive could not allocate a reader")
         }
@@ -19,9 +22,15 @@ final class ArchiveHandle {
         archive_read_support_format_tar(archive)
         archive_read_support_format_gnutar(archive)
         archive_read_support_format_zip(archive)
-        guard archive_read_open_filename(archive, path, 64 * 1024) == ARCHIVE_OK else {
-            throw isFormatError
-                ? BundleError.unrecognizedFormat(path: path) : BundleError.unreadable(path: path, reason: errorString)
+        let status = if let gzip {
+            archive_read_open(archive, Unmanaged.passUnretained(gzip).toOpaque(), nil, GzipStream.readCallback, nil)
+        } else {
+            archive_read_open_filename(archive, path, 64 * 1024)
+        }
+        guard status == ARCHIVE_OK else {
+            if isFormatError { throw BundleError.unrecognizedFormat(path: path) }
+            // A system errno means the file could not be read; libarchive's own errors mean damaged data.
+            throw archive_errno(archive) > 0 ? BundleError.unreadable(path: path, reason: errorString) : failure(entry: nil)
         }
     }
 
@@ -68,7 +77,7 @@ final class ArchiveHandle {
     var formatName: String {
         let base = isZip ? "zip" : "tar"
         let filter: String? =
-            switch archive_filter_code(archive, 0) {
+            switch gzip == nil ? archive_filter_code(archive, 0) : ARCHIVE_FILTER_GZIP {
             case ARCHIVE_FILTER_NONE: nil
             case ARCHIVE_FILTER_GZIP: "gz"
             case ARCHIVE_FILTER_BZIP2: "bz2"
@@ -83,7 +92,8 @@ final class ArchiveHandle {
     private func failure(entry: String?) -> BundleError {
         let reason = errorString
         let lowered = reason.lowercased()
-        if lowered.contains("truncated") || lowered.contains("premature end") || lowered.contains("unexpected end") {
+        if lowered.contains("truncated") || lowered.contains("premature end") || lowered.contains("unexpected end")
+            || lowered.contains("no progress is possible") {
             return .archiveTruncated(path: path, entry: entry, reason: reason)
         }
         return .archiveCorrupt(path: path, entry: entry, reason: reason)
