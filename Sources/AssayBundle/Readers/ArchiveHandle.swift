@@ -13,7 +13,7 @@ final class ArchiveHandle {
 
     init(path: String) throws(BundleError) {
         self.path = path
-        gzip = GzipStream.isGzip(path: path) ? try GzipStream(path: path) : nil
+        gzip = GzipStream.isGzip(path: path) ? try GzipStream.open(path: path) : nil
         guard let archive = archive_read_new() else {
             throw BundleError.unreadable(path: path, reason: "libarchive could not allocate a reader")
         }

@@ -14,23 +14,33 @@ final class GzipStream {
     }
 
     private let fd: Int32
-    private var stream = z_stream()
+    /// Heap-allocated: zlib keeps a pointer back to the stream and checks it, so its address must never change.
+    private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private let input = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 1024)
     private let output = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 1024)
     private var inputEnded = false
     private var memberEnded = false
 
-    init(path: String) throws(BundleError) {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
+    /// Opens a gzip file for inflating.
+    static func open(path: String) throws(BundleError) -> GzipStream {
+        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw BundleError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-        guard assay_inflate_init_gzip(&stream) == Z_OK else {
-            close(fd)
+        let gzip = GzipStream(fd: fd)
+        guard assay_inflate_init_gzip(gzip.stream) == Z_OK else {
             throw BundleError.unreadable(path: path, reason: "zlib could not be initialised")
         }
+        return gzip
+    }
+
+    /// Takes ownership of `fd`; cannot fail, so `deinit` always runs exactly once on fully built state.
+    private init(fd: Int32) {
+        self.fd = fd
+        stream.initialize(to: z_stream())
     }
 
     deinit {
-        inflateEnd(&stream)
+        inflateEnd(stream)  // harmless on a stream whose inflateInit failed
+        stream.deallocate()
         close(fd)
         input.deallocate()
         output.deallocate()
@@ -39,36 +49,36 @@ final class GzipStream {
     /// The next inflated block: a count of bytes at ``block``, 0 at the end, or a failure.
     func next() -> Result<Int, Failure> {
         while true {
-            if stream.avail_in == 0 && !inputEnded {
+            if stream.pointee.avail_in == 0 && !inputEnded {
                 let count = read(fd, input, 64 * 1024)
                 if count < 0 { return .failure(Failure(message: String(cString: strerror(errno)))) }
                 inputEnded = count == 0
-                stream.next_in = input
-                stream.avail_in = UInt32(count)
+                stream.pointee.next_in = input
+                stream.pointee.avail_in = UInt32(count)
             }
             if memberEnded {
-                if stream.avail_in == 0 {
+                if stream.pointee.avail_in == 0 {
                     if inputEnded { return .success(0) }
                     continue
                 }
-                if UnsafeBufferPointer(start: stream.next_in, count: Int(stream.avail_in)).allSatisfy({ $0 == 0 }) {
-                    stream.avail_in = 0  // zero padding after the last member, which gzip ignores
+                if UnsafeBufferPointer(start: stream.pointee.next_in, count: Int(stream.pointee.avail_in)).allSatisfy({ $0 == 0 }) {
+                    stream.pointee.avail_in = 0  // zero padding after the last member, which gzip ignores
                     continue
                 }
-                inflateReset(&stream)  // a concatenated member follows
+                inflateReset(stream)  // a concatenated member follows
                 memberEnded = false
             }
-            stream.next_out = output
-            stream.avail_out = 64 * 1024
-            let status = inflate(&stream, Z_NO_FLUSH)
-            let produced = 64 * 1024 - Int(stream.avail_out)
+            stream.pointee.next_out = output
+            stream.pointee.avail_out = 64 * 1024
+            let status = inflate(stream, Z_NO_FLUSH)
+            let produced = 64 * 1024 - Int(stream.pointee.avail_out)
             switch status {
             case Z_STREAM_END: memberEnded = true
             case Z_OK, Z_BUF_ERROR: break
             default: return .failure(Failure(message: "gzip data error: \(zlibMessage)"))
             }
             if produced > 0 { return .success(produced) }
-            if !memberEnded && inputEnded && stream.avail_in == 0 {
+            if !memberEnded && inputEnded && stream.pointee.avail_in == 0 {
                 return .failure(Failure(message: "truncated gzip input"))
             }
         }
@@ -98,5 +108,5 @@ final class GzipStream {
         }
     }
 
-    private var zlibMessage: String { stream.msg.map { String(cString: $0) } ?? "corrupt deflate stream" }
+    private var zlibMessage: String { stream.pointee.msg.map { String(cString: $0) } ?? "corrupt deflate stream" }
 }
