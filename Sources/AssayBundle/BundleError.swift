@@ -34,6 +34,9 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The digest engine failed.
     case crypto(CryptoError)
 
+    /// The CLI exit status for any bundle error: 2, "trouble" (0 and 1 come from ``VerificationReport/exitStatus``).
+    public static let exitStatus: Int32 = 2
+
     /// A stable identifier, never reworded: scripts and tests match on it.
     public var code: String {
         switch self {
@@ -60,7 +63,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let path): "\(path): no such file or directory"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .unrecognizedFormat(let path):
-            "\(path): not a directory or a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip)"
+            "\(path): not a directory or a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip), or damaged"
         case .archiveTruncated(let path, let entry, let reason):
             "\(path): archive is truncated\(BundleError.at(entry)): \(reason)"
         case .archiveCorrupt(let path, let entry, let reason):
@@ -74,12 +77,14 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unrepresentableName(let path, let format): "\(path): name cannot be written in \(format) format"
         case .unsupportedOutput(let format): "manifests cannot be written in \(format) format (read only)"
         case .unknownAlgorithm(let name):
-            "unknown digest algorithm '\(name)' (supported: \(DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")))"
+            "unknown digest algorithm '\(name)' (supported: \(BundleError.supportedAlgorithms))"
         case .algorithmMismatch(let expected, let actual):
             "cannot compare \(actual) digests with a \(expected) manifest; read the bundle with --algorithm \(expected)"
         case .crypto(let error): error.description
         }
     }
+
+    private static let supportedAlgorithms = DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", ")
 
     private static func at(_ entry: String?) -> String {
         entry.map { " at entry '\($0)'" } ?? ""

@@ -24,7 +24,8 @@ public enum BundleReader {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let reason = String(cString: strerror(errno))
-            throw errno == ENOENT ? BundleError.notFound(path: path) : BundleError.unreadable(path: path, reason: reason)
+            throw errno == ENOENT
+                ? BundleError.notFound(path: path) : BundleError.unreadable(path: path, reason: reason)
         }
         switch (info.st_mode & S_IFMT, kind) {
         case (S_IFDIR, .auto): return try DirectoryReader(path: path, options: options).read()

@@ -4,11 +4,22 @@
 #include <archive.h>
 #include <archive_entry.h>
 #include <locale.h>
+#include <zlib.h>
 
 /* The AE_IF* file-type macros carry a cast that Swift does not import. */
 static inline unsigned int assay_ae_ifreg(void) { return (unsigned int)AE_IFREG; }
 static inline unsigned int assay_ae_ifdir(void) { return (unsigned int)AE_IFDIR; }
 static inline unsigned int assay_ae_iflnk(void) { return (unsigned int)AE_IFLNK; }
+
+/* archive_set_error is variadic, which Swift cannot call. */
+static inline void assay_archive_set_error(struct archive *a, const char *message) {
+    archive_set_error(a, -1, "%s", message);
+}
+
+/* inflateInit2 is a macro; 15 + 16 accepts only the gzip wrapper, whose CRC-32 and length zlib then checks. */
+static inline int assay_inflate_init_gzip(z_streamp stream) {
+    return inflateInit2(stream, 15 + 16);
+}
 
 /* Switches the calling thread to a UTF-8 C locale so libarchive can convert names to UTF-8;
    returns the previous locale for assay_restore_locale, or 0 when C.UTF-8 is unavailable. */

@@ -11,7 +11,9 @@ import Testing
         try temp.write("tree/a.txt", "alpha\n")
         let manifest = try BundleReader.read(at: temp.path + "/tree", options: ReadOptions(algorithm: algorithm))
         #expect(manifest.bundleDigest?.bytes.count == algorithm.outputByteCount)
-        #expect(manifest.entry(at: EntryPath("a.txt"))?.digest == (try Hasher.digest(Array("alpha\n".utf8), using: algorithm)))
+        #expect(
+            manifest.entry(at: EntryPath("a.txt"))?.digest
+                == (try Hasher.digest(Array("alpha\n".utf8), using: algorithm)))
         #expect(try ManifestCodec.decode(ManifestCodec.encode(manifest, as: .assay), file: "m.json") == manifest)
         let tagged = try ManifestCodec.decode(ManifestCodec.encode(manifest, as: .bsd), file: "SUMS")
         #expect(tagged.algorithm == algorithm)
@@ -35,7 +37,9 @@ import Testing
         try temp.write("proj/b.bin", "b")
         try temp.run("tar", "-czf", "p.tgz", "proj")
         let limited = ReadOptions(limits: Limits(maxTotalBytes: 100_000))
-        let error = try #require(throws: BundleError.self) { try BundleReader.read(at: temp.path + "/p.tgz", options: limited) }
+        let error = try #require(throws: BundleError.self) {
+            try BundleReader.read(at: temp.path + "/p.tgz", options: limited)
+        }
         #expect(error.code == "bundle.limit-exceeded")
         let last = LastProgress()
         _ = try BundleReader.read(at: temp.path + "/p.tgz", options: ReadOptions(progress: { last.set($0) }))

@@ -52,6 +52,31 @@ import Testing
         #expect(error.description.contains("cut.tgz"))
     }
 
+    /// libarchive does not check gzip's CRC-32; Assay inflates gzip itself so a flipped bit is named.
+    @Test func gzipChecksumMismatchIsNamedCorrupt() throws {
+        let temp = try Self.project()
+        try temp.run("tar", "-czf", "p.tgz", "proj")
+        var data = try Data(contentsOf: URL(fileURLWithPath: temp.path + "/p.tgz"))
+        data[data.count - 6] ^= 0x01
+        try data.write(to: URL(fileURLWithPath: temp.path + "/bad.tgz"))
+        let error = try #require(throws: BundleError.self) { try BundleReader.read(at: temp.path + "/bad.tgz") }
+        #expect(error.code == "bundle.archive-corrupt")
+        #expect(error.description.contains("incorrect data check"))
+    }
+
+    @Test func concatenatedAndZeroPaddedGzipRead() throws {
+        let temp = try Self.project()
+        try temp.run("tar", "-cf", "p.tar", "proj")
+        try temp.run("sh", "-c", "head -c 2048 p.tar | gzip > multi.tgz && tail -c +2049 p.tar | gzip >> multi.tgz")
+        try temp.run("sh", "-c", "gzip -c p.tar > padded.tgz && head -c 1024 /dev/zero >> padded.tgz")
+        let plain = try BundleReader.read(at: temp.path + "/p.tar")
+        for name in ["multi.tgz", "padded.tgz"] {
+            let manifest = try BundleReader.read(at: temp.path + "/" + name)
+            #expect(manifest.bundleDigest == plain.bundleDigest, "\(name)")
+            #expect(manifest.source == "tar.gz")
+        }
+    }
+
     @Test func corruptZipIsNamedCorrupt() throws {
         let temp = try Self.project()
         try temp.write("proj/big.txt", String(repeating: "all work and no play\n", count: 5000))
@@ -70,7 +95,9 @@ import Testing
     }
 
     @Test func nonexistentPathIsNotFound() {
-        #expect(throws: BundleError.notFound(path: "/nonexistent/bundle")) { try BundleReader.read(at: "/nonexistent/bundle") }
+        #expect(throws: BundleError.notFound(path: "/nonexistent/bundle")) {
+            try BundleReader.read(at: "/nonexistent/bundle")
+        }
     }
 
     @Test func hardlinkInTarTakesItsTargetsContent() throws {
@@ -87,16 +114,22 @@ import Testing
 
     @Test func chainedAndDanglingHardlinks() throws {
         let temp = try TempDir()
-        try temp.run("python3", arguments: ["-c", """
-            import io, tarfile
-            def link(name, target):
-                info = tarfile.TarInfo(name); info.type = tarfile.LNKTYPE; info.linkname = target; return info
-            with tarfile.open('links.tar', 'w') as t:
-                data = b'shared'; info = tarfile.TarInfo('./a'); info.size = len(data); t.addfile(info, io.BytesIO(data))
-                t.addfile(link('b', 'a'))
-                t.addfile(link('c', './b'))
-                t.addfile(link('d', 'nowhere'))
-            """])
+        try temp.run(
+            "python3",
+            arguments: [
+                "-c",
+                """
+                import io, tarfile
+                def link(name, target):
+                    info = tarfile.TarInfo(name); info.type = tarfile.LNKTYPE; info.linkname = target; return info
+                with tarfile.open('links.tar', 'w') as t:
+                    data = b'shared'; info = tarfile.TarInfo('./a'); info.size = len(data)
+                    t.addfile(info, io.BytesIO(data))
+                    t.addfile(link('b', 'a'))
+                    t.addfile(link('c', './b'))
+                    t.addfile(link('d', 'nowhere'))
+                """,
+            ])
         let manifest = try BundleReader.read(at: temp.path + "/links.tar")
         let digests = Set(["a", "b", "c"].map { manifest.entry(at: EntryPath($0))?.digest })
         #expect(digests.count == 1)
@@ -107,13 +140,18 @@ import Testing
 
     @Test func unsafeAndDuplicateMembersAreFlagged() throws {
         let temp = try TempDir()
-        try temp.run("python3", arguments: ["-c", """
-            import io, tarfile
-            with tarfile.open('evil.tar', 'w') as t:
-                for name in ['ok.txt', '../escape.txt', '/etc/abs.txt', 'ok.txt']:
-                    info = tarfile.TarInfo(name); data = name.encode(); info.size = len(data)
-                    t.addfile(info, io.BytesIO(data))
-            """])
+        try temp.run(
+            "python3",
+            arguments: [
+                "-c",
+                """
+                import io, tarfile
+                with tarfile.open('evil.tar', 'w') as t:
+                    for name in ['ok.txt', '../escape.txt', '/etc/abs.txt', 'ok.txt']:
+                        info = tarfile.TarInfo(name); data = name.encode(); info.size = len(data)
+                        t.addfile(info, io.BytesIO(data))
+                """,
+            ])
         let manifest = try BundleReader.read(at: temp.path + "/evil.tar")
         #expect(manifest.entries.map(\.path) == [EntryPath("ok.txt")])
         let kinds = Set(manifest.findings.filter { $0.severity == .error }.map(\.kind))
@@ -137,7 +175,9 @@ import Testing
 /// Zip names without the UTF-8 flag are CP437 by the zip specification.
 @Test func zipNamesWithoutUTF8FlagAreReadAsCP437() throws {
     let temp = try TempDir()
-    try temp.run("python3", "-c", """
+    try temp.run(
+        "python3", "-c",
+        """
         import zipfile
         with zipfile.ZipFile('plain.zip', 'w') as z:
             z.writestr('cafX.txt', 'x')

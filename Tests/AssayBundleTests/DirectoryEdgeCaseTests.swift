@@ -29,6 +29,23 @@ import Testing
         #expect(manifest.findings.contains { $0.kind == .unicodeVariant })
         let decoded = try ManifestCodec.decode(ManifestCodec.encode(manifest, as: .assay), file: "m.json")
         #expect(decoded == manifest)
+        try temp.run("tar", "-cf", "t.tar", "tree")
+        try temp.run("zip", "-qry", "t.zip", "tree")
+        for archive in ["t.tar", "t.zip"] {
+            #expect(try BundleReader.read(at: temp.path + "/" + archive).entries == manifest.entries, "\(archive)")
+        }
+    }
+
+    @Test func renormalisedNameFailsWithAUnicodeHint() throws {
+        let temp = try TempDir()
+        try temp.write("tree/caf\u{E9}.txt", "same\n")
+        let expected = try BundleReader.read(at: temp.path + "/tree")
+        try FileManager.default.removeItem(atPath: temp.path + "/tree/caf\u{E9}.txt")
+        try temp.write("tree/cafe\u{301}.txt", "same\n")
+        let report = try Verifier.verify(bundleAt: temp.path + "/tree", against: expected)
+        #expect(Set(report.differences.map(\.kind)) == [.missing, .added])
+        #expect(Set(report.hints.map(\.kind)) == [.possibleRename, .unicodeVariant])
+        #expect(!report.clean)
     }
 
     @Test func nonUTF8NameRoundTripsThroughJSON() throws {
@@ -47,6 +64,12 @@ import Testing
         #expect(String(decoding: json, as: UTF8.self).contains("\"pathHex\":\"636166e9ff2e747874\""))
         #expect(try ManifestCodec.decode(json, file: "m.json") == manifest)
         #expect(try ManifestCodec.decode(ManifestCodec.encode(manifest, as: .gnu), file: "SUMS").entry(at: path) != nil)
+        try temp.run("tar", "-cf", "t.tar", "tree")
+        #expect(try BundleReader.read(at: temp.path + "/t.tar").entries == manifest.entries, "tar keeps raw name bytes")
+        // Zip has no raw form: a name without the UTF-8 flag that is not UTF-8 is CP437 (0xE9 Θ, 0xFF no-break space).
+        try temp.run("zip", "-qry", "t.zip", "tree")
+        let zipped = try BundleReader.read(at: temp.path + "/t.zip")
+        #expect(zipped.entry(at: EntryPath("caf\u{398}\u{A0}.txt")) != nil)
     }
 
     @Test func fileGrowingWhileHashedIsAnError() throws {

@@ -7,7 +7,10 @@ import Testing
 @Suite struct ManifestFormatTests {
     /// A manifest with awkward names: spaces, a backslash, a newline, a percent sign, parentheses, a comma.
     static func sample() throws -> Manifest {
-        let names = ["plain.txt", "with space.txt", "back\\slash", "new\nline", "100%.txt", "paren (1) = x", "a,b.csv", "dir/ünï.txt"]
+        let names = [
+            "plain.txt", "with space.txt", "back\\slash", "new\nline", "100%.txt", "paren (1) = x", "a,b.csv",
+            "dir/ünï.txt",
+        ]
         let entries = try names.enumerated().map { index, name in
             BundleEntry.file(
                 EntryPath(name), size: UInt64(index),
@@ -64,7 +67,9 @@ import Testing
         #expect(manifest.entry(at: EntryPath("back\\slash"))?.digest == (try Hasher.digest(Array("y".utf8))))
         let written = try ManifestCodec.encode(manifest, as: .gnu)
         let coreutils = try Data(contentsOf: URL(fileURLWithPath: sums))
-        #expect(Set(written.split(separator: 10).map(Array.init)) == Set(Array(coreutils).split(separator: 10).map(Array.init)))
+        #expect(
+            Set(written.split(separator: 10).map(Array.init))
+                == Set(Array(coreutils).split(separator: 10).map(Array.init)))
     }
 
     @Test func binaryMarkerTaggedLinesAndCRLFAreAccepted() throws {
@@ -104,7 +109,8 @@ import Testing
         }
         #expect(hashdeep.description.contains(":2: "))
         let dsc = try #require(throws: BundleError.self) {
-            try ManifestCodec.decode(Array("Format: 3.0\nChecksums-Sha256:\n \(hex) 12 a.tar.gz\n \(hex) b.tar.gz\n".utf8), file: "x.dsc")
+            try ManifestCodec.decode(
+                Array("Format: 3.0\nChecksums-Sha256:\n \(hex) 12 a.tar.gz\n \(hex) b.tar.gz\n".utf8), file: "x.dsc")
         }
         #expect(dsc.description.hasPrefix("x.dsc:4: "))
         #expect(throws: BundleError.unsupportedOutput(format: "debian")) {
@@ -115,10 +121,14 @@ import Testing
     @Test func jsonManifestErrorsNameTheField() throws {
         var json = String(decoding: try ManifestCodec.encode(try Self.sample(), as: .assay), as: UTF8.self)
         json = json.replacingOccurrences(of: "\"algorithm\":\"sha256\"", with: "\"algorithm\":\"md5\"")
-        #expect(throws: BundleError.unknownAlgorithm(name: "md5")) { try ManifestCodec.decode(Array(json.utf8), file: "m.json") }
+        #expect(throws: BundleError.unknownAlgorithm(name: "md5")) {
+            try ManifestCodec.decode(Array(json.utf8), file: "m.json")
+        }
         let tampered = String(decoding: try ManifestCodec.encode(try Self.sample(), as: .assay), as: UTF8.self)
             .replacingOccurrences(of: "\"size\":3", with: "\"size\":4")
-        let error = try #require(throws: BundleError.self) { try ManifestCodec.decode(Array(tampered.utf8), file: "m.json") }
+        let error = try #require(throws: BundleError.self) {
+            try ManifestCodec.decode(Array(tampered.utf8), file: "m.json")
+        }
         #expect(error.code == "bundle.manifest-invalid")
     }
 

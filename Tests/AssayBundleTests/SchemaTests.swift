@@ -86,15 +86,17 @@ import Testing
         let removed = try #require(differences.first { $0["kind"] as? String == "missing" })
         var union = added
         union.merge(removed) { first, _ in first }
-        Self.check(try #require(definitions["difference"] as? Object),
-                   minimal: removed.filter { $0.key != "expected" }, full: union, "difference")
+        Self.check(
+            try #require(definitions["difference"] as? Object),
+            minimal: removed.filter { $0.key != "expected" }, full: union, "difference")
         #expect(fullReport.hints.map(\.kind) == [.possibleRename])
     }
 
     @Test func encodedValuesValidateWithPythonJSONSchema() throws {
         let temp = try TempDir()
         let (_, full) = try Self.manifests()
-        try Data(try ManifestCodec.encode(full, as: .assay)).write(to: URL(fileURLWithPath: temp.path + "/manifest.json"))
+        try Data(try ManifestCodec.encode(full, as: .assay)).write(
+            to: URL(fileURLWithPath: temp.path + "/manifest.json"))
         let report = try Verifier.verify(full, against: full)
         try JSONEncoder().encode(report).write(to: URL(fileURLWithPath: temp.path + "/report.json"))
         let script = """
@@ -105,7 +107,8 @@ import Testing
                 sys.exit(77)
             folder = sys.argv[1]
             schemas = [json.load(open(f'{folder}/{n}.schema.json')) for n in ('manifest', 'verification-report')]
-            registry = referencing.Registry().with_resources([(s['$id'], referencing.Resource.from_contents(s)) for s in schemas])
+            resources = [(s['$id'], referencing.Resource.from_contents(s)) for s in schemas]
+            registry = referencing.Registry().with_resources(resources)
             for schema, name in zip(schemas, ('manifest.json', 'report.json')):
                 jsonschema.Draft202012Validator(schema, registry=registry).validate(json.load(open(name)))
             """

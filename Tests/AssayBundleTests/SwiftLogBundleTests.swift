@@ -45,9 +45,11 @@ struct SwiftLogBundleTests {
     @Test func sourceFormatsDetectedFromContent() throws {
         let temp = try TempDir()
         let disguised = temp.path + "/archive.txt"
-        try FileManager.default.copyItem(atPath: Fixtures.path("bundles/git-archives/swift-log-1.16.2.zip"), toPath: disguised)
+        try FileManager.default.copyItem(
+            atPath: Fixtures.path("bundles/git-archives/swift-log-1.16.2.zip"), toPath: disguised)
         #expect(try BundleReader.read(at: disguised).source == "zip")
-        #expect(try BundleReader.read(at: Fixtures.path("bundles/git-archives/swift-log-1.16.2.tar.gz")).source == "tar.gz")
+        #expect(
+            try BundleReader.read(at: Fixtures.path("bundles/git-archives/swift-log-1.16.2.tar.gz")).source == "tar.gz")
     }
 
     @Test func keepPrefixKeepsTheTopFolder() throws {

@@ -84,7 +84,8 @@ struct TamperingTests {
 
     @Test func renamedFileGetsARenameHintButStillFails() throws {
         let tree = try Tree()
-        try FileManager.default.moveItem(atPath: tree.file(Self.target), toPath: tree.file("Sources/Logging/Renamed.swift"))
+        try FileManager.default.moveItem(
+            atPath: tree.file(Self.target), toPath: tree.file("Sources/Logging/Renamed.swift"))
         let report = try tree.verify()
         #expect(Set(report.differences.map(\.kind)) == [.missing, .added])
         #expect(report.hints.map(\.kind) == [.possibleRename])

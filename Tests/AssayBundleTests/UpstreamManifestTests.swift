@@ -30,7 +30,8 @@ struct UpstreamManifestTests {
         try FileManager.default.removeItem(atPath: bundle + "/long-000-len1304.bin")
         try temp.write("b/extra.bin", "not listed")
         let coreutils = try temp.capture("sh", arguments: ["-c", "cd b && sha256sum -c --quiet SHA256SUMS"])
-        let coreutilsFailed = Set(coreutils.output.split(separator: "\n").compactMap { $0.split(separator: ":").first.map(String.init) })
+        let coreutilsFailed = Set(
+            coreutils.output.split(separator: "\n").compactMap { $0.split(separator: ":").first.map(String.init) })
         let report = try Verifier.verify(bundleAt: bundle, against: sums)
         #expect(coreutils.status != 0)
         #expect(report.exitStatus == 1)
@@ -58,7 +59,8 @@ struct UpstreamManifestTests {
 
     @Test func certifiWheelVerifiesAgainstItsRecord() throws {
         let expected = try ManifestCodec.read(
-            contentsOf: Fixtures.path("bundles/upstream-manifests/certifi-2026.10.18-py3-none-any.whl.RECORD-as-hex.SHA256SUMS"))
+            contentsOf: Fixtures.path(
+                "bundles/upstream-manifests/certifi-2026.10.18-py3-none-any.whl.RECORD-as-hex.SHA256SUMS"))
         let report = try Verifier.verify(
             bundleAt: Fixtures.path("bundles/pypi/certifi-2026.10.18-py3-none-any.whl"), against: expected)
         #expect(report.clean)
@@ -67,7 +69,8 @@ struct UpstreamManifestTests {
     }
 
     @Test func singleFileIsHashedAsIsEvenWhenItIsAnArchive() throws {
-        let manifest = try BundleReader.read(at: Fixtures.path("bundles/debian/hello_2.10-3/hello_2.10.orig.tar.gz"), as: .file)
+        let manifest = try BundleReader.read(
+            at: Fixtures.path("bundles/debian/hello_2.10-3/hello_2.10.orig.tar.gz"), as: .file)
         #expect(manifest.source == "file")
         #expect(manifest.entries.count == 1)
         let entry = try #require(manifest.entry(at: EntryPath("hello_2.10.orig.tar.gz")))

@@ -16,7 +16,11 @@ enum BuildInstructions {
             return exactNames.contains(name) || prefixes.contains { name.hasPrefix($0) }
         }
         guard !found.isEmpty else {
-            return [Finding(.noBuildInstructions, .warning, path: nil, "no build instructions (README, INSTALL, Makefile…) at the top level")]
+            return [
+                Finding(
+                    .noBuildInstructions, .warning, path: nil,
+                    "no build instructions (README, INSTALL, Makefile…) at the top level")
+            ]
         }
         let names = found.map(\.path.description).joined(separator: ", ")
         return [Finding(.buildInstructions, .info, path: nil, "build instructions found: \(names)")]

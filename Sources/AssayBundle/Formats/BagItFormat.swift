@@ -9,12 +9,14 @@ enum BagItFormat {
     static func read(_ bytes: [UInt8], into builder: inout ListingBuilder) throws(BundleError) {
         for (number, line) in ListingBuilder.lines(bytes) {
             guard let gap = line.firstIndex(where: isBlank),
-                  let nameStart = line[gap...].firstIndex(where: { !isBlank($0) })
+                let nameStart = line[gap...].firstIndex(where: { !isBlank($0) })
             else { throw builder.malformed(number, "expected 'digest  data/name'") }
             guard let name = percentDecode(Array(line[nameStart...])) else {
                 throw builder.malformed(number, "bad percent-encoding in name")
             }
-            guard name.starts(with: payloadPrefix) else { throw builder.malformed(number, "name does not start with 'data/'") }
+            guard name.starts(with: payloadPrefix) else {
+                throw builder.malformed(number, "name does not start with 'data/'")
+            }
             try builder.add(line: number, path: Array(name.dropFirst(payloadPrefix.count)), hex: Array(line[..<gap]))
         }
     }
@@ -47,7 +49,7 @@ enum BagItFormat {
         while index < name.count {
             if name[index] == UInt8(ascii: "%") {
                 guard index + 2 < name.count,
-                      let value = Hex.decode(String(decoding: name[(index + 1)...(index + 2)], as: UTF8.self))?.first
+                    let value = Hex.decode(String(decoding: name[(index + 1)...(index + 2)], as: UTF8.self))?.first
                 else { return nil }
                 out.append(value)
                 index += 3

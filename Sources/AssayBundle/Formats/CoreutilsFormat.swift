@@ -13,7 +13,7 @@ enum CoreutilsFormat {
     static func isTagged(_ line: [UInt8]) -> Bool {
         let body = line.first == backslash ? Array(line.dropFirst()) : line
         guard let open = body.firstIndex(of: UInt8(ascii: "(")), open > 1, body[open - 1] == space,
-              tagAlgorithm(body[..<(open - 1)]) != nil
+            tagAlgorithm(body[..<(open - 1)]) != nil
         else { return false }
         return lastRange(of: tagSeparator, in: body).map { $0 > open } ?? false
     }
@@ -33,7 +33,7 @@ enum CoreutilsFormat {
                 continue
             }
             guard let gap = body.firstIndex(of: space), gap + 1 < body.count,
-                  body[gap + 1] == space || body[gap + 1] == UInt8(ascii: "*"), gap + 2 < body.count
+                body[gap + 1] == space || body[gap + 1] == UInt8(ascii: "*"), gap + 2 < body.count
             else {
                 throw builder.malformed(number, "expected 'digest  name' or 'TAG (name) = digest'")
             }
@@ -46,7 +46,7 @@ enum CoreutilsFormat {
         _ body: [UInt8], escaped: Bool, number: Int, into builder: inout ListingBuilder
     ) throws(BundleError) {
         guard let open = body.firstIndex(of: UInt8(ascii: "(")),
-              let close = lastRange(of: tagSeparator, in: body), close > open
+            let close = lastRange(of: tagSeparator, in: body), close > open
         else { throw builder.malformed(number, "expected 'TAG (name) = digest'") }
         let name = try unescape(Array(body[(open + 1)..<close]), escaped: escaped, number: number, builder: builder)
         let hex = Array(body[(close + tagSeparator.count)...])
@@ -67,7 +67,10 @@ enum CoreutilsFormat {
         var out: [UInt8] = []
         var iterator = name.makeIterator()
         while let byte = iterator.next() {
-            guard byte == backslash else { out.append(byte); continue }
+            guard byte == backslash else {
+                out.append(byte)
+                continue
+            }
             switch iterator.next() {
             case backslash: out.append(backslash)
             case UInt8(ascii: "n"): out.append(UInt8(ascii: "\n"))

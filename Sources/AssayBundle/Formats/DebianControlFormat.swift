@@ -25,7 +25,8 @@ enum DebianControlFormat {
             guard fields.count == 3, let size = UInt64(String(decoding: fields[1], as: UTF8.self)) else {
                 throw builder.malformed(number, "expected ' digest size name' in \(wanted.name.dropLast())")
             }
-            try builder.add(line: number, path: Array(fields[2]), hex: Array(fields[0]), size: size, algorithm: wanted.algorithm)
+            try builder.add(
+                line: number, path: Array(fields[2]), hex: Array(fields[0]), size: size, algorithm: wanted.algorithm)
         }
     }
 }

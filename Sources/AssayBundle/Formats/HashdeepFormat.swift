@@ -22,13 +22,15 @@ enum HashdeepFormat {
                     DigestAlgorithm(userInput: name).map { (index, $0) }
                 }
                 guard let chosen = usable.first(where: { $0.1 == hint }) ?? usable.first else {
-                    throw builder.malformed(number, "no supported algorithm among columns \(names.joined(separator: ","))")
+                    throw builder.malformed(
+                        number, "no supported algorithm among columns \(names.joined(separator: ","))")
                 }
                 (columns, hashColumn, algorithm) = (names, chosen.0, chosen.1)
                 continue
             }
             guard let columns else { throw builder.malformed(number, "row before the '%%%% size,…,filename' header") }
-            let fields = line.split(separator: UInt8(ascii: ","), maxSplits: columns.count - 1, omittingEmptySubsequences: false)
+            let fields = line.split(
+                separator: UInt8(ascii: ","), maxSplits: columns.count - 1, omittingEmptySubsequences: false)
             guard fields.count == columns.count, let size = UInt64(String(decoding: fields[0], as: UTF8.self)) else {
                 throw builder.malformed(number, "expected \(columns.count) comma-separated fields starting with a size")
             }
@@ -40,11 +42,14 @@ enum HashdeepFormat {
     }
 
     static func write(_ manifest: Manifest) throws(BundleError) -> [UInt8] {
-        var out = Array("\(magic)\n%%%% size,\(manifest.algorithm.rawValue),filename\n## Invoked from: \(Manifest.toolVersion)\n##\n".utf8)
+        let header = "\(magic)\n%%%% size,\(manifest.algorithm.rawValue),filename\n"
+            + "## Invoked from: \(Manifest.toolVersion)\n##\n"
+        var out = Array(header.utf8)
         for entry in manifest.entries where entry.type == .file {
             guard let digest = entry.digest else { continue }
             if entry.path.bytes.contains(where: { $0 == 10 || $0 == 13 }) {
-                throw BundleError.unrepresentableName(path: entry.path.description, format: ManifestFormat.hashdeep.rawValue)
+                throw BundleError.unrepresentableName(
+                    path: entry.path.description, format: ManifestFormat.hashdeep.rawValue)
             }
             out += Array("\(entry.size ?? 0),\(digest.hex),".utf8) + entry.path.bytes + [10]
         }

@@ -6,7 +6,8 @@ import Foundation
 enum JSONManifestCodec {
     static func encode(_ manifest: Manifest, pretty: Bool) -> [UInt8] {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        encoder.outputFormatting =
+            pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and booleans cannot fail.
         let data = (try? encoder.encode(ManifestDocument(manifest))) ?? Data()
         return Array(data) + [10]
@@ -19,7 +20,8 @@ enum JSONManifestCodec {
         } catch let DecodingError.keyNotFound(key, context) {
             throw invalid(file, context.codingPath + [key], "missing")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
-                let DecodingError.dataCorrupted(context) {
+            let DecodingError.dataCorrupted(context)
+        {
             throw invalid(file, context.codingPath, context.debugDescription)
         } catch {
             throw BundleError.invalidManifest(file: file, field: "", reason: "not JSON: \(error.localizedDescription)")
@@ -34,7 +36,8 @@ enum JSONManifestCodec {
 
     private static func manifest(from document: ManifestDocument, file: String) throws(BundleError) -> Manifest {
         guard document.formatVersion == Manifest.formatVersion else {
-            throw BundleError.invalidManifest(file: file, field: "formatVersion", reason: "unsupported version \(document.formatVersion)")
+            throw BundleError.invalidManifest(
+                file: file, field: "formatVersion", reason: "unsupported version \(document.formatVersion)")
         }
         guard let algorithm = DigestAlgorithm(rawValue: document.algorithm) else {
             throw BundleError.unknownAlgorithm(name: document.algorithm)
@@ -68,7 +71,8 @@ enum JSONManifestCodec {
         var digest: Digest?
         if let hex = item.digest {
             guard let parsed = Digest(algorithm: algorithm, hex: hex) else {
-                throw BundleError.invalidManifest(file: file, field: "\(field).digest", reason: "not a \(algorithm.rawValue) digest")
+                throw BundleError.invalidManifest(
+                    file: file, field: "\(field).digest", reason: "not a \(algorithm.rawValue) digest")
             }
             digest = parsed
         }
@@ -82,7 +86,9 @@ enum JSONManifestCodec {
     }
 
     private static func path(_ text: PathText, field: String, file: String) throws(BundleError) -> EntryPath {
-        guard let path = text.path else { throw BundleError.invalidManifest(file: file, field: field, reason: "not hexadecimal") }
+        guard let path = text.path else {
+            throw BundleError.invalidManifest(file: file, field: field, reason: "not hexadecimal")
+        }
         return path
     }
 }

@@ -17,7 +17,8 @@ struct ListingBuilder {
 
     /// The text lines of a manifest with their 1-based numbers; a trailing CR is dropped, blank lines skipped.
     static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: [UInt8])] {
-        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated().compactMap {
+            index, line in
             let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
             return trimmed.isEmpty ? nil : (index + 1, Array(trimmed))
         }
@@ -34,7 +35,8 @@ struct ListingBuilder {
         let hexText = String(decoding: hex, as: UTF8.self)
         let chosen = try resolveAlgorithm(line: line, lineAlgorithm: lineAlgorithm, hexLength: hex.count)
         guard let digest = Digest(algorithm: chosen, hex: hexText) else {
-            throw malformed(line, "'\(hexText)' is not a \(chosen.rawValue) digest (\(chosen.outputByteCount * 2) hex digits)")
+            throw malformed(
+                line, "'\(hexText)' is not a \(chosen.rawValue) digest (\(chosen.outputByteCount * 2) hex digits)")
         }
         guard case .path(let path) = PathSafety.normalize(raw) else {
             throw malformed(line, "path '\(EntryPath(bytes: raw))' is empty, absolute or has a '..' component")

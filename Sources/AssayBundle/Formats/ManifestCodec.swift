@@ -6,7 +6,9 @@ public enum ManifestCodec {
     /// The bytes of a manifest in a format. Line formats list files only (directories, symlinks and executable bits
     /// need Assay's own format); `pretty` indents Assay JSON and is ignored otherwise. The Debian format is read-only
     /// (a `.dsc` is signed by its maintainer); asking to write it throws ``BundleError/unsupportedOutput(format:)``.
-    public static func encode(_ manifest: Manifest, as format: ManifestFormat, pretty: Bool = false) throws(BundleError) -> [UInt8] {
+    public static func encode(_ manifest: Manifest, as format: ManifestFormat, pretty: Bool = false) throws(BundleError)
+        -> [UInt8]
+    {
         switch format {
         case .assay: JSONManifestCodec.encode(manifest, pretty: pretty)
         case .gnu: CoreutilsFormat.write(manifest, tagged: false)
@@ -54,7 +56,7 @@ public enum ManifestCodec {
     /// The algorithm named by a BagIt manifest's file name (`manifest-sha512.txt`).
     private static func bagItAlgorithm(_ file: String, _ format: ManifestFormat) -> DigestAlgorithm? {
         guard format == .bagit, let name = file.split(separator: "/").last,
-              name.hasPrefix("manifest-"), name.hasSuffix(".txt")
+            name.hasPrefix("manifest-"), name.hasSuffix(".txt")
         else { return nil }
         return DigestAlgorithm(userInput: String(name.dropFirst(9).dropLast(4)))
     }

@@ -17,18 +17,31 @@ public struct Finding: Hashable, Sendable, Codable {
 
     /// What was found; the raw values are stable identifiers.
     public enum Kind: String, Codable, Sendable {
+        /// An archive member with an absolute path (error; not recorded).
         case absolutePath = "absolute-path"
+        /// An archive member with a `..` component (error; not recorded).
         case parentComponent = "parent-component"
+        /// An empty name or a NUL byte in a name (error; not recorded).
         case invalidName = "invalid-name"
+        /// The same path twice in an archive (error; the last one is recorded, as extractors keep it).
         case duplicateEntry = "duplicate-entry"
+        /// Names that differ only by case (warning; both recorded).
         case caseVariant = "case-variant"
+        /// Names equal under Unicode normalisation, such as NFC and NFD (warning; both recorded).
         case unicodeVariant = "unicode-variant"
+        /// A symlink whose target leaves the bundle (warning).
         case symlinkOutside = "symlink-outside"
+        /// A FIFO, socket or device (error; never opened).
         case specialFile = "special-file"
+        /// An encrypted or password-protected archive member (error; cannot be hashed).
         case encryptedEntry = "encrypted-entry"
+        /// A tar hardlink to no earlier file (error; not recorded).
         case unresolvedHardlink = "unresolved-hardlink"
+        /// Build instructions found at the top level (info).
         case buildInstructions = "build-instructions"
+        /// No build instructions at the top level (warning).
         case noBuildInstructions = "no-build-instructions"
+        /// The archive's single top-level folder was stripped (info).
         case strippedPrefix = "stripped-prefix"
     }
 

@@ -8,9 +8,12 @@ import Foundation
 final class ArchiveHandle {
     let path: String
     private let archive: OpaquePointer
+    /// Set when Assay inflates a gzip file itself (to check its CRC); kept alive as libarchive's client data.
+    private let gzip: GzipStream?
 
     init(path: String) throws(BundleError) {
         self.path = path
+        gzip = GzipStream.isGzip(path: path) ? try GzipStream.open(path: path) : nil
         guard let archive = archive_read_new() else {
             throw BundleError.unreadable(path: path, reason: "libarchive could not allocate a reader")
         }
@@ -19,10 +22,15 @@ final class ArchiveHandle {
         archive_read_support_format_tar(archive)
         archive_read_support_format_gnutar(archive)
         archive_read_support_format_zip(archive)
-        // Zip names without the UTF-8 flag are CP437 by the zip specification.
-        archive_read_set_options(archive, "zip:hdrcharset=CP437")
-        guard archive_read_open_filename(archive, path, 64 * 1024) == ARCHIVE_OK else {
-            throw isFormatError ? BundleError.unrecognizedFormat(path: path) : BundleError.unreadable(path: path, reason: errorString)
+        let status = if let gzip {
+            archive_read_open(archive, Unmanaged.passUnretained(gzip).toOpaque(), nil, GzipStream.readCallback, nil)
+        } else {
+            archive_read_open_filename(archive, path, 64 * 1024)
+        }
+        guard status == ARCHIVE_OK else {
+            if isFormatError { throw BundleError.unrecognizedFormat(path: path) }
+            // A system errno means the file could not be read; libarchive's own errors mean damaged data.
+            throw archive_errno(archive) > 0 ? BundleError.unreadable(path: path, reason: errorString) : failure(entry: nil)
         }
     }
 
@@ -37,13 +45,16 @@ final class ArchiveHandle {
     /// `ARCHIVE_ERRNO_FILE_FORMAT`, which is `EILSEQ` on Linux).
     var isFormatError: Bool { archive_errno(archive) == EILSEQ }
 
+    /// Whether the archive is a zip (known once the first header is read).
+    var isZip: Bool { archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP }
+
     /// The next header, `nil` at the end of the archive.
     func nextHeader() throws(BundleError) -> ArchiveHeader? {
         var entry: OpaquePointer?
         let status = archive_read_next_header(archive, &entry)
         if status == ARCHIVE_EOF { return nil }
         guard status >= ARCHIVE_WARN, let entry else { throw failure(entry: nil) }
-        return ArchiveHeader(entry)
+        return ArchiveHeader(entry, isZip: isZip)
     }
 
     /// Reads up to `capacity` content bytes of the current entry; an empty array at its end.
@@ -64,15 +75,16 @@ final class ArchiveHandle {
 
     /// A short name for what was read: `tar`, `tar.gz`, `tar.xz`, `tar.bz2`, `tar.zst`, `zip`.
     var formatName: String {
-        let base = archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP ? "zip" : "tar"
-        let filter: String? = switch archive_filter_code(archive, 0) {
-        case ARCHIVE_FILTER_NONE: nil
-        case ARCHIVE_FILTER_GZIP: "gz"
-        case ARCHIVE_FILTER_BZIP2: "bz2"
-        case ARCHIVE_FILTER_XZ: "xz"
-        case ARCHIVE_FILTER_ZSTD: "zst"
-        default: archive_filter_name(archive, 0).map { String(cString: $0) }
-        }
+        let base = isZip ? "zip" : "tar"
+        let filter: String? =
+            switch gzip == nil ? archive_filter_code(archive, 0) : ARCHIVE_FILTER_GZIP {
+            case ARCHIVE_FILTER_NONE: nil
+            case ARCHIVE_FILTER_GZIP: "gz"
+            case ARCHIVE_FILTER_BZIP2: "bz2"
+            case ARCHIVE_FILTER_XZ: "xz"
+            case ARCHIVE_FILTER_ZSTD: "zst"
+            default: archive_filter_name(archive, 0).map { String(cString: $0) }
+            }
         return filter.map { "\(base).\($0)" } ?? base
     }
 
@@ -80,7 +92,8 @@ final class ArchiveHandle {
     private func failure(entry: String?) -> BundleError {
         let reason = errorString
         let lowered = reason.lowercased()
-        if lowered.contains("truncated") || lowered.contains("premature end") || lowered.contains("unexpected end") {
+        if lowered.contains("truncated") || lowered.contains("premature end") || lowered.contains("unexpected end")
+            || lowered.contains("no progress is possible") {
             return .archiveTruncated(path: path, entry: entry, reason: reason)
         }
         return .archiveCorrupt(path: path, entry: entry, reason: reason)

@@ -14,8 +14,12 @@ struct ArchiveHeader {
     let isEncrypted: Bool
     let declaredSize: UInt64?
 
-    init(_ entry: OpaquePointer) {
-        path = Self.bytes(archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry))
+    /// Copies the header. Names are UTF-8 when libarchive can give UTF-8, else their raw bytes; a zip name that is
+    /// not valid UTF-8 is decoded as CP437, the zip specification's charset when the UTF-8 flag is absent. (Valid
+    /// UTF-8 without the flag is kept: Info-ZIP in a C locale writes UTF-8 names without setting it.)
+    init(_ entry: OpaquePointer, isZip: Bool) {
+        let name = Self.bytes(archive_entry_pathname_utf8(entry) ?? archive_entry_pathname(entry))
+        path = isZip && String(validating: name, as: UTF8.self) == nil ? CodePage437.utf8(name) : name
         executable = archive_entry_perm(entry) & 0o100 != 0
         isEncrypted = archive_entry_is_encrypted(entry) != 0
         declaredSize = archive_entry_size_is_set(entry) != 0 ? UInt64(max(0, archive_entry_size(entry))) : nil

@@ -55,19 +55,23 @@ struct ArchiveReader {
                 let shown = path.description
                 let index = result.entries.count
                 if index >= options.limits.maxEntries {
-                    throw BundleError.limitExceeded(path: self.path, limit: "entries", value: UInt64(options.limits.maxEntries))
+                    throw BundleError.limitExceeded(
+                        path: self.path, limit: "entries", value: UInt64(options.limits.maxEntries))
                 }
                 switch header.kind {
                 case _ where header.isEncrypted:
-                    result.findings.append(Finding(.encryptedEntry, .error, path: path, "encrypted entry cannot be verified"))
+                    result.findings.append(
+                        Finding(.encryptedEntry, .error, path: path, "encrypted entry cannot be verified"))
                     try archive.skipData(entry: shown)
                 case .file:
                     let size = try streamContent(archive, entry: shown, into: channel, total: &totalBytes)
                     if let declared = header.declaredSize, declared != size {
-                        throw BundleError.archiveCorrupt(path: self.path, entry: shown, reason: "header says \(declared) bytes, data has \(size)")
+                        throw BundleError.archiveCorrupt(
+                            path: self.path, entry: shown, reason: "header says \(declared) bytes, data has \(size)")
                     }
                     channel.send(.end(index: index))
-                    result.entries.append(BundleEntry(path: path, type: .file, size: size, executable: header.executable))
+                    result.entries.append(
+                        BundleEntry(path: path, type: .file, size: size, executable: header.executable))
                 case .directory:
                     result.entries.append(.directory(path))
                 case .symlink:
@@ -76,7 +80,8 @@ struct ArchiveReader {
                     result.hardlinks.append((index, header.linkTarget ?? []))
                     result.entries.append(BundleEntry(path: path, type: .file, executable: header.executable))
                 case .special:
-                    result.findings.append(Finding(.specialFile, .error, path: path, "special file (device, FIFO or socket) not hashed"))
+                    result.findings.append(
+                        Finding(.specialFile, .error, path: path, "special file (device, FIFO or socket) not hashed"))
                 }
             }
         } catch {
@@ -99,7 +104,8 @@ struct ArchiveReader {
             size += UInt64(chunk.count)
             total += UInt64(chunk.count)
             if total > options.limits.maxTotalBytes {
-                throw BundleError.limitExceeded(path: path, limit: "uncompressed bytes", value: options.limits.maxTotalBytes)
+                throw BundleError.limitExceeded(
+                    path: path, limit: "uncompressed bytes", value: options.limits.maxTotalBytes)
             }
             channel.send(.data(chunk))
         }
@@ -126,8 +132,10 @@ struct ArchiveReader {
                 byPath[Self.canonical(entries[link.index].path.bytes)] = link.index
             } else {
                 dropped.insert(link.index)
-                findings.append(Finding(.unresolvedHardlink, .error, path: entries[link.index].path,
-                                        "hardlink to '\(EntryPath(bytes: link.target))', which is not an earlier file"))
+                findings.append(
+                    Finding(
+                        .unresolvedHardlink, .error, path: entries[link.index].path,
+                        "hardlink to '\(EntryPath(bytes: link.target))', which is not an earlier file"))
             }
         }
         return (resolved.enumerated().filter { !dropped.contains($0.offset) }.map(\.element), findings)

@@ -52,7 +52,8 @@ struct DirectoryReader {
         progress: ProgressCounter
     ) throws(BundleError) -> BundleEntry {
         let shown = scanner.display(entry.path)
-        let fd = openat(scanner.rootFD, DirectoryScanner.cPath(entry.path), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        let fd = openat(
+            scanner.rootFD, DirectoryScanner.cPath(entry.path), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { throw BundleError.unreadable(path: shown, reason: DirectoryScanner.lastError()) }
         defer { close(fd) }
         var before = stat()

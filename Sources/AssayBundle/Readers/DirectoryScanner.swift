@@ -35,13 +35,16 @@ struct DirectoryScanner {
     private func visit(_ path: EntryPath, into result: inout Result) throws(BundleError) {
         var info = stat()
         guard fstatat(rootFD, Self.cPath(path), &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-            throw errno == ENOENT ? BundleError.notFound(path: display(path)) : BundleError.unreadable(path: display(path), reason: Self.lastError())
+            throw errno == ENOENT
+                ? BundleError.notFound(path: display(path))
+                : BundleError.unreadable(path: display(path), reason: Self.lastError())
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
             result.totalBytes += UInt64(info.st_size)
             result.entries.append(
-                BundleEntry(path: path, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0))
+                BundleEntry(
+                    path: path, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0))
         case S_IFDIR:
             result.entries.append(.directory(path))
             result.pending.append(path)
@@ -64,7 +67,8 @@ struct DirectoryScanner {
     }
 
     private func names(in directory: EntryPath) throws(BundleError) -> [[UInt8]] {
-        let fd = directory.bytes.isEmpty
+        let fd =
+            directory.bytes.isEmpty
             ? dup(rootFD)
             : openat(rootFD, Self.cPath(directory), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0, let stream = fdopendir(fd) else {

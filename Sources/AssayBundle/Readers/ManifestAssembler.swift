@@ -21,7 +21,8 @@ struct ManifestAssembler {
                 if byPath.updateValue(entry, forKey: path) == nil {
                     order.append(path)
                 } else {
-                    findings.append(Finding(.duplicateEntry, .error, path: path, "duplicate entry; the last one is recorded"))
+                    findings.append(
+                        Finding(.duplicateEntry, .error, path: path, "duplicate entry; the last one is recorded"))
                 }
             }
         }
@@ -29,7 +30,8 @@ struct ManifestAssembler {
         let prefix = mayStripPrefix && !options.keepPrefix ? Self.singleTopFolder(entries) : nil
         if let prefix {
             entries = Self.strip(prefix, from: entries)
-            findings.append(Finding(.strippedPrefix, .info, path: prefix, "top-level folder '\(prefix)/' stripped from every path"))
+            findings.append(
+                Finding(.strippedPrefix, .info, path: prefix, "top-level folder '\(prefix)/' stripped from every path"))
         }
         entries = Self.addingParents(entries)
         entries.sort { $0.path < $1.path }

@@ -62,16 +62,17 @@ public struct Hint: Codable, Equatable, Sendable {
 extension Difference: CustomStringConvertible {
     /// One line for people: the kind, the path, and what changed, e.g. `modified Sources/a.c (size 120 → 96)`.
     public var description: String {
-        let detail: String? = switch kind {
-        case .missing, .added: nil
-        case .modified:
-            expected?.size != actual?.size
-                ? "size \(expected?.size.map(String.init) ?? "?") → \(actual?.size.map(String.init) ?? "?")"
-                : "content differs"
-        case .typeChanged: "\(expected?.type.rawValue ?? "?") → \(actual?.type.rawValue ?? "?")"
-        case .executableChanged: actual?.executable == true ? "now executable" : "no longer executable"
-        case .targetChanged: "\(expected?.target ?? "?") → \(actual?.target ?? "?")"
-        }
+        let detail: String? =
+            switch kind {
+            case .missing, .added: nil
+            case .modified:
+                expected?.size != actual?.size
+                    ? "size \(expected?.size.map(String.init) ?? "?") → \(actual?.size.map(String.init) ?? "?")"
+                    : "content differs"
+            case .typeChanged: "\(expected?.type.rawValue ?? "?") → \(actual?.type.rawValue ?? "?")"
+            case .executableChanged: actual?.executable == true ? "now executable" : "no longer executable"
+            case .targetChanged: "\(expected?.target ?? "?") → \(actual?.target ?? "?")"
+            }
         return "\(kind.rawValue) \(path)" + (detail.map { " (\($0))" } ?? "")
     }
 }

@@ -44,7 +44,9 @@ enum EntryComparison {
     }
 
     /// Walks two path-sorted entry lists together, calling `body` with each path's entry on either side.
-    static func mergeJoin(_ expected: [BundleEntry], _ actual: [BundleEntry], _ body: (BundleEntry?, BundleEntry?) -> Void) {
+    static func mergeJoin(
+        _ expected: [BundleEntry], _ actual: [BundleEntry], _ body: (BundleEntry?, BundleEntry?) -> Void
+    ) {
         var left = 0
         var right = 0
         while left < expected.count || right < actual.count {

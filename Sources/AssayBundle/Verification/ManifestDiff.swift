@@ -41,7 +41,10 @@ public struct ManifestDiff: Codable, Equatable, Sendable {
             case (let before?, let after?):
                 let kinds = EntryComparison.kinds(expected: before, actual: after)
                 if !kinds.isEmpty {
-                    changed.append(Change(path: before.path.description, kinds: kinds, old: EntryState(before), new: EntryState(after)))
+                    changed.append(
+                        Change(
+                            path: before.path.description, kinds: kinds, old: EntryState(before), new: EntryState(after)
+                        ))
                 }
             case (let before?, nil): removed.append(Difference(before.path, .missing, expected: before, actual: nil))
             case (nil, let after?): added.append(Difference(after.path, .added, expected: nil, actual: after))

@@ -47,6 +47,8 @@ public struct VerificationReport: Codable, Equatable, Sendable {
     /// What was noticed while reading the bundle.
     public var findings: [Finding]
 
-    /// The CLI exit status: 0 when clean, 1 for differences or error findings (2, trouble, is a thrown ``BundleError``).
+    /// The CLI exit status: 0 when clean, 1 for differences or error findings.
+    ///
+    /// Status 2, trouble, is any thrown ``BundleError``.
     public var exitStatus: Int32 { clean ? 0 : 1 }
 }

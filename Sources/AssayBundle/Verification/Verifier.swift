@@ -9,9 +9,11 @@ public enum Verifier {
     /// not list are reported in ``VerificationReport/unlisted`` and never fail, and directories are not compared.
     /// One deliberate departure from `sha256sum -c`: a listed name that is a symlink in the bundle is `type-changed`,
     /// because Assay never follows links.
-    public static func verify(_ bundle: Manifest, against expected: Manifest) throws(BundleError) -> VerificationReport {
+    public static func verify(_ bundle: Manifest, against expected: Manifest) throws(BundleError) -> VerificationReport
+    {
         guard bundle.algorithm == expected.algorithm else {
-            throw BundleError.algorithmMismatch(expected: expected.algorithm.rawValue, actual: bundle.algorithm.rawValue)
+            throw BundleError.algorithmMismatch(
+                expected: expected.algorithm.rawValue, actual: bundle.algorithm.rawValue)
         }
         let complete = expected.coverage == .complete
         var summary = VerificationReport.Summary()
@@ -46,7 +48,8 @@ public enum Verifier {
             algorithm: expected.algorithm.rawValue, expectedCoverage: expected.coverage,
             strippedPrefix: bundle.strippedPrefix?.description,
             clean: differences.isEmpty && summary.errorFindings == 0, summary: summary, differences: differences,
-            hints: RenameHints.hints(missing: missing, appeared: appeared), unlisted: unlisted, findings: bundle.findings
+            hints: RenameHints.hints(missing: missing, appeared: appeared), unlisted: unlisted,
+            findings: bundle.findings
         )
     }
 

@@ -1,5 +1,5 @@
-import Testing
 import Foundation
+import Testing
 
 /// Paths to the shared third-party test data, `../shared/fixtures` relative to the package root.
 enum Fixtures {
@@ -22,6 +22,8 @@ enum Fixtures {
     /// The rows of a tab-separated fixture file, header excluded.
     static func tsv(_ relative: String) throws -> [[String]] {
         let text = try String(contentsOfFile: path(relative), encoding: .utf8)
-        return text.split(separator: "\n").dropFirst().map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+        return text.split(separator: "\n").dropFirst().map {
+            $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+        }
     }
 }
