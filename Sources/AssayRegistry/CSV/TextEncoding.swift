@@ -12,12 +12,17 @@ public enum TextEncoding: String, Sendable {
         case .utf8:
             return String(validating: bytes, as: UTF8.self)
         case .windows1252:
-            var scalars = String.UnicodeScalarView()
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(bytes.count + 8)
             for byte in bytes {
+                guard byte >= 0x80 else {
+                    utf8.append(byte)
+                    continue
+                }
                 guard let scalar = Self.windows1252Scalar(byte) else { return nil }
-                scalars.append(scalar)
+                utf8.append(contentsOf: String(Character(scalar)).utf8)
             }
-            return String(scalars)
+            return String(decoding: utf8, as: UTF8.self)
         }
     }
 

@@ -112,7 +112,3 @@ extension CertificationRecord.CodingKeys {
         }
     }
 }
-
-extension UInt8 {
-    fileprivate var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
-}
