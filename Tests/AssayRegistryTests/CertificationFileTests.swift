@@ -20,7 +20,10 @@ struct CertificationFileTests {
 
     @Test func csvRoundTrips() throws {
         let text = CertificationFile.csv(Self.records)
-        #expect(text.hasPrefix("vendor,scheme,certificate_number,issuer,lab,product,versions,scope,issued_on,valid_until,status,notes\r\n"))
+        #expect(
+            text.hasPrefix(
+                "vendor,scheme,certificate_number,issuer,lab,product,versions,scope,issued_on,valid_until,status,notes\r\n"
+            ))
         #expect(try CertificationFile.parseCSV(Array(text.utf8), file: "c.csv") == Self.records)
     }
 
@@ -43,8 +46,14 @@ struct CertificationFileTests {
         #expect(
             throws: RegistryError.invalidField(
                 file: "c.csv", at: .line(3), field: "issued_on", reason: "'03/01/2024' is not a date (YYYY-MM-DD)")
-        ) { try CertificationFile.parseCSV(Array((header + "A,S,1,2024-03-01,active\nA,S,2,03/01/2024,active\n").utf8), file: "c.csv") }
-        #expect(throws: RegistryError.invalidField(file: "c.csv", at: .line(2), field: "certificate_number", reason: "is empty")) {
+        ) {
+            try CertificationFile.parseCSV(
+                Array((header + "A,S,1,2024-03-01,active\nA,S,2,03/01/2024,active\n").utf8), file: "c.csv")
+        }
+        #expect(
+            throws: RegistryError.invalidField(
+                file: "c.csv", at: .line(2), field: "certificate_number", reason: "is empty")
+        ) {
             try CertificationFile.parseCSV(Array((header + "A,S,,2024-03-01,active\n").utf8), file: "c.csv")
         }
         do {
@@ -57,12 +66,14 @@ struct CertificationFileTests {
             try CertificationFile.parseCSV(Array("vendor,scheme,certificate_number\nA,S,1\n".utf8), file: "c.csv")
         }
         #expect(throws: RegistryError.wrongEncoding(file: "c.csv", at: .line(2), expected: "UTF-8")) {
-            try CertificationFile.parseCSV(Array((header + "Caf").utf8) + [0xE9] + Array(",S,1,2024-03-01,active\n".utf8), file: "c.csv")
+            try CertificationFile.parseCSV(
+                Array((header + "Caf").utf8) + [0xE9] + Array(",S,1,2024-03-01,active\n".utf8), file: "c.csv")
         }
     }
 
     @Test func jsonErrorsNameRecordAndField() {
-        let json = #"{"version": 1, "certifications": [{"vendor": "A", "scheme": "S", "certificate_number": "1", "issued_on": "2024-13-01", "status": "active"}]}"#
+        let json =
+            #"{"version": 1, "certifications": [{"vendor": "A", "scheme": "S", "certificate_number": "1", "issued_on": "2024-13-01", "status": "active"}]}"#
         do {
             _ = try CertificationFile.parseJSON(Data(json.utf8), file: "c.json")
             Issue.record("accepted month 13")

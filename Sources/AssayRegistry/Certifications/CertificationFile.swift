@@ -43,7 +43,8 @@ public enum CertificationFile {
             throw JSONErrors.translate(error, file: file)
         }
         guard document.version == formatVersion else {
-            throw RegistryError.wrongShape(file: file, reason: "format version \(document.version), expected \(formatVersion)")
+            throw RegistryError.wrongShape(
+                file: file, reason: "format version \(document.version), expected \(formatVersion)")
         }
         return document.certifications
     }

@@ -72,7 +72,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a YYYY-MM-DD date")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a YYYY-MM-DD date")
         }
         self = date
     }

@@ -64,7 +64,9 @@ public struct CCPortalReader {
         let assuranceLevel = assuranceLevels[assuranceText] ?? AssuranceLevel(portalText: assuranceText)
         assuranceLevels[assuranceText] = assuranceLevel
         let profilesText = try row.string("Protection Profile(s)")
-        let profiles = protectionProfiles[profilesText] ?? profilesText.split(separator: ",")
+        let profiles =
+            protectionProfiles[profilesText]
+            ?? profilesText.split(separator: ",")
             .map { HTMLEntities.decode(String($0.trimmingASCIISpaces)) }.filter { !$0.isEmpty }
         protectionProfiles[profilesText] = profiles
         let product = CCProduct(
