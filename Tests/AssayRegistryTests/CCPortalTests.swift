@@ -83,7 +83,9 @@ struct CCPortalTests {
     @Test func utf16IsTheWrongEncoding() {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in Self.header.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        #expect(throws: RegistryError.wrongEncoding(file: "cc.csv", at: .line(1), expected: "Windows-1252")) {
+        #expect(
+            throws: RegistryError.wrongEncoding(file: "cc.csv", at: .line(1), expected: "Windows-1252", found: "UTF-16")
+        ) {
             try products(bytes)
         }
     }
@@ -91,9 +93,20 @@ struct CCPortalTests {
     @Test func undefinedWindows1252ByteIsTheWrongEncoding() {
         var bytes = Array((Self.header + "\"Cat\",\"X").utf8) + [0x81]
         bytes += Array("\",\"M\",\"FR\",\"None\",\"\",\"01/02/2020\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n".utf8)
-        #expect(throws: RegistryError.wrongEncoding(file: "cc.csv", at: .line(2), expected: "Windows-1252")) {
+        #expect(throws: RegistryError.wrongEncoding(file: "cc.csv", at: .line(2), expected: "Windows-1252", found: nil))
+        {
             try products(bytes)
         }
+    }
+
+    @Test func utf8ConvertedFileIsRefusedRatherThanGarbled() {
+        let text =
+            Self.header
+            + "\"Cat\",\"Café\",\"M\",\"FR\",\"None\",\"\",\"01/02/2020\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n"
+        let expected = RegistryError.wrongEncoding(
+            file: "cc.csv", at: .line(2), expected: "Windows-1252", found: "UTF-8")
+        #expect(throws: expected) { try products(Array(text.utf8)) }
+        #expect(expected.description == "cc.csv: line 2: UTF-8 text where Windows-1252 is expected")
     }
 
     @Test func emptyAndGarbageInputs() {

@@ -65,7 +65,7 @@ struct CertificationFileTests {
         #expect(throws: RegistryError.missingColumns(file: "c.csv", columns: ["issued_on", "status"])) {
             try CertificationFile.parseCSV(Array("vendor,scheme,certificate_number\nA,S,1\n".utf8), file: "c.csv")
         }
-        #expect(throws: RegistryError.wrongEncoding(file: "c.csv", at: .line(2), expected: "UTF-8")) {
+        #expect(throws: RegistryError.wrongEncoding(file: "c.csv", at: .line(2), expected: "UTF-8", found: nil)) {
             try CertificationFile.parseCSV(
                 Array((header + "Caf").utf8) + [0xE9] + Array(",S,1,2024-03-01,active\n".utf8), file: "c.csv")
         }

@@ -13,10 +13,12 @@ public struct CSVRow: Sendable {
         var bytes = record[index]
         while let first = bytes.first, first.isASCIIWhitespace { bytes.removeFirst() }
         while let last = bytes.last, last.isASCIIWhitespace { bytes.removeLast() }
-        guard let text = header.encoding.decode(bytes) else {
-            throw RegistryError.wrongEncoding(file: header.file, at: .line(line), expected: header.encoding.rawValue)
+        do {
+            return try header.encoding.decode(bytes)
+        } catch {
+            throw RegistryError.wrongEncoding(
+                file: header.file, at: .line(line), expected: header.encoding.rawValue, found: error.found)
         }
-        return text
     }
 
     /// The field in `column`, or `nil` when it is empty.
