@@ -24,6 +24,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
     case malformedCSV(file: String, at: Location, reason: String)
     /// The CSV header lacks columns the format requires.
     case missingColumns(file: String, columns: [String])
+    /// The CSV header has columns the format does not define (a misspelt column would otherwise be lost).
+    case unknownColumns(file: String, columns: [String])
     /// A field holds a value that does not parse or is not allowed.
     case invalidField(file: String, at: Location, field: String, reason: String)
     /// A JSON file is not JSON or not of the expected shape.
@@ -37,6 +39,7 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .wrongEncoding: "registry.encoding"
         case .malformedCSV: "registry.csv"
         case .missingColumns: "registry.missing-columns"
+        case .unknownColumns: "registry.unknown-columns"
         case .invalidField: "registry.invalid-field"
         case .wrongShape: "registry.json-shape"
         }
@@ -51,6 +54,8 @@ public enum RegistryError: Error, Equatable, Sendable, CustomStringConvertible {
         case .malformedCSV(let file, let location, let reason): "\(file): \(location): malformed CSV: \(reason)"
         case .missingColumns(let file, let columns):
             "\(file): missing column\(columns.count == 1 ? "" : "s") \(columns.map { "'\($0)'" }.joined(separator: ", "))"
+        case .unknownColumns(let file, let columns):
+            "\(file): unknown column\(columns.count == 1 ? "" : "s") \(columns.map { "'\($0)'" }.joined(separator: ", "))"
         case .invalidField(let file, let location, let field, let reason): "\(file): \(location): \(field): \(reason)"
         case .wrongShape(let file, let reason): "\(file): unexpected JSON: \(reason)"
         }

@@ -71,6 +71,19 @@ struct CertificationFileTests {
         }
     }
 
+    @Test func unknownFieldsAreRefused() {
+        let csv = "vendor,scheme,certificate_number,issued_on,status,valid_untill\nA,S,1,2024-03-01,active,2025-01-01\n"
+        #expect(throws: RegistryError.unknownColumns(file: "c.csv", columns: ["valid_untill"])) {
+            try CertificationFile.parseCSV(Array(csv.utf8), file: "c.csv")
+        }
+        let json =
+            #"{"version": 1, "certifications": [{"vendor": "A", "scheme": "S", "certificate_number": "1", "issued_on": "2024-03-01", "status": "active", "valid_untill": "2025-01-01"}]}"#
+        #expect(
+            throws: RegistryError.invalidField(
+                file: "c.json", at: .record(1), field: "valid_untill", reason: "is not a field of the format")
+        ) { try CertificationFile.parseJSON(Data(json.utf8), file: "c.json") }
+    }
+
     @Test func jsonErrorsNameRecordAndField() {
         let json =
             #"{"version": 1, "certifications": [{"vendor": "A", "scheme": "S", "certificate_number": "1", "issued_on": "2024-13-01", "status": "active"}]}"#
