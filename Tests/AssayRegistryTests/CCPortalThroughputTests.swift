@@ -33,6 +33,6 @@ struct CCPortalThroughputTests {
         let rate = 100_000 / seconds
         print("CC portal: 100000 rows (\(bytes.count) bytes) in \(seconds) s = \(Int(rate)) rows/s")
         #expect(products == 50_000)
-        #expect(rate >= 50_000)
+        #expect(rate >= 50_000, "measure a release build: ASSAY_BENCH=1 swift test -c release")
     }
 }
