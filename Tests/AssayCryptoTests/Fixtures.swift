@@ -24,6 +24,9 @@ enum Fixtures {
         }
         guard !lines.isEmpty else { return [] }
         let header = lines.removeFirst()
-        return lines.map { Dictionary(uniqueKeysWithValues: zip(header, $0 + Array(repeating: "", count: max(0, header.count - $0.count)))) }
+        return lines.map {
+            Dictionary(
+                uniqueKeysWithValues: zip(header, $0 + Array(repeating: "", count: max(0, header.count - $0.count))))
+        }
     }
 }

@@ -38,7 +38,9 @@ struct CCPortalTests {
 
     @Test func consecutiveRowsOfOneCertificateGatherMaintenanceUpdates() throws {
         let row = "\"Cat\",\"Box\",\"ACME GmbH\",\"DE\",\"EAL4+\",\"PP1, PP2\",\"01/02/2020\",\"\",\"r\",\"s\","
-        let text = Self.header + row + "\"03/04/2021\",\"Box 1.1\",\"\",\"\"\r\n" + row + "\"05/06/2022\",\"Box 1.2\",\"\",\"\"\r\n"
+        let text =
+            Self.header + row + "\"03/04/2021\",\"Box 1.1\",\"\",\"\"\r\n" + row
+            + "\"05/06/2022\",\"Box 1.2\",\"\",\"\"\r\n"
             + "\"Cat\",\"Other\",\"ACME GmbH\",\"DE\",\"EAL2\",\"\",\"01/02/2020\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n"
         let products = try products(Array(text.utf8), listing: .archived)
         #expect(products.count == 2)
@@ -57,10 +59,13 @@ struct CCPortalTests {
     }
 
     @Test func unparseableDateNamesLineAndField() {
-        let text = Self.header + "\"Cat\",\"Box\",\"M\",\"DE\",\"None\",\"\",\"2020-01-02\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n"
+        let text =
+            Self.header
+            + "\"Cat\",\"Box\",\"M\",\"DE\",\"None\",\"\",\"2020-01-02\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n"
         #expect(
             throws: RegistryError.invalidField(
-                file: "cc.csv", at: .line(2), field: "Certification Date", reason: "'2020-01-02' is not a date (MM/DD/YYYY)")
+                file: "cc.csv", at: .line(2), field: "Certification Date",
+                reason: "'2020-01-02' is not a date (MM/DD/YYYY)")
         ) { try products(Array(text.utf8)) }
     }
 
@@ -78,7 +83,9 @@ struct CCPortalTests {
     @Test func utf16IsTheWrongEncoding() {
         var bytes: [UInt8] = [0xFF, 0xFE]
         for unit in Self.header.utf16 { bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
-        #expect(throws: RegistryError.wrongEncoding(file: "cc.csv", at: .line(1), expected: "Windows-1252")) {
+        #expect(
+            throws: RegistryError.wrongEncoding(file: "cc.csv", at: .line(1), expected: "Windows-1252", found: "UTF-16")
+        ) {
             try products(bytes)
         }
     }
@@ -86,9 +93,20 @@ struct CCPortalTests {
     @Test func undefinedWindows1252ByteIsTheWrongEncoding() {
         var bytes = Array((Self.header + "\"Cat\",\"X").utf8) + [0x81]
         bytes += Array("\",\"M\",\"FR\",\"None\",\"\",\"01/02/2020\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n".utf8)
-        #expect(throws: RegistryError.wrongEncoding(file: "cc.csv", at: .line(2), expected: "Windows-1252")) {
+        #expect(throws: RegistryError.wrongEncoding(file: "cc.csv", at: .line(2), expected: "Windows-1252", found: nil))
+        {
             try products(bytes)
         }
+    }
+
+    @Test func utf8ConvertedFileIsRefusedRatherThanGarbled() {
+        let text =
+            Self.header
+            + "\"Cat\",\"Café\",\"M\",\"FR\",\"None\",\"\",\"01/02/2020\",\"\",\"\",\"\",\"\",\"\",\"\",\"\"\r\n"
+        let expected = RegistryError.wrongEncoding(
+            file: "cc.csv", at: .line(2), expected: "Windows-1252", found: "UTF-8")
+        #expect(throws: expected) { try products(Array(text.utf8)) }
+        #expect(expected.description == "cc.csv: line 2: UTF-8 text where Windows-1252 is expected")
     }
 
     @Test func emptyAndGarbageInputs() {
@@ -98,7 +116,9 @@ struct CCPortalTests {
 
     @Test func wrongFieldCountNamesTheLine() {
         let text = Self.header + "\"Cat\",\"Box\"\r\n"
-        #expect(throws: RegistryError.malformedCSV(file: "cc.csv", at: .line(2), reason: "2 fields where the header has 14")) {
+        #expect(
+            throws: RegistryError.malformedCSV(file: "cc.csv", at: .line(2), reason: "2 fields where the header has 14")
+        ) {
             try products(Array(text.utf8))
         }
     }

@@ -17,7 +17,10 @@ struct CMVPTests {
         #expect(hp.validationDates.map(\.description) == ["2025-01-21", "2025-06-11", "2025-07-15"])
         let paloAlto = try #require(modules.first { $0.certificateNumber == 4768 })
         #expect(paloAlto.moduleName == "Palo Alto Networks SD-WAN Virtual Instant-On Network (vION)")
-        #expect(Set(modules.map(\.moduleType)) == ["Software", "Hardware", "Firmware", "Software-Hybrid", "Firmware-Hybrid"])
+        #expect(
+            Set(modules.map(\.moduleType)) == [
+                "Software", "Hardware", "Firmware", "Software-Hybrid", "Firmware-Hybrid",
+            ])
         #expect(modules.allSatisfy { !$0.validationDates.isEmpty && $0.status == "Active" })
         #expect(Set(modules.map(\.standard)) == [.fips140_2, .fips140_3])
     }
@@ -74,7 +77,9 @@ struct CMVPTests {
     }
 
     @Test func wrongShapeAndGarbage() {
-        #expect(throws: RegistryError.wrongShape(file: "cmvp.json", reason: "the top level is not an object")) { try parse("[1, 2]") }
+        #expect(throws: RegistryError.wrongShape(file: "cmvp.json", reason: "the top level is not an object")) {
+            try parse("[1, 2]")
+        }
         #expect(throws: RegistryError.wrongShape(file: "cmvp.json", reason: "'modules' is missing")) { try parse("{}") }
         #expect(throws: RegistryError.wrongShape(file: "cmvp.json", reason: "the file is not valid JSON")) {
             try parse("\u{1}garbage")

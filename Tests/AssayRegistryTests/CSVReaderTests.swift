@@ -24,7 +24,9 @@ struct CSVReaderTests {
     }
 
     @Test func unterminatedQuoteNamesItsLine() {
-        #expect(throws: RegistryError.malformedCSV(file: "t.csv", at: .line(2), reason: "a quoted field is never closed")) {
+        #expect(
+            throws: RegistryError.malformedCSV(file: "t.csv", at: .line(2), reason: "a quoted field is never closed")
+        ) {
             try records("a,b\n\"open,b\nmore\n")
         }
     }

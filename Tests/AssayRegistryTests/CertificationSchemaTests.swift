@@ -32,7 +32,7 @@ struct CertificationSchemaTests {
     /// Dropping a required key must fail decoding; dropping an optional one must not.
     @Test(arguments: CertificationRecord.CodingKeys.allCases)
     func decodingAgreesWithRequired(key: CertificationRecord.CodingKeys) throws {
-        let full = try JSONSerialization.jsonObject(with: CertificationFile.json(CertificationFileTests.records))
+        let full = try JSONSerialization.jsonObject(with: CertificationFile.json(CertificationFileTests.records()))
         var document = try #require(full as? [String: Any])
         var record = try #require((document["certifications"] as? [[String: Any]])?.first)
         record.removeValue(forKey: key.rawValue)

@@ -29,7 +29,8 @@ struct CoveredListTests {
     }
 
     @Test func badDateNamesLineAndField() {
-        let csv = "covered_equipment_or_services,date_of_inclusion_on_covered_list\n\"Gear produced by X Corp\",\"Smarch 12, 2021\"\n"
+        let csv =
+            "covered_equipment_or_services,date_of_inclusion_on_covered_list\n\"Gear produced by X Corp\",\"Smarch 12, 2021\"\n"
         #expect(
             throws: RegistryError.invalidField(
                 file: "covered.csv", at: .line(2), field: "date_of_inclusion_on_covered_list",
@@ -38,7 +39,9 @@ struct CoveredListTests {
     }
 
     @Test func missingColumn() {
-        #expect(throws: RegistryError.missingColumns(file: "covered.csv", columns: ["date_of_inclusion_on_covered_list"])) {
+        #expect(
+            throws: RegistryError.missingColumns(file: "covered.csv", columns: ["date_of_inclusion_on_covered_list"])
+        ) {
             try CoveredListReader.parse(Array("covered_equipment_or_services\nx\n".utf8), file: "covered.csv")
         }
     }

@@ -65,7 +65,8 @@ public struct CertificateFile: Sendable {
             certificates.append(try Certificate(der: der))
         }
         guard !certificates.isEmpty else {
-            throw CryptoError.notACertificate(skipped.first ?? .other(""))
+            guard let first = skipped.first else { throw CryptoError.unrecognizedContent }
+            throw CryptoError.notACertificate(first)
         }
         self.init(encoding: .pem, certificates: certificates, skippedBlocks: skipped)
     }

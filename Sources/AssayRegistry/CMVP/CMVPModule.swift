@@ -2,9 +2,10 @@
 public struct CMVPModule: Hashable, Sendable, Codable {
     /// The certificate number (`5215`).
     public let certificateNumber: Int
-    /// The vendor as NIST spells it.
+    /// The vendor as NIST spells it; empty for the few entries the published list leaves blank.
     public let vendor: String
-    /// The module name with line breaks and runs of spaces collapsed.
+    /// The module name with line breaks and runs of spaces collapsed (from `module_name` when `Module Name`
+    /// is blank); empty when the list gives neither.
     public let moduleName: String
     /// The module type with consistent casing (`Software`, `Firmware-Hybrid`).
     public let moduleType: String

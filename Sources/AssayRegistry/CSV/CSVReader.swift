@@ -1,14 +1,16 @@
 /// A streaming RFC 4180 reader: quoted fields may hold commas, doubled quotes and line breaks.
 ///
 /// Works on bytes, so each field can be decoded in the file's own encoding; reads 64 KiB at a time and
-/// reuses its buffers, so memory stays flat however long the file. Blank lines are skipped. CRLF and LF
-/// line ends are both accepted.
+/// reuses its buffer, so memory stays flat however long the file. Blank lines are skipped. CRLF, LF and
+/// lone CR line ends are accepted. A quote inside an unquoted field is kept as an ordinary character.
 public struct CSVReader {
     private let source: ByteSource
     private var buffer: [UInt8] = []
     private var position = 0
     private var exhausted = false
     private var line = 1
+    /// A record ended on CR; an LF that follows belongs to the same line end.
+    private var skipLineFeed = false
 
     /// The name errors use for the input.
     public var file: String { source.file }
@@ -31,42 +33,77 @@ public struct CSVReader {
         }
     }
 
+    private enum State {
+        case fieldStart, unquoted, quoted, quoteInQuoted
+    }
+
     private mutating func nextRecord() throws(RegistryError) -> CSVRecord? {
-        guard try peek() != nil else { return nil }
+        if position == buffer.count, try !refill() { return nil }
         var record = CSVRecord(line: line)
+        var state = State.fieldStart
         var fieldStart = 0
-        var quoted = false
-        while let byte = try take() {
-            if quoted {
-                if byte == quote {
-                    if try peek() == quote {
-                        position += 1
-                        record.storage.append(quote)
-                    } else {
-                        quoted = false
+        while true {
+            if position == buffer.count, try !refill() { break }
+            let chunk = buffer
+            var finished = false
+            chunk.withUnsafeBufferPointer { bytes in
+                var index = position
+                defer { position = index }
+                while index < bytes.count {
+                    if skipLineFeed {
+                        skipLineFeed = false
+                        if bytes[index] == newline {
+                            index += 1
+                            continue
+                        }
                     }
-                } else {
-                    if byte == newline { line += 1 }
-                    record.storage.append(byte)
+                    if state == .quoted {
+                        // Copy the run up to the next quote in one go, counting the line breaks inside it.
+                        let run = index
+                        while index < bytes.count, bytes[index] != quote {
+                            if bytes[index] == newline { line += 1 }
+                            index += 1
+                        }
+                        record.storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                        if index < bytes.count {
+                            index += 1
+                            state = .quoteInQuoted
+                        }
+                        continue
+                    }
+                    let byte = bytes[index]
+                    index += 1
+                    if state == .quoteInQuoted {
+                        state = .unquoted
+                        if byte == quote {
+                            record.storage.append(quote)
+                            state = .quoted
+                            continue
+                        }
+                    }
+                    switch byte {
+                    case comma:
+                        record.ranges.append(fieldStart..<record.storage.count)
+                        fieldStart = record.storage.count
+                        state = .fieldStart
+                    case newline, carriageReturn:
+                        skipLineFeed = byte == carriageReturn
+                        line += 1
+                        finished = true
+                        return
+                    case quote where state == .fieldStart:
+                        state = .quoted
+                    default:
+                        let run = index - 1
+                        while index < bytes.count, !isDelimiter(bytes[index]) { index += 1 }
+                        record.storage.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                        state = .unquoted
+                    }
                 }
-                continue
             }
-            switch byte {
-            case comma:
-                record.ranges.append(fieldStart..<record.storage.count)
-                fieldStart = record.storage.count
-            case newline, carriageReturn:
-                if byte == carriageReturn, try peek() == newline { position += 1 }
-                line += 1
-                record.ranges.append(fieldStart..<record.storage.count)
-                return record
-            case quote where record.storage.count == fieldStart:
-                quoted = true
-            default:
-                record.storage.append(byte)
-            }
+            if finished { break }
         }
-        if quoted {
+        if state == .quoted {
             throw RegistryError.malformedCSV(
                 file: source.file, at: .line(record.line), reason: "a quoted field is never closed")
         }
@@ -74,22 +111,10 @@ public struct CSVReader {
         return record
     }
 
-    private mutating func peek() throws(RegistryError) -> UInt8? {
-        if position < buffer.count { return buffer[position] }
-        guard try refill() else { return nil }
-        return buffer[position]
-    }
-
-    private mutating func take() throws(RegistryError) -> UInt8? {
-        guard let byte = try peek() else { return nil }
-        position += 1
-        return byte
-    }
-
-    /// Drops consumed bytes and reads the next chunk; `false` at the end of the input.
+    /// Reads the next chunk in place of the consumed one; `false` at the end of the input.
     private mutating func refill() throws(RegistryError) -> Bool {
         guard !exhausted else { return false }
-        buffer.removeFirst(position)
+        buffer.removeAll(keepingCapacity: true)
         position = 0
         while buffer.isEmpty {
             guard try source.fill(&buffer) else {
@@ -105,3 +130,6 @@ private let quote = UInt8(ascii: "\"")
 private let comma = UInt8(ascii: ",")
 private let newline = UInt8(ascii: "\n")
 private let carriageReturn = UInt8(ascii: "\r")
+
+/// Whether `byte` ends an unquoted run: a comma or a line break.
+private func isDelimiter(_ byte: UInt8) -> Bool { byte == comma || byte == newline || byte == carriageReturn }

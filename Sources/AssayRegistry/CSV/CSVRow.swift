@@ -1,5 +1,3 @@
-import Foundation
-
 /// One data row of a ``CSVTable``, with fields looked up by column name.
 public struct CSVRow: Sendable {
     let record: CSVRecord
@@ -8,13 +6,19 @@ public struct CSVRow: Sendable {
     /// The 1-based line the row starts on.
     public var line: Int { record.line }
 
-    /// The field in `column`, decoded and trimmed; `""` when the table has no such column.
+    /// The field in `column`, decoded, without leading and trailing ASCII white space; `""` when the table
+    /// has no such column.
     public func string(_ column: String) throws(RegistryError) -> String {
         guard let index = header.positions[column] else { return "" }
-        guard let text = header.encoding.decode(record[index]) else {
-            throw RegistryError.wrongEncoding(file: header.file, at: .line(line), expected: header.encoding.rawValue)
+        var bytes = record[index]
+        while let first = bytes.first, first.isASCIIWhitespace { bytes.removeFirst() }
+        while let last = bytes.last, last.isASCIIWhitespace { bytes.removeLast() }
+        do {
+            return try header.encoding.decode(bytes)
+        } catch {
+            throw RegistryError.wrongEncoding(
+                file: header.file, at: .line(line), expected: header.encoding.rawValue, found: error.found)
         }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// The field in `column`, or `nil` when it is empty.
@@ -54,4 +58,9 @@ public struct CSVRow: Sendable {
     public func invalid(_ column: String, _ reason: String) -> RegistryError {
         RegistryError.invalidField(file: header.file, at: .line(line), field: column, reason: reason)
     }
+}
+
+extension UInt8 {
+    /// Space, tab, CR or LF.
+    var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }

@@ -25,15 +25,19 @@ public struct CSVTable {
             first.storage.removeFirst(3)
             first.ranges = first.ranges.map { max(0, $0.lowerBound - 3)..<($0.upperBound - 3) }
         }
-        guard !first.storage.contains(0), !first.storage.starts(with: [0xFF, 0xFE]) else {
-            throw RegistryError.wrongEncoding(file: reader.file, at: .line(1), expected: encoding.rawValue)
+        let isUTF16 = first.storage.starts(with: [0xFF, 0xFE]) || first.storage.starts(with: [0xFE, 0xFF])
+        if isUTF16 || first.storage.contains(0) {
+            throw RegistryError.wrongEncoding(
+                file: reader.file, at: .line(1), expected: encoding.rawValue, found: isUTF16 ? "UTF-16" : nil)
         }
         var names: [String] = []
         for index in 0..<first.count {
-            guard let name = encoding.decode(first[index]) else {
-                throw RegistryError.wrongEncoding(file: reader.file, at: .line(1), expected: encoding.rawValue)
+            do {
+                names.append(String(try encoding.decode(first[index]).trimmingASCIISpaces))
+            } catch {
+                throw RegistryError.wrongEncoding(
+                    file: reader.file, at: .line(1), expected: encoding.rawValue, found: error.found)
             }
-            names.append(name.trimmingCharacters(in: .whitespaces))
         }
         let missing = required.filter { !names.contains($0) }
         guard missing.isEmpty else { throw RegistryError.missingColumns(file: reader.file, columns: missing) }

@@ -5,20 +5,37 @@ public enum TextEncoding: String, Sendable {
     /// Windows-1252, as the Common Criteria portal publishes its CSV files.
     case windows1252 = "Windows-1252"
 
-    /// Decodes one field; `nil` when the bytes are not valid in this encoding.
-    func decode(_ bytes: ArraySlice<UInt8>) -> String? {
+    /// Decodes one field.
+    ///
+    /// Non-ASCII text that is valid UTF-8 is refused as Windows-1252: real Windows-1252 text almost never
+    /// forms UTF-8 sequences, so such a file was converted and would otherwise be silently garbled.
+    ///
+    /// - Throws: ``Mismatch`` when the bytes are not valid in this encoding.
+    func decode(_ bytes: ArraySlice<UInt8>) throws(Mismatch) -> String {
         if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         switch self {
         case .utf8:
-            return String(validating: bytes, as: UTF8.self)
+            guard let text = String(validating: bytes, as: UTF8.self) else { throw Mismatch(found: nil) }
+            return text
         case .windows1252:
-            var scalars = String.UnicodeScalarView()
+            if String(validating: bytes, as: UTF8.self) != nil { throw Mismatch(found: TextEncoding.utf8.rawValue) }
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(bytes.count + 8)
             for byte in bytes {
-                guard let scalar = Self.windows1252Scalar(byte) else { return nil }
-                scalars.append(scalar)
+                guard byte >= 0x80 else {
+                    utf8.append(byte)
+                    continue
+                }
+                guard let scalar = Self.windows1252Scalar(byte) else { throw Mismatch(found: nil) }
+                utf8.append(contentsOf: String(Character(scalar)).utf8)
             }
-            return String(scalars)
+            return String(decoding: utf8, as: UTF8.self)
         }
+    }
+
+    /// Bytes that are not text in the expected encoding; `found` names the encoding they appear to be in.
+    struct Mismatch: Error {
+        let found: String?
     }
 
     /// Windows-1252 agrees with Latin-1 except in 0x80–0x9F, where five bytes are undefined.

@@ -26,6 +26,8 @@ public enum CertificationFile {
     public static func parseCSV(_ bytes: [UInt8], file: String) throws(RegistryError) -> [CertificationRecord] {
         let required = CertificationRecord.CodingKeys.allCases.filter(\.isRequired).map(\.rawValue)
         var table = try CSVTable(reader: CSVReader(bytes: bytes, file: file), encoding: .utf8, required: required)
+        let unknown = table.columns.filter { CertificationRecord.CodingKeys(rawValue: $0) == nil }
+        guard unknown.isEmpty else { throw RegistryError.unknownColumns(file: file, columns: unknown) }
         var records: [CertificationRecord] = []
         while let row = try table.next() {
             records.append(try record(row))
@@ -43,9 +45,10 @@ public enum CertificationFile {
             throw JSONErrors.translate(error, file: file)
         }
         guard document.version == formatVersion else {
-            throw RegistryError.wrongShape(file: file, reason: "format version \(document.version), expected \(formatVersion)")
+            throw RegistryError.wrongShape(
+                file: file, reason: "format version \(document.version), expected \(formatVersion)")
         }
-        return document.certifications
+        return document.certifications.map(\.record)
     }
 
     /// The CSV form of `records`.
@@ -65,7 +68,7 @@ public enum CertificationFile {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return try encoder.encode(Document(version: formatVersion, certifications: records))
+            return try encoder.encode(Document(version: formatVersion, certifications: records.map(StrictRecord.init)))
         } catch {
             throw RegistryError.wrongShape(file: "<output>", reason: "cannot encode: \(error)")
         }
@@ -99,7 +102,34 @@ public enum CertificationFile {
 
     private struct Document: Codable {
         let version: Int
-        let certifications: [CertificationRecord]
+        let certifications: [StrictRecord]
+    }
+
+    /// A record that refuses keys the format does not define, as the schema's `additionalProperties: false` says.
+    private struct StrictRecord: Codable {
+        let record: CertificationRecord
+
+        init(_ record: CertificationRecord) { self.record = record }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            if let unknown = container.allKeys.first(where: {
+                CertificationRecord.CodingKeys(stringValue: $0.stringValue) == nil
+            }) {
+                throw DecodingError.dataCorruptedError(
+                    forKey: unknown, in: container, debugDescription: "is not a field of the format")
+            }
+            record = try CertificationRecord(from: decoder)
+        }
+
+        func encode(to encoder: any Encoder) throws { try record.encode(to: encoder) }
+    }
+
+    private struct AnyKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
 
@@ -111,8 +141,4 @@ extension CertificationRecord.CodingKeys {
         case .issuer, .lab, .product, .versions, .scope, .validUntil, .notes: false
         }
     }
-}
-
-extension UInt8 {
-    fileprivate var isASCIIWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0A || self == 0x0D }
 }

@@ -72,7 +72,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let date = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a YYYY-MM-DD date")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "'\(text)' is not a YYYY-MM-DD date")
         }
         self = date
     }
@@ -95,38 +96,46 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
     }
 }
 
-/// Reads `M/D/YYYY` dates one after another from text.
+/// Reads `M/D/YYYY` dates one after another from text, byte by byte.
 private struct USDateScanner {
-    private var rest: Substring
+    private let bytes: Substring.UTF8View
+    private var index: Substring.UTF8View.Index
 
-    init(_ text: Substring) { rest = text.drop { $0 == " " } }
+    init(_ text: Substring) {
+        bytes = text.utf8
+        index = bytes.startIndex
+        skipSpaces()
+    }
 
-    var isAtEnd: Bool { rest.allSatisfy { $0 == " " } }
+    var isAtEnd: Bool { index == bytes.endIndex }
 
     mutating func next() -> CalendarDate? {
-        guard let month = number(maxDigits: 2), take("/"), let day = number(maxDigits: 2), take("/"),
-            let year = number(exactDigits: 4)
+        guard let month = number(digits: 1...2), take(UInt8(ascii: "/")), let day = number(digits: 1...2),
+            take(UInt8(ascii: "/")), let year = number(digits: 4...4)
         else { return nil }
+        skipSpaces()
         return CalendarDate(year: year, month: month, day: day)
     }
 
-    private mutating func take(_ character: Character) -> Bool {
-        guard rest.first == character else { return false }
-        rest = rest.dropFirst()
+    private mutating func skipSpaces() {
+        while index < bytes.endIndex, bytes[index] == UInt8(ascii: " ") { bytes.formIndex(after: &index) }
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < bytes.endIndex, bytes[index] == byte else { return false }
+        bytes.formIndex(after: &index)
         return true
     }
 
-    private mutating func number(maxDigits: Int) -> Int? {
-        let digits = rest.prefix(maxDigits).prefix { $0.isASCII && $0.isNumber }
-        guard !digits.isEmpty else { return nil }
-        rest = rest.dropFirst(digits.count)
-        return Int(digits)
-    }
-
-    private mutating func number(exactDigits: Int) -> Int? {
-        let digits = rest.prefix(exactDigits)
-        guard digits.count == exactDigits, digits.allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
-        rest = rest.dropFirst(exactDigits)
-        return Int(digits)
+    /// A decimal number of `digits.lowerBound` to `digits.upperBound` digits, taking as many as it can.
+    private mutating func number(digits: ClosedRange<Int>) -> Int? {
+        var value = 0
+        var count = 0
+        while count < digits.upperBound, index < bytes.endIndex, (0x30...0x39).contains(bytes[index]) {
+            value = value * 10 + Int(bytes[index] - 0x30)
+            bytes.formIndex(after: &index)
+            count += 1
+        }
+        return count >= digits.lowerBound ? value : nil
     }
 }

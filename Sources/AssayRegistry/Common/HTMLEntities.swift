@@ -6,7 +6,7 @@ enum HTMLEntities {
 
     /// `text` with numeric (`&#47;`, `&#x2f;`) and the common named references replaced; others are kept.
     static func decode(_ text: String) -> String {
-        guard text.contains("&") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "&")) else { return text }
         var result = ""
         var rest = Substring(text)
         while let ampersand = rest.firstIndex(of: "&") {

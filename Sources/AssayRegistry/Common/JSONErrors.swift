@@ -20,7 +20,8 @@ enum JSONErrors {
             recordIndex + 1 < path.count
         else {
             let location = path.map(\.stringValue).joined(separator: ".")
-            return RegistryError.wrongShape(file: file, reason: location.isEmpty ? "the top level \(reason)" : "'\(location)' \(reason)")
+            return RegistryError.wrongShape(
+                file: file, reason: location.isEmpty ? "the top level \(reason)" : "'\(location)' \(reason)")
         }
         let field = path[(recordIndex + 1)...].map(\.stringValue).joined(separator: ".")
         return RegistryError.invalidField(file: file, at: .record(index + 1), field: field, reason: reason)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A Common Criteria assurance level as the portal writes it: `EAL4+,ALC_FLR.2`, `EAL2`, or `None`.
 public struct AssuranceLevel: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The evaluation assurance level (1–7), `nil` when the evaluation claims only a protection profile.
@@ -11,8 +9,8 @@ public struct AssuranceLevel: Hashable, Sendable, Codable, CustomStringConvertib
 
     /// Parses the portal's "Assurance Level" field; `nil` for `None` or an empty field.
     public init?(portalText text: String) {
-        let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard let first = parts.first, first.caseInsensitiveCompare("None") != .orderedSame else { return nil }
+        let parts = text.split(separator: ",").map { String($0.trimmingASCIISpaces) }.filter { !$0.isEmpty }
+        guard let first = parts.first, first.lowercased() != "none" else { return nil }
         let upper = first.uppercased()
         if upper.hasPrefix("EAL"), let level = Int(upper.dropFirst(3).prefix { $0.isNumber }) {
             eal = level

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Reads the Common Criteria portal's certified-products CSV, streaming, one product at a time.
 ///
 /// The layout is the portal's own: Windows-1252 text, MM/DD/YYYY dates, and one row per maintenance
@@ -17,6 +15,9 @@ public struct CCPortalReader {
     private var table: CSVTable
     private let listing: CCListing
     private var pending: CCProduct?
+    /// Parsed forms of the few distinct assurance levels and protection-profile lists, which repeat on every row.
+    private var assuranceLevels: [String: AssuranceLevel?] = [:]
+    private var protectionProfiles: [String: [String]] = [:]
 
     /// Reads a portal file; `listing` defaults to archived when the file name says so.
     public init(path: String, listing: CCListing? = nil) throws(RegistryError) {
@@ -57,16 +58,24 @@ public struct CCPortalReader {
         return products
     }
 
-    private func parse(_ row: CSVRow) throws(RegistryError) -> (CCProduct, CCMaintenanceUpdate?) {
+    private mutating func parse(_ row: CSVRow) throws(RegistryError) -> (CCProduct, CCMaintenanceUpdate?) {
         let update = try maintenanceUpdate(row)
+        let assuranceText = try row.string("Assurance Level")
+        let assuranceLevel = assuranceLevels[assuranceText] ?? AssuranceLevel(portalText: assuranceText)
+        assuranceLevels[assuranceText] = assuranceLevel
+        let profilesText = try row.string("Protection Profile(s)")
+        let profiles =
+            protectionProfiles[profilesText]
+            ?? profilesText.split(separator: ",")
+            .map { HTMLEntities.decode(String($0.trimmingASCIISpaces)) }.filter { !$0.isEmpty }
+        protectionProfiles[profilesText] = profiles
         let product = CCProduct(
             category: HTMLEntities.decode(try row.string("Category")),
             name: HTMLEntities.decode(try row.required("Name")),
             manufacturer: HTMLEntities.decode(try row.required("Manufacturer")),
             scheme: try row.required("Scheme"),
-            assuranceLevel: AssuranceLevel(portalText: try row.string("Assurance Level")),
-            protectionProfiles: try row.string("Protection Profile(s)").split(separator: ",")
-                .map { HTMLEntities.decode($0.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty },
+            assuranceLevel: assuranceLevel,
+            protectionProfiles: profiles,
             certificationDate: try row.date("Certification Date", format: Self.usDate) { CalendarDate(us: $0) },
             archivedDate: try row.optionalDate("Archived Date", format: Self.usDate) { CalendarDate(us: $0) },
             certificationReportURL: try row.optional("Certification Report URL"),

@@ -21,7 +21,7 @@ public struct CCProduct: Hashable, Sendable, Codable {
     /// Link to the security target.
     public let securityTargetURL: String?
     /// Maintenance updates, in file order.
-    public var maintenanceUpdates: [CCMaintenanceUpdate]
+    public internal(set) var maintenanceUpdates: [CCMaintenanceUpdate]
     /// Which portal list the product came from.
     public let listing: CCListing
     /// The line of the product's first row.

@@ -19,7 +19,9 @@ public enum CoveredListReader {
         var entries: [CoveredListEntry] = []
         while let row = try table.next() {
             let text = try row.required(descriptionColumn)
-            let date = try row.date(dateColumn, format: "Month D, YYYY") { CalendarDate(longUS: $0) ?? CalendarDate(iso: $0) }
+            let date = try row.date(dateColumn, format: "Month D, YYYY") {
+                CalendarDate(longUS: $0) ?? CalendarDate(iso: $0)
+            }
             entries.append(
                 CoveredListEntry(
                     description: text,

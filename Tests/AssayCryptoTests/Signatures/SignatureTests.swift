@@ -61,9 +61,24 @@ struct SignatureTests {
         try cli.write("sig", signature)
         let status =
             type == .ed25519
-            ? try cli.run("pkeyutl", "-verify", "-rawin", "-pubin", "-inkey", "pub.pem", "-in", "message", "-sigfile", "sig")
+            ? try cli.run(
+                "pkeyutl", "-verify", "-rawin", "-pubin", "-inkey", "pub.pem", "-in", "message", "-sigfile", "sig")
             : try cli.run("dgst", "-sha256", "-verify", "pub.pem", "-signature", "sig", "message")
         #expect(status == 0)
+    }
+
+    @Test func oneKeyVerifiesFromManyTasks() async throws {
+        let cli = try OpenSSLCLI()
+        try makeKey(cli, ["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256"])
+        let privateKey = try PrivateKey(bytes: cli.read("key.pem"))
+        let signature = try privateKey.sign(message: Self.message)
+        let results = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try privateKey.publicKey.verify(signature: signature, message: Self.message) }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: true, count: 8))
     }
 
     @Test func p384AcceptsSHA384() throws {
@@ -80,7 +95,8 @@ struct SignatureTests {
     }
 
     @Test(arguments: [
-        (["-algorithm", "X25519"], "X25519"), (["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521"], "EC secp521r1"),
+        (["-algorithm", "X25519"], "X25519"),
+        (["-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-521"], "EC secp521r1"),
     ])
     func unsupportedKeyTypesAreNamed(arguments: [String], name: String) throws {
         let cli = try OpenSSLCLI()

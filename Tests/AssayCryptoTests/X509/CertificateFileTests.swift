@@ -59,6 +59,21 @@ struct CertificateFileTests {
         }
     }
 
+    @Test func beginLineWithoutABlockIsUnrecognized() {
+        #expect(throws: CryptoError.unrecognizedContent) {
+            try CertificateFile(bytes: Array("-----BEGIN CERTIFICATE\nMIIB\n".utf8))
+        }
+    }
+
+    @Test func derSequenceThatIsNothingKnownIsMalformed() {
+        #expect(
+            throws: CryptoError.malformedCertificate(
+                "DER does not parse as an X.509 certificate (truncated or corrupt)")
+        ) {
+            try CertificateFile(bytes: [0x30, 0x03, 0x02, 0x01, 0x05])
+        }
+    }
+
     @Test func brokenBase64BodyIsMalformedPEM() {
         let pem = "-----BEGIN CERTIFICATE-----\nMIIB!!notbase64***\n-----END CERTIFICATE-----\n"
         #expect(throws: CryptoError.malformedPEM(label: "CERTIFICATE", reason: "the base64 body does not decode")) {
@@ -84,7 +99,8 @@ struct CertificateFileTests {
     }
 
     @Test(arguments: [
-        ("OCSP RESPONSE", CryptoObjectKind.ocspResponse), ("PKCS7", .pkcs7), ("ENCRYPTED PRIVATE KEY", .encryptedPrivateKey),
+        ("OCSP RESPONSE", CryptoObjectKind.ocspResponse), ("PKCS7", .pkcs7),
+        ("ENCRYPTED PRIVATE KEY", .encryptedPrivateKey),
         ("EC PRIVATE KEY", .privateKey), ("PUBLIC KEY", .publicKey),
     ])
     func nonCertificatePEMSaysWhatItIs(label: String, kind: CryptoObjectKind) {
@@ -100,6 +116,8 @@ struct CertificateFileTests {
         for error in errors {
             #expect(!error.description.contains("\n"))
         }
-        #expect(CryptoError.notACertificate(.crl).description == "not a certificate: this is a certificate revocation list (CRL)")
+        #expect(
+            CryptoError.notACertificate(.crl).description
+                == "not a certificate: this is a certificate revocation list (CRL)")
     }
 }

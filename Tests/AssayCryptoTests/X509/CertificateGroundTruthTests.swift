@@ -31,7 +31,8 @@ struct CertificateGroundTruthTests {
         #expect(opensslText(certificate.notBefore) == row.basic["notBefore"])
         #expect(opensslText(certificate.notAfter) == row.basic["notAfter"])
         let status = certificate.validity(at: Self.fixedDate)
-        #expect(status.rawValue == row["status_at_2025-01-01"].replacingOccurrences(of: "within-validity", with: "valid"))
+        #expect(
+            status.rawValue == row["status_at_2025-01-01"].replacingOccurrences(of: "within-validity", with: "valid"))
     }
 
     @Test(arguments: GroundTruthRow.all.filter { $0["notAfter_iso"] == "Bad time value" })
