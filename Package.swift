@@ -40,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "AssayRegistry",
-            dependencies: ["AssayCrypto"]
+            dependencies: ["AssayCore", "AssayCrypto"]
         ),
         .target(
             name: "AssayStore",
@@ -62,6 +62,7 @@ let package = Package(
                 "AssayStore",
                 "AssayBundle",
                 "AssayCrypto",
+                "AssayRegistry",
                 "AssayAudit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -70,7 +71,7 @@ let package = Package(
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle"]),
-        .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry"]),
+        .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry", "AssayCore"]),
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
         .testTarget(

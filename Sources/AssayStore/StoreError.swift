@@ -1,5 +1,6 @@
 import AssayCore
 import AssayCrypto
+import AssayRegistry
 
 /// Everything that can go wrong in the records store, with a stable code and a one-line message for users.
 ///
@@ -35,6 +36,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// Rows of an import file that cannot be imported, each naming its file, line and field; nothing was written.
     case importProblems([ImportProblem])
+    /// A file in a registry or import format could not be read (the error names the file, line and field).
+    case registry(RegistryError)
     /// An unexpected database error, with SQLite's message.
     case database(String)
 
@@ -56,6 +59,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .full: "store.full"
         case .io: "store.io"
         case .importProblems: "store.import"
+        case .registry(let error): error.code
         case .database: "store.database"
         }
     }
@@ -94,6 +98,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             (problems.prefix(20).map(\.description)
                 + (problems.count > 20 ? ["… and \(problems.count - 20) more problems"] : []))
                 .joined(separator: "\n")
+        case .registry(let error):
+            error.description
         case .database(let message):
             "database error: \(message)"
         }

@@ -1,3 +1,4 @@
+import AssayCore
 import AssayRegistry
 import Testing
 
@@ -15,7 +16,7 @@ struct CoveredListTests {
         let entries = try CoveredListReader.parse(Array(Self.csv.utf8), file: "covered.csv")
         #expect(entries.count == 4)
         #expect(entries[0].entityCandidates == ["Huawei Technologies Company"])
-        #expect(entries[0].dateOfInclusion == CalendarDate(year: 2021, month: 3, day: 12))
+        #expect(entries[0].dateOfInclusion == (try? CalendarDate(year: 2021, month: 3, day: 12)))
         #expect(entries[0].scopeLimitation == nil)
         #expect(entries[1].entityCandidates == ["Hytera Communications Corporation"])
         #expect(
@@ -24,7 +25,7 @@ struct CoveredListTests {
         )
         #expect(entries[2].entityCandidates == ["AO Kaspersky Lab"])
         #expect(entries[3].entityCandidates == ["China Mobile International USA Inc."])
-        #expect(entries[3].dateOfInclusion == CalendarDate(year: 2022, month: 3, day: 25))
+        #expect(entries[3].dateOfInclusion == (try? CalendarDate(year: 2022, month: 3, day: 25)))
         #expect(entries.map(\.line) == [2, 3, 4, 5])
     }
 

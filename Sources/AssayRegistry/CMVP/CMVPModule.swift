@@ -1,3 +1,4 @@
+import AssayCore
 /// A validated cryptographic module from NIST's CMVP list.
 public struct CMVPModule: Hashable, Sendable, Codable {
     /// The certificate number (`5215`).

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Reads NIST's CMVP validated-modules JSON (as published by the NIST-CMVP-API scrape), mending its quirks:

@@ -1,3 +1,4 @@
+import AssayCore
 /// One data row of a ``CSVTable``, with fields looked up by column name.
 public struct CSVRow: Sendable {
     let record: CSVRecord

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Reads and writes Assay's certification import format, as CSV or JSON; the two round-trip with each other.
@@ -93,8 +94,8 @@ public enum CertificationFile {
             product: try row.optional(Key.product.rawValue),
             versions: versions.isEmpty ? nil : versions,
             scope: try row.optional(Key.scope.rawValue),
-            issuedOn: try row.date(Key.issuedOn.rawValue, format: isoDate) { CalendarDate(iso: $0) },
-            validUntil: try row.optionalDate(Key.validUntil.rawValue, format: isoDate) { CalendarDate(iso: $0) },
+            issuedOn: try row.date(Key.issuedOn.rawValue, format: isoDate) { CalendarDate(isoText: $0) },
+            validUntil: try row.optionalDate(Key.validUntil.rawValue, format: isoDate) { CalendarDate(isoText: $0) },
             status: status,
             notes: try row.optional(Key.notes.rawValue)
         )

@@ -1,3 +1,4 @@
+import AssayCore
 /// One certification a vendor claims, in Assay's own import and export format
 /// (`Schemas/certifications-import.schema.json`).
 public struct CertificationRecord: Hashable, Sendable, Codable {
@@ -55,14 +56,4 @@ public struct CertificationRecord: Hashable, Sendable, Codable {
         case validUntil = "valid_until"
         case status, notes
     }
-}
-
-/// The status of a claimed certification.
-public enum CertificationStatus: String, Hashable, Sendable, Codable, CaseIterable {
-    case active
-    case expired
-    case suspended
-    case withdrawn
-    case revoked
-    case archived
 }

@@ -1,3 +1,4 @@
+import AssayCore
 /// Reads the Common Criteria portal's certified-products CSV, streaming, one product at a time.
 ///
 /// The layout is the portal's own: Windows-1252 text, MM/DD/YYYY dates, and one row per maintenance

@@ -1,3 +1,4 @@
+import AssayCore
 /// A certified product from the Common Criteria portal's CSV, with its maintenance updates gathered.
 public struct CCProduct: Hashable, Sendable, Codable {
     /// The portal's product category (`Boundary Protection Devices and Systems`).

@@ -1,3 +1,4 @@
+import AssayCore
 /// One entry of the FCC Covered List: equipment or services deemed a national-security risk.
 public struct CoveredListEntry: Hashable, Sendable, Codable {
     /// The entry's text as the FCC publishes it.

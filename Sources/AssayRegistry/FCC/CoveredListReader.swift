@@ -1,3 +1,4 @@
+import AssayCore
 /// Reads the FCC Covered List CSV (columns `covered_equipment_or_services` and
 /// `date_of_inclusion_on_covered_list`, dates like `March 12, 2021`; UTF-8).
 public enum CoveredListReader {
@@ -20,7 +21,7 @@ public enum CoveredListReader {
         while let row = try table.next() {
             let text = try row.required(descriptionColumn)
             let date = try row.date(dateColumn, format: "Month D, YYYY") {
-                CalendarDate(longUS: $0) ?? CalendarDate(iso: $0)
+                CalendarDate(longUS: $0) ?? CalendarDate(isoText: $0)
             }
             entries.append(
                 CoveredListEntry(

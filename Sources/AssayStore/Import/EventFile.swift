@@ -1,4 +1,5 @@
 import AssayCore
+import AssayRegistry
 import Foundation
 
 /// Assay's own file format for market-access events, as CSV (a header row naming the columns) or as JSON (an
@@ -46,12 +47,10 @@ public enum EventFile {
 
     /// Events as CSV with a header row.
     public static func csv(_ events: [MarketEvent]) -> String {
-        CSV.text(
-            [columns]
-                + events.map { event in
-                    let fields = EventFileRow.fields(event)
-                    return columns.map { fields[$0] ?? "" }
-                })
+        events.reduce(into: CSVWriter.line(columns)) { text, event in
+            let fields = EventFileRow.fields(event)
+            text += CSVWriter.line(columns.map { fields[$0] ?? "" })
+        }
     }
 
     /// Events as a pretty-printed JSON array of objects keyed like the CSV columns.
@@ -67,34 +66,28 @@ public enum EventFile {
     }
 
     private static func csvRows(_ text: String, file: String) throws(StoreError) -> [(Int, [String: String])] {
-        guard let records = CSV.records(in: text) else {
-            throw .importProblems([
-                ImportProblem(file: file, line: nil, field: nil, reason: "a quoted field never ends")
-            ])
-        }
-        guard let header = records.first else { return [] }
-        let names = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-        if let unknown = names.first(where: { !columns.contains($0) }) {
-            throw .importProblems([
-                ImportProblem(
-                    file: file, line: header.line, field: unknown,
-                    reason: "unknown column; expected \(columns.joined(separator: ", "))")
-            ])
-        }
-        var rows: [(Int, [String: String])] = []
-        var problems: [ImportProblem] = []
-        for record in records.dropFirst() {
-            guard record.fields.count == names.count else {
-                problems.append(
+        do {
+            var table = try CSVTable(reader: CSVReader(bytes: Array(text.utf8), file: file), encoding: .utf8, required: [])
+            if let unknown = table.columns.first(where: { !columns.contains($0) }) {
+                throw StoreError.importProblems([
                     ImportProblem(
-                        file: file, line: record.line, field: nil,
-                        reason: "\(record.fields.count) fields, the header has \(names.count)"))
-                continue
+                        file: file, line: 1, field: unknown,
+                        reason: "unknown column; expected \(columns.joined(separator: ", "))")
+                ])
             }
-            rows.append((record.line, Dictionary(zip(names, record.fields)) { first, _ in first }))
+            var rows: [(Int, [String: String])] = []
+            while let row = try table.next() {
+                var fields: [String: String] = [:]
+                for column in table.columns { fields[column] = try row.string(column) }
+                rows.append((row.line, fields))
+            }
+            return rows
+        } catch let error as RegistryError {
+            if case .empty = error { return [] }
+            throw .registry(error)
+        } catch {
+            throw StoreError(error, path: file)
         }
-        if !problems.isEmpty { throw .importProblems(problems) }
-        return rows
     }
 
     private static func jsonRows(_ text: String, file: String) throws(StoreError) -> [(Int, [String: String])] {

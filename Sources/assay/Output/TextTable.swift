@@ -1,3 +1,4 @@
+import AssayRegistry
 import AssayCore
 
 /// Rows of text cells under a header, rendered as aligned columns or as CSV.
@@ -29,5 +30,5 @@ struct TextTable {
     }
 
     /// RFC 4180 CSV: fields with commas, quotes or line breaks are quoted, quotes doubled; CRLF line ends.
-    func csv() -> String { CSV.text([columns] + rows) }
+    func csv() -> String { ([columns] + rows).map(CSVWriter.line).joined() }
 }
