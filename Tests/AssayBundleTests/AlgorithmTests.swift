@@ -9,7 +9,9 @@ import Testing
     func bundleDigestUsesTheChosenAlgorithm(algorithm: DigestAlgorithm) throws {
         let temp = try TempDir()
         try temp.write("tree/a.txt", "alpha\n")
-        let manifest = try BundleReader.read(at: temp.path + "/tree", options: ReadOptions(algorithm: algorithm))
+        let options = ReadOptions(algorithm: algorithm, toolVersion: "assay 9.9")
+        let manifest = try BundleReader.read(at: temp.path + "/tree", options: options)
+        #expect(manifest.toolVersion == "assay 9.9")
         #expect(manifest.bundleDigest?.bytes.count == algorithm.outputByteCount)
         #expect(
             manifest.entry(at: EntryPath("a.txt"))?.digest

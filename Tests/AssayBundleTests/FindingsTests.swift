@@ -30,6 +30,27 @@ import Testing
         #expect(manifest.hasErrorFindings)
     }
 
+    @Test func zipWhoseLocalAndCentralNamesDifferIsFlagged() throws {
+        let temp = try TempDir()
+        try temp.run(
+            "python3", "-c",
+            """
+            import zipfile
+            with zipfile.ZipFile('ok.zip', 'w') as z:
+                z.writestr('a.txt', 'hello')
+                z.writestr('c.txt', 'world')
+            data = bytearray(open('ok.zip', 'rb').read())
+            data[data.find(b'a.txt')] = ord('b')
+            open('mismatch.zip', 'wb').write(data)
+            """)
+        #expect(try BundleReader.read(at: temp.path + "/ok.zip").findings.allSatisfy { $0.severity != .error })
+        let manifest = try BundleReader.read(at: temp.path + "/mismatch.zip")
+        let finding = try #require(manifest.findings.first { $0.kind == .headerMismatch })
+        #expect(finding.path == "a.txt")
+        #expect(finding.message.contains("'b.txt'"))
+        #expect(manifest.findings.count { $0.kind == .headerMismatch } == 1)
+    }
+
     @Test func caseVariantsAndEscapingLinksAreWarnings() throws {
         let temp = try TempDir()
         try temp.write("tree/README", "a")

@@ -42,7 +42,8 @@ enum HashdeepFormat {
     }
 
     static func write(_ manifest: Manifest) throws(BundleError) -> [UInt8] {
-        let header = "\(magic)\n%%%% size,\(manifest.algorithm.rawValue),filename\n"
+        let header =
+            "\(magic)\n%%%% size,\(manifest.algorithm.rawValue),filename\n"
             + "## Invoked from: \(Manifest.toolVersion)\n##\n"
         var out = Array(header.utf8)
         for entry in manifest.entries where entry.type == .file {

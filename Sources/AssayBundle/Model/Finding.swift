@@ -31,6 +31,8 @@ public struct Finding: Hashable, Sendable, Codable {
         case unicodeVariant = "unicode-variant"
         /// A symlink whose target leaves the bundle (warning).
         case symlinkOutside = "symlink-outside"
+        /// A zip member whose local header and central directory name differ (error; extractors disagree on it).
+        case headerMismatch = "header-mismatch"
         /// A FIFO, socket or device (error; never opened).
         case specialFile = "special-file"
         /// An encrypted or password-protected archive member (error; cannot be hashed).

@@ -22,15 +22,17 @@ final class ArchiveHandle {
         archive_read_support_format_tar(archive)
         archive_read_support_format_gnutar(archive)
         archive_read_support_format_zip(archive)
-        let status = if let gzip {
-            archive_read_open(archive, Unmanaged.passUnretained(gzip).toOpaque(), nil, GzipStream.readCallback, nil)
-        } else {
-            archive_read_open_filename(archive, path, 64 * 1024)
-        }
+        let status =
+            if let gzip {
+                archive_read_open(archive, Unmanaged.passUnretained(gzip).toOpaque(), nil, GzipStream.readCallback, nil)
+            } else {
+                archive_read_open_filename(archive, path, 64 * 1024)
+            }
         guard status == ARCHIVE_OK else {
             if isFormatError { throw BundleError.unrecognizedFormat(path: path) }
             // A system errno means the file could not be read; libarchive's own errors mean damaged data.
-            throw archive_errno(archive) > 0 ? BundleError.unreadable(path: path, reason: errorString) : failure(entry: nil)
+            throw archive_errno(archive) > 0
+                ? BundleError.unreadable(path: path, reason: errorString) : failure(entry: nil)
         }
     }
 
@@ -93,7 +95,8 @@ final class ArchiveHandle {
         let reason = errorString
         let lowered = reason.lowercased()
         if lowered.contains("truncated") || lowered.contains("premature end") || lowered.contains("unexpected end")
-            || lowered.contains("no progress is possible") {
+            || lowered.contains("no progress is possible")
+        {
             return .archiveTruncated(path: path, entry: entry, reason: reason)
         }
         return .archiveCorrupt(path: path, entry: entry, reason: reason)

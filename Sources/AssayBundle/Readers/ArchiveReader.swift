@@ -29,8 +29,9 @@ struct ArchiveReader {
         var entries = streamed.entries
         for (index, digest) in digests { entries[index].digest = digest }
         let (resolved, linkFindings) = resolveHardlinks(entries, links: streamed.hardlinks)
+        let headerFindings = archive.isZip ? ZipHeaderConsistency(path: path).findings() : []
         let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
-        return try assembler.assemble(resolved, findings: streamed.findings + linkFindings)
+        return try assembler.assemble(resolved, findings: streamed.findings + linkFindings + headerFindings)
     }
 
     private struct Streamed {

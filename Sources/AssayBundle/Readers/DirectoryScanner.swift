@@ -63,7 +63,8 @@ struct DirectoryScanner {
     }
 
     func display(_ path: EntryPath) -> String {
-        path.bytes.isEmpty ? rootPath : rootPath + "/" + path.description
+        if path.bytes.isEmpty { return rootPath }
+        return rootPath.hasSuffix("/") ? rootPath + path.description : rootPath + "/" + path.description
     }
 
     private func names(in directory: EntryPath) throws(BundleError) -> [[UInt8]] {

@@ -61,7 +61,9 @@ final class GzipStream {
                     if inputEnded { return .success(0) }
                     continue
                 }
-                if UnsafeBufferPointer(start: stream.pointee.next_in, count: Int(stream.pointee.avail_in)).allSatisfy({ $0 == 0 }) {
+                if UnsafeBufferPointer(start: stream.pointee.next_in, count: Int(stream.pointee.avail_in)).allSatisfy({
+                    $0 == 0
+                }) {
                     stream.pointee.avail_in = 0  // zero padding after the last member, which gzip ignores
                     continue
                 }
@@ -93,20 +95,21 @@ final class GzipStream {
     }
 
     /// The libarchive read callback; `client` is an unretained `GzipStream` that the archive handle keeps alive.
-    static let readCallback: @convention(c) (
-        OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafeRawPointer?>?
-    ) -> Int = { archive, client, buffer in
-        guard let client, let buffer else { return -1 }
-        let gzip = Unmanaged<GzipStream>.fromOpaque(client).takeUnretainedValue()
-        switch gzip.next() {
-        case .success(let count):
-            buffer.pointee = gzip.block
-            return count
-        case .failure(let failure):
-            assay_archive_set_error(archive, failure.message)
-            return -1
+    static let readCallback:
+        @convention(c) (
+            OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafeRawPointer?>?
+        ) -> Int = { archive, client, buffer in
+            guard let client, let buffer else { return -1 }
+            let gzip = Unmanaged<GzipStream>.fromOpaque(client).takeUnretainedValue()
+            switch gzip.next() {
+            case .success(let count):
+                buffer.pointee = gzip.block
+                return count
+            case .failure(let failure):
+                assay_archive_set_error(archive, failure.message)
+                return -1
+            }
         }
-    }
 
     private var zlibMessage: String { stream.pointee.msg.map { String(cString: $0) } ?? "corrupt deflate stream" }
 }

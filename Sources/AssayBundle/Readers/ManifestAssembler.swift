@@ -40,7 +40,7 @@ struct ManifestAssembler {
         findings += BuildInstructions.findings(entries)
         return try Manifest(
             algorithm: options.algorithm, coverage: .complete, source: source, entries: entries, findings: findings,
-            strippedPrefix: prefix
+            strippedPrefix: prefix, toolVersion: options.toolVersion
         )
     }
 

@@ -12,6 +12,8 @@ public struct ReadOptions: Sendable {
     public var progress: (@Sendable (ReadProgress) -> Void)?
     /// Hashing threads for directory trees; defaults to the number of active cores.
     public var workers: Int
+    /// The tool version written into the manifest (the CLI passes its own).
+    public var toolVersion: String
 
     /// Creates options; defaults suit an escrow bundle.
     public init(
@@ -19,12 +21,14 @@ public struct ReadOptions: Sendable {
         keepPrefix: Bool = false,
         limits: Limits = Limits(),
         workers: Int = ReadOptions.coreCount,
+        toolVersion: String = Manifest.toolVersion,
         progress: (@Sendable (ReadProgress) -> Void)? = nil
     ) {
         self.algorithm = algorithm
         self.keepPrefix = keepPrefix
         self.limits = limits
         self.workers = max(1, workers)
+        self.toolVersion = toolVersion
         self.progress = progress
     }
 
