@@ -36,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "AssayBundle",
-            dependencies: ["AssayCrypto", "CArchive"]
+            dependencies: ["AssayCore", "AssayCrypto", "CArchive"]
         ),
         .target(
             name: "AssayRegistry",

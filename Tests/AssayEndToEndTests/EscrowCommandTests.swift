@@ -93,7 +93,7 @@ struct EscrowCommandTests {
             (["escrow", "deposit", "1", directory.file("nothing-here")], "assay: error: \(directory.file("nothing-here")): no such file or directory\n"),
             (["escrow", "deposit", "9", tree], "assay: error: no escrow offer with id 9\n"),
             (["escrow", "deposit", "1", tree, "--algorithm", "md5"],
-             "assay: error: --algorithm: unknown digest algorithm 'md5': expected one of sha256, sha384, sha512, sha3-256, sha3-512, blake2b-512\n"),
+             "assay: error: --algorithm: unknown digest algorithm 'md5' (supported: sha256, sha384, sha512, sha3-256, sha3-512, blake2b-512)\n"),
             (["escrow", "offer", "add", "Apple", "--kind", "gift"],
              "assay: error: --kind: invalid offer kind 'gift': expected one of agent-deposit, regulator-review, customer-review\n"),
         ]

@@ -1,3 +1,4 @@
+import AssayCore
 public import AssayCrypto
 
 /// The entry list of a bundle, sorted by path bytes, with what was noticed while reading it and its bundle digest.
@@ -7,7 +8,7 @@ public struct Manifest: Equatable, Sendable {
     /// The version of Assay's manifest format (`formatVersion` in the JSON form).
     public static let formatVersion = 1
     /// The tool version written into manifests Assay produces.
-    public static let toolVersion = "assay 0.1.0"
+    public static let toolVersion = "assay \(AssayVersion.current)"
 
     /// Whether a manifest lists every path of its bundle or only some files.
     public enum Coverage: String, Codable, Sendable {

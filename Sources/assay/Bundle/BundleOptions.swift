@@ -15,9 +15,11 @@ struct BundleOptions: ParsableArguments {
 
     /// The reader options, with a progress meter on a terminal.
     func readOptions(progress: ProgressMeter?) throws -> ReadOptions {
-        guard let digest = DigestAlgorithm(userInput: algorithm) else {
-            throw CommandFailure(message: "--algorithm: unknown digest algorithm '\(algorithm)': expected one of "
-                + DigestAlgorithm.allCases.map(\.rawValue).joined(separator: ", "))
+        let digest: DigestAlgorithm
+        do {
+            digest = try DigestAlgorithm.named(algorithm)
+        } catch {
+            throw CommandFailure(message: "--algorithm: \(error.description)")
         }
         return ReadOptions(algorithm: digest, keepPrefix: keepPrefix, progress: progress?.callback)
     }

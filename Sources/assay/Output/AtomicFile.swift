@@ -3,7 +3,14 @@ import Foundation
 /// Writes files so that no half-written file is ever left under the final name.
 enum AtomicFile {
     /// Writes to a temporary file in the same folder, syncs it, then renames it into place (owner-only).
+    /// A target that exists and is not a regular file (`/dev/null`, a FIFO, a terminal) is written in place:
+    /// renaming over it would replace the device.
     static func write(_ bytes: [UInt8], to path: String) throws {
+        var info = stat()
+        if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
+            try writeInPlace(bytes, to: path)
+            return
+        }
         let url = URL(fileURLWithPath: path)
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
@@ -27,6 +34,18 @@ enum AtomicFile {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw CommandFailure(message: "\(path): cannot write: \(reason)")
+        }
+    }
+
+    private static func writeInPlace(_ bytes: [UInt8], to path: String) throws {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            throw CommandFailure(message: "\(path): cannot write: \(String(cString: strerror(errno)))")
+        }
+        defer { try? handle.close() }
+        do {
+            try handle.write(contentsOf: bytes)
+        } catch {
+            throw CommandFailure(message: "\(path): cannot write: \(error.localizedDescription)")
         }
     }
 }
