@@ -7,8 +7,8 @@
 CREATE TABLE "auditLog" ("seq" INTEGER PRIMARY KEY, "recordedAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "action" TEXT NOT NULL, "entity" TEXT NOT NULL, "entityId" TEXT NOT NULL, "vendorId" INTEGER, "change" TEXT NOT NULL, "prevHash" TEXT NOT NULL, "hash" TEXT NOT NULL);
 
 -- A vendor's certification claim. Dates are ISO 8601 days (TEXT); expiry is derived, never stored.
--- coveredVersions and augmentations are JSON arrays of strings.
-CREATE TABLE "certification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE RESTRICT, "productId" INTEGER REFERENCES "product"("id") ON DELETE RESTRICT, "coveredVersions" TEXT NOT NULL DEFAULT '[]', "scheme" TEXT NOT NULL, "level" TEXT, "augmentations" TEXT NOT NULL DEFAULT '[]', "auditPeriodStart" TEXT, "auditPeriodEnd" TEXT, "number" TEXT, "issuer" TEXT, "lab" TEXT, "scope" TEXT, "issuedOn" TEXT, "validUntil" TEXT, "status" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL);
+-- coveredVersions and augmentations are JSON arrays of strings; notes was added by v8-certification-notes.
+CREATE TABLE "certification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE RESTRICT, "productId" INTEGER REFERENCES "product"("id") ON DELETE RESTRICT, "coveredVersions" TEXT NOT NULL DEFAULT '[]', "scheme" TEXT NOT NULL, "level" TEXT, "augmentations" TEXT NOT NULL DEFAULT '[]', "auditPeriodStart" TEXT, "auditPeriodEnd" TEXT, "number" TEXT, "issuer" TEXT, "lab" TEXT, "scope" TEXT, "issuedOn" TEXT, "validUntil" TEXT, "status" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL, "notes" TEXT);
 
 -- Dated status history of a certification (active, suspended, withdrawn, revoked) with reasons.
 CREATE TABLE "certificationStatusChange" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "certificationId" INTEGER NOT NULL REFERENCES "certification"("id") ON DELETE CASCADE, "status" TEXT NOT NULL, "effectiveOn" TEXT NOT NULL, "reason" TEXT, "recordedAt" TEXT NOT NULL);
@@ -35,6 +35,13 @@ CREATE TABLE "marketEvent" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" I
 
 -- A vendor's product; versions is a JSON array of strings.
 CREATE TABLE "product" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE CASCADE, "name" TEXT NOT NULL, "key" TEXT NOT NULL, "versions" TEXT NOT NULL DEFAULT '[]', UNIQUE ("vendorId", "key"));
+
+-- One row per registry file imported: registry (cc-portal, cmvp), path, the file's SHA-256, and what it changed.
+CREATE TABLE "registryImport" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "registry" TEXT NOT NULL, "path" TEXT NOT NULL, "sha256" TEXT NOT NULL, "importedAt" TEXT NOT NULL, "rows" INTEGER NOT NULL, "added" INTEGER NOT NULL, "updated" INTEGER NOT NULL, "unchanged" INTEGER NOT NULL);
+
+-- Public registry entries, kept beside vendors' claims: keyed by (registry, recordKey); vendorId is set only when
+-- the manufacturer matched exactly one vendor or alias; contentHash tells unchanged re-imports from updates.
+CREATE TABLE "registryRecord" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "registry" TEXT NOT NULL, "recordKey" TEXT NOT NULL, "manufacturer" TEXT NOT NULL, "vendorId" INTEGER REFERENCES "vendor"("id") ON DELETE SET NULL, "product" TEXT NOT NULL, "certificateNumber" TEXT, "category" TEXT, "scheme" TEXT, "level" TEXT, "certifiedOn" TEXT, "endsOn" TEXT, "status" TEXT NOT NULL, "url" TEXT, "contentHash" TEXT NOT NULL, "importId" INTEGER NOT NULL REFERENCES "registryImport"("id") ON DELETE RESTRICT, UNIQUE ("registry", "recordKey"));
 
 -- Vendors; parentId builds the affiliate tree (cycles refused by the store).
 CREATE TABLE "vendor" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, "country" TEXT CHECK (LENGTH("country") = 2), "website" TEXT, "parentId" INTEGER REFERENCES "vendor"("id") ON DELETE RESTRICT, "parentLink" TEXT, "relationship" TEXT NOT NULL, "tier" INTEGER CHECK (("tier" >= 1) AND ("tier" <= 4)), "notes" TEXT, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL);
@@ -69,6 +76,9 @@ CREATE INDEX "evidence_on_sha256" ON "evidence"("sha256");
 CREATE INDEX "marketEvent_on_jurisdiction" ON "marketEvent"("jurisdiction");
 CREATE INDEX "marketEvent_on_vendorId" ON "marketEvent"("vendorId");
 CREATE INDEX "product_on_vendorId" ON "product"("vendorId");
+CREATE INDEX "registryRecord_on_importId" ON "registryRecord"("importId");
+CREATE INDEX "registryRecord_on_registry_certificateNumber" ON "registryRecord"("registry", "certificateNumber");
+CREATE INDEX "registryRecord_on_vendorId" ON "registryRecord"("vendorId");
 CREATE INDEX "vendorIdentifier_on_vendorId" ON "vendorIdentifier"("vendorId");
 CREATE INDEX "vendorKey_on_vendorId" ON "vendorKey"("vendorId");
 CREATE INDEX "vendorName_on_vendorId" ON "vendorName"("vendorId");

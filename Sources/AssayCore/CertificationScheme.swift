@@ -1,3 +1,5 @@
+import Foundation
+
 /// A certification scheme: one of the built-in catalogue, or a custom name.
 ///
 /// The identifier is what users type (`--scheme iso27001`) and what is stored.
@@ -32,6 +34,21 @@ public struct CertificationScheme: Hashable, Sendable, Codable, CustomStringConv
             }
         }
 
+        /// Folded spellings that name this scheme: its id, its title and common short forms.
+        var spellings: Set<String> {
+            let extra: [String] = switch self {
+            case .iso27001: ["isoiec27001", "iso27001"]
+            case .commonCriteria: ["commoncriteria", "iso15408", "isoiec15408"]
+            case .eucc: ["eucc"]
+            case .fips140_2, .fips140_3: []
+            case .soc2: ["soc2", "soc2typei", "soc2typeii"]
+            case .csaStar: ["csastar", "star"]
+            case .nesas: ["nesas", "gsmanesas", "gsmanesasscas", "scas"]
+            case .x509: ["x509"]
+            }
+            return Set([rawValue, title].map(CertificationScheme.fold) + extra)
+        }
+
         /// What `--level` means for this scheme, and the values it accepts (empty: the scheme has no level).
         public var levels: [String] {
             switch self {
@@ -45,12 +62,19 @@ public struct CertificationScheme: Hashable, Sendable, Codable, CustomStringConv
         }
     }
 
-    /// A scheme from its identifier: catalogue ids match case-insensitively (also `ISO27001`, `FIPS140-3`);
-    /// anything else is a custom scheme kept as written.
+    /// A scheme from its identifier or name: catalogue ids and titles match ignoring case, spaces and punctuation
+    /// (`ISO27001`, `ISO/IEC 27001`, `FIPS 140-3`, `Common Criteria`, `SOC 2`, `X.509`); anything else is a custom
+    /// scheme kept as written.
     public init(_ text: String) throws(ValueError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ValueError.emptyValue(field: "scheme") }
-        id = Builtin(rawValue: trimmed.lowercased())?.rawValue ?? trimmed
+        let folded = Self.fold(trimmed)
+        id = Builtin.allCases.first { builtin in builtin.spellings.contains(folded) }?.rawValue ?? trimmed
+    }
+
+    /// Lower case without spaces or punctuation: `ISO/IEC 27001` → `isoiec27001`.
+    private static func fold(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter(CharacterSet.alphanumerics.contains))
     }
 
     /// The catalogue entry, or `nil` for a custom scheme.

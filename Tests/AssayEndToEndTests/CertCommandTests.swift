@@ -20,7 +20,7 @@ import Testing
                   "--product", "ZXR10", "--version", "V5.00", "--lab", "Brightsight", "--scope", "router OS",
                   "--issued-on", "2023-05-01", "--valid-until", "2028-05-01")
         try assay("cert", "add", "ZTE", "--scheme", "soc2", "--level", "II", "--audit-period", "2025-01-01..2025-06-30",
-                  "--issued-on", "2025-08-01", "--valid-until", "2026-12-15", "--number", "S-1")
+                  "--issued-on", "2025-08-01", "--valid-until", "2026-12-15", "--number", "S-1", "--notes", "sample")
     }
 
     @Test func theIssueExamplesWorkAsWritten() throws {

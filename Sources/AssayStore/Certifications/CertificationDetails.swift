@@ -33,6 +33,7 @@ public struct CertificationDetails: Codable, Sendable, Equatable {
     public var evidence: [Evidence]?
     /// The certificate's own fields, for scheme `x509` (filled by `cert show`).
     public var x509: X509Details?
+    public var notes: String?
     public var createdAt: String
     public var updatedAt: String
 }
@@ -75,6 +76,7 @@ public struct CertificationDraft: Sendable {
     public var issuedOn: CalendarDate?
     public var validUntil: CalendarDate?
     public var status: CertificationStatus = .active
+    public var notes: String?
 
     public init(vendor: String, scheme: CertificationScheme) {
         self.vendor = vendor

@@ -34,7 +34,7 @@ extension Store {
             augmentations: draft.augmentations, auditPeriodStart: draft.auditPeriod?.lowerBound,
             auditPeriodEnd: draft.auditPeriod?.upperBound, number: draft.number, issuer: draft.issuer,
             lab: draft.lab, scope: draft.scope, issuedOn: draft.issuedOn, validUntil: draft.validUntil,
-            status: draft.status, createdAt: now, updatedAt: now
+            status: draft.status, createdAt: now, updatedAt: now, notes: draft.notes
         )
         try certification.insert(db)
         guard let id = certification.id else { throw StoreError.database("certification row without id") }
@@ -107,7 +107,7 @@ extension Store {
             statusHistory: history,
             evidence: full ? try evidence(db, certificationId: id) : nil,
             x509: full && row.scheme.builtin == .x509 ? try x509(db, certificationId: id) : nil,
-            createdAt: row.createdAt, updatedAt: row.updatedAt
+            notes: row.notes, createdAt: row.createdAt, updatedAt: row.updatedAt
         )
     }
 }

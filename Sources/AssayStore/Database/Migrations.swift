@@ -33,6 +33,12 @@ enum Migrations {
         migrator.registerMigration("v4-market-access-events") { db in
             try createMarketEvents(db)
         }
+        migrator.registerMigration("v7-registries") { db in
+            try RegistryMigration.create(db)
+        }
+        migrator.registerMigration("v8-certification-notes") { db in
+            try db.alter(table: "certification") { t in t.add(column: "notes", .text) }
+        }
         return migrator
     }
 

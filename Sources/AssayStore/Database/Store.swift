@@ -50,15 +50,21 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` in one immediate write transaction with the audit log it appends to, translating errors.
-    func write<T>(_ body: (Database, AuditLog) throws -> T) throws(StoreError) -> T {
+    /// When `commit` says no for the result, the transaction is rolled back: a dry run that sees its own writes,
+    /// or an import that changed nothing and so leaves no trace.
+    func write<T>(
+        commit: (T) -> Bool = { _ in true },
+        _ body: (Database, AuditLog) throws -> T
+    ) throws(StoreError) -> T {
         let actor = self.actor
         do {
             return try pool.writeWithoutTransaction { db in
                 var result: T?
                 let log = AuditLog(actor: actor)
                 try db.inTransaction(.immediate) {
-                    result = try body(db, log)
-                    return .commit
+                    let value = try body(db, log)
+                    result = value
+                    return commit(value) ? .commit : .rollback
                 }
                 guard let result else { throw StoreError.database("transaction produced no result") }
                 return result

@@ -21,6 +21,7 @@ struct Certification: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     var status: CertificationStatus
     var createdAt: String
     var updatedAt: String
+    var notes: String?
 
     static let vendor = belongsTo(Vendor.self)
     static let product = belongsTo(Product.self)

@@ -14,6 +14,11 @@ enum VendorResolver {
         {
             return vendor
         }
+        // "Fortinet" for "Fortinet, Inc.": the registries' normalisation (case, punctuation, legal suffixes),
+        // accepted only when it points at exactly one vendor.
+        if case .matched(let id) = try Store.vendorMatcher(db).match(trimmed), let vendor = try Vendor.fetchOne(db, key: id) {
+            return vendor
+        }
         throw StoreError.unknownVendor(reference, suggestion: try closestName(db, to: trimmed))
     }
 

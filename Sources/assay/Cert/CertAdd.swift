@@ -57,6 +57,9 @@ struct CertAdd: ParsableCommand {
     @Option(help: "Initial status: active, suspended, withdrawn, revoked.")
     var status: String = "active"
 
+    @Option(help: "Free-text notes.")
+    var notes: String?
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
@@ -81,6 +84,7 @@ struct CertAdd: ParsableCommand {
         draft.auditPeriod = try convert("--audit-period", auditPeriod, DateRange.parse)
         draft.product = product
         draft.coveredVersions = versions
+        draft.notes = notes
         draft.status = try convert("--status") { () throws(ValueError) in try CertificationStatus(parsing: status) }
         let added = try store.open().addCertification(draft)
         if output.format == .table {

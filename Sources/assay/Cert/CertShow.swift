@@ -55,6 +55,7 @@ struct CertShow: ParsableCommand {
                  "\(x509.signatureAlgorithm), \(x509.keyAlgorithm)\(x509.keyBits.map { " \($0) bits" } ?? "")"]
                     + x509.dnsNames.map { "DNS \($0)" } + x509.weaknesses.map { "WEAK: \($0)" }
             }?.joined(separator: "\n")),
+            ("notes", cert.notes),
             ("history", history?.joined(separator: "\n")),
             ("evidence", evidence?.joined(separator: "\n")),
         ])

@@ -5,6 +5,6 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Write records in the formats 'assay import' reads.",
-        subcommands: [ExportEvents.self]
+        subcommands: [ExportEvents.self, ExportCertifications.self]
     )
 }

@@ -9,6 +9,6 @@ struct ImportCommand: ParsableCommand {
             Each import is one transaction: every row or none. Problems are reported as FILE:LINE:FIELD: REASON, \
             all at once, with exit code 2. Importing the same file again changes nothing.
             """,
-        subcommands: [ImportEvents.self]
+        subcommands: [ImportEvents.self, ImportCertifications.self]
     )
 }

@@ -22,11 +22,6 @@ struct ImportEvents: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let summary = try store.open().importEvents(from: file)
-        try Output.emitRecord(
-            summary, format: output.format,
-            fields: [
-                ("added", "\(summary.added)"), ("updated", "\(summary.updated)"), ("unchanged", "\(summary.unchanged)"),
-            ])
+        try Output.emit(try store.open().importEvents(from: file), format: output.format)
     }
 }

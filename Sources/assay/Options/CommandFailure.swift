@@ -2,6 +2,7 @@ import ArgumentParser
 import AssayBundle
 import AssayCore
 import AssayCrypto
+import AssayRegistry
 import AssayStore
 import Foundation
 
@@ -22,6 +23,7 @@ struct CommandFailure: Error {
         case let error as ValueError: self.init(message: error.description)
         case let error as CryptoError: self.init(message: error.description)
         case let error as BundleError: self.init(message: error.description)
+        case let error as RegistryError: self.init(message: error.description)
         default: return nil
         }
     }

@@ -1,0 +1,39 @@
+import AssayCore
+import GRDB
+
+extension Store {
+    /// Checks each claimed Common Criteria, EUCC and FIPS 140 certification (of one vendor, or of all) against the
+    /// imported registry records, as of a day. Read-only: outcomes are computed, never stored.
+    public func reconcile(vendor reference: String? = nil, asOf: CalendarDate = .today) throws(StoreError)
+        -> [ReconciliationFinding]
+    {
+        try read { db in
+            var request = Certification.filter(["cc", "eucc", "fips140-2", "fips140-3"].contains(Certification.Columns.scheme))
+                .order(Certification.Columns.id)
+            if let reference {
+                request = request.filter(Certification.Columns.vendorId == (try VendorResolver.resolve(db, reference)).id)
+            }
+            var names = NameCache()
+            var records: [Registry: [RegistryRecord]] = [:]
+            var findings: [ReconciliationFinding] = []
+            for claim in try request.fetchAll(db) {
+                guard let registry = ReconciliationCheck.registry(for: claim.scheme), let id = claim.id else { continue }
+                if records[registry] == nil {
+                    records[registry] = try RegistryRecord.filter(RegistryRecord.Columns.registry == registry).fetchAll(db)
+                }
+                let check = ReconciliationCheck(
+                    claim: claim, vendorName: try names.vendor(db, claim.vendorId),
+                    productName: try names.product(db, claim.productId), asOf: asOf)
+                let record = check.bestRecord(in: records[registry] ?? [])
+                for (outcome, message) in check.outcomes(record) {
+                    findings.append(ReconciliationFinding(
+                        certificationId: id,
+                        vendor: VendorReference(id: claim.vendorId, name: check.vendorName, link: nil),
+                        scheme: claim.scheme, number: claim.number, product: check.productName, outcome: outcome,
+                        registryRecordId: record?.id, registry: record?.registry, message: message))
+                }
+            }
+            return findings
+        }
+    }
+}

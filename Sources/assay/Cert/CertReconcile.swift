@@ -1,0 +1,39 @@
+import ArgumentParser
+import AssayCore
+import AssayStore
+
+/// `assay cert reconcile [VENDOR]`
+struct CertReconcile: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reconcile",
+        abstract: "Check claimed Common Criteria and FIPS 140 certifications against imported registries.",
+        discussion: """
+            Outcomes: active; archived (or historical); revoked; not-found; product-not-covered; \
+            version-not-covered; dates-disagree — each with the registry record it rests on. Import the registries \
+            first ('assay registry import cc-portal|cmvp FILE'). Exit status 1 when any claim has a problem.
+            """
+    )
+
+    @Argument(help: "Only this vendor's claims (default: every vendor).")
+    var vendor: String?
+
+    @Option(help: ArgumentHelp("Judge archive and sunset dates as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    var asOf: String?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
+        let findings = try store.open().reconcile(vendor: vendor, asOf: day)
+        try Output.emit(findings, format: output.format) {
+            var table = TextTable("CERT", "VENDOR", "SCHEME", "NUMBER", "OUTCOME", "REGISTRY RECORD", "DETAIL")
+            for finding in findings {
+                table.add("\(finding.certificationId)", finding.vendor.name, finding.scheme.id, finding.number,
+                          finding.outcome.rawValue, finding.registryRecordId.map { "#\($0)" }, finding.message)
+            }
+            return table
+        }
+        if findings.contains(where: { $0.outcome.isProblem }) { throw ExitCode(1) }
+    }
+}

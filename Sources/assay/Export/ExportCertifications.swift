@@ -1,0 +1,29 @@
+import ArgumentParser
+import AssayRegistry
+import AssayStore
+import Foundation
+
+/// `assay export certifications`
+struct ExportCertifications: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "certifications",
+        abstract: "Write claimed certifications to stdout in the import format (CSV or JSON).",
+        discussion: "Example: assay export certifications --vendor ZTE --format json > zte.json"
+    )
+
+    @Option(help: "csv or json.")
+    var format: ExportEvents.Format = .csv
+
+    @Option(help: "Only this vendor's certifications.")
+    var vendor: String?
+
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let records = try store.open().certificationRecords(vendor: vendor)
+        switch format {
+        case .csv: Output.write(CertificationFile.csv(records))
+        case .json: Output.write(String(decoding: try CertificationFile.json(records), as: UTF8.self) + "\n")
+        }
+    }
+}
