@@ -80,40 +80,57 @@ extension Store {
             try importRow.insert(db)
             guard let importId = importRow.id else { throw StoreError.database("import row without id") }
             var ambiguous: [String: [String]] = [:]
-            let existing = try db.cachedStatement(
-                sql: "SELECT id, contentHash FROM registryRecord WHERE registry = ? AND recordKey = ?")
+            var matches: [String: VendorMatcher<Int64>.Match] = [:]
+            var existing: [String: (id: Int64, hash: String)] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, recordKey, contentHash FROM registryRecord WHERE registry = ?",
+                                        arguments: [registry]) {
+                existing[row["recordKey"]] = (row["id"], row["contentHash"])
+            }
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO registryRecord (registry, recordKey, manufacturer, vendorId, product, certificateNumber,
+                    category, scheme, level, certifiedOn, endsOn, status, url, contentHash, importId)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let update = try db.cachedStatement(sql: """
+                UPDATE registryRecord SET manufacturer = ?, vendorId = ?, product = ?, certificateNumber = ?,
+                    category = ?, scheme = ?, level = ?, certifiedOn = ?, endsOn = ?, status = ?, url = ?,
+                    contentHash = ?, importId = ?
+                WHERE id = ?
+                """)
             for entry in entries {
+                // Registries repeat a few thousand manufacturer spellings over many rows: match each once.
+                let match = matches[entry.manufacturer] ?? matcher.match(entry.manufacturer)
+                matches[entry.manufacturer] = match
                 var vendorId: Int64?
-                switch matcher.match(entry.manufacturer) {
+                switch match {
                 case .matched(let id):
                     vendorId = id
                     report.matched += 1
-                case .ambiguous(let ids):
+                case .ambiguous(let ids) where ambiguous[entry.manufacturer] == nil:
                     ambiguous[entry.manufacturer] = try ids.map { id in
                         if let name = names[id] { return name }
                         let name = try String.fetchOne(db, sql: "SELECT name FROM vendor WHERE id = ?", arguments: [id]) ?? "#\(id)"
                         names[id] = name
                         return name
                     }
-                case .unmatched:
+                case .ambiguous, .unmatched:
                     break
                 }
                 let hash = try entry.contentHash
-                var record = RegistryRecord(
-                    id: nil, registry: registry, recordKey: entry.recordKey, manufacturer: entry.manufacturer,
-                    vendorId: vendorId, product: entry.product, certificateNumber: entry.certificateNumber,
-                    category: entry.category, scheme: entry.scheme, level: entry.level, certifiedOn: entry.certifiedOn,
-                    endsOn: entry.endsOn, status: entry.status, url: entry.url, contentHash: hash, importId: importId)
-                if let row = try Row.fetchOne(existing, arguments: [registry, entry.recordKey]) {
-                    if row["contentHash"] as String == hash {
+                let fields: StatementArguments = [
+                    entry.manufacturer, vendorId, entry.product, entry.certificateNumber, entry.category, entry.scheme,
+                    entry.level, entry.certifiedOn, entry.endsOn, entry.status, entry.url, hash, importId,
+                ]
+                if let (id, storedHash) = existing[entry.recordKey] {
+                    if storedHash == hash {
                         report.unchanged += 1
                         continue
                     }
-                    record.id = row["id"]
-                    try record.update(db)
+                    try update.execute(arguments: fields + [id])
                     report.updated += 1
                 } else {
-                    try record.insert(db)
+                    try insert.execute(arguments: [registry, entry.recordKey] + fields)
+                    existing[entry.recordKey] = (db.lastInsertedRowID, hash)
                     report.added += 1
                 }
             }
