@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Certification dates, "as of" dates and validity limits are days, so they are compared and stored as days
 /// (ISO 8601 `YYYY-MM-DD`, which sorts correctly as text).
-public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct CalendarDate: Hashable, Comparable, Sendable, TextCodable, CustomStringConvertible {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -82,19 +82,9 @@ public struct CalendarDate: Hashable, Comparable, Sendable, Codable, CustomStrin
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(iso: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+    /// Parses the text form used in JSON and the database.
+    public init(text: String) throws(ValueError) {
+        try self.init(iso: text)
     }
 
     private init(daysSinceEpoch: Int) {

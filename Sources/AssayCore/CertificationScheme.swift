@@ -3,7 +3,7 @@ import Foundation
 /// A certification scheme: one of the built-in catalogue, or a custom name.
 ///
 /// The identifier is what users type (`--scheme iso27001`) and what is stored.
-public struct CertificationScheme: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct CertificationScheme: Hashable, Sendable, TextCodable, CustomStringConvertible {
     /// The stored identifier: a catalogue id such as `cc`, or a custom name as given.
     public let id: String
 
@@ -112,18 +112,8 @@ public struct CertificationScheme: Hashable, Sendable, Codable, CustomStringConv
         return match
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(id)
+    /// Parses the text form used in JSON and the database.
+    public init(text: String) throws(ValueError) {
+        try self.init(text)
     }
 }

@@ -1,5 +1,5 @@
 /// An ISO 3166-1 alpha-2 country code, validated against the standard's officially assigned codes.
-public struct CountryCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct CountryCode: Hashable, Comparable, Sendable, TextCodable, CustomStringConvertible {
     /// The two upper-case letters.
     public let code: String
 
@@ -17,19 +17,9 @@ public struct CountryCode: Hashable, Comparable, Sendable, Codable, CustomString
 
     public static func < (lhs: CountryCode, rhs: CountryCode) -> Bool { lhs.code < rhs.code }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
+    /// Parses the text form used in JSON and the database.
+    public init(text: String) throws(ValueError) {
+        try self.init(text)
     }
 
     /// Officially assigned codes and short names, from Debian's iso-codes (ISO 3166-1).

@@ -1,5 +1,5 @@
 /// Where a market-access event applies: an ISO 3166-1 alpha-2 country, or a bloc such as the EU.
-public struct Jurisdiction: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct Jurisdiction: Hashable, Comparable, Sendable, TextCodable, CustomStringConvertible {
     /// `CN`, `US`, `EU`, … (upper case).
     public let code: String
 
@@ -33,18 +33,8 @@ public struct Jurisdiction: Hashable, Comparable, Sendable, Codable, CustomStrin
 
     public static func < (lhs: Jurisdiction, rhs: Jurisdiction) -> Bool { lhs.code < rhs.code }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
+    /// Parses the text form used in JSON and the database.
+    public init(text: String) throws(ValueError) {
+        try self.init(text)
     }
 }

@@ -4,7 +4,7 @@
 /// honestly: `2013-10` is certainly before 2013-11-01, certainly after 2013-09-30, and *possibly* on or before
 /// 2013-10-15 (see ``relation(to:)`` and ``Certainty``). Stored and written as the text it was given in, which
 /// sorts correctly as text (`2013` < `2013-10` < `2013-10-21` < `2013-11`).
-public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct PartialDate: Hashable, Comparable, Sendable, TextCodable, CustomStringConvertible {
     /// How much of the date is known.
     public enum Precision: String, Sendable, Codable, Comparable {
         case year, month, day
@@ -108,19 +108,9 @@ public struct PartialDate: Hashable, Comparable, Sendable, Codable, CustomString
         }
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        do {
-            try self.init(parsing: text)
-        } catch {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: error.description)
-        }
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
+    /// Parses the text form used in JSON and the database.
+    public init(text: String) throws(ValueError) {
+        try self.init(parsing: text)
     }
 }
 

@@ -98,5 +98,3 @@ struct VerificationRecord: Codable, Sendable, FetchableRecord, MutablePersistabl
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension EscrowOfferKind: DatabaseValueConvertible {}
-extension VerificationOutcome: DatabaseValueConvertible {}

@@ -24,7 +24,7 @@ enum EventFileRow {
         }
         let vendor = value("vendor", required: true) { $0 }
         let type = value("type", required: true, MarketEventType.init(parsing:))
-        let jurisdiction = value("jurisdiction", required: true, Jurisdiction.init)
+        let jurisdiction = value("jurisdiction", required: true, Jurisdiction.init(text:))
         let announcedOn = value("announcedOn", required: true, PartialDate.init(parsing:))
         let affiliates = value("appliesToAffiliates", parseFlag)
         let status = value("status", MarketEventStatus.init(parsing:))

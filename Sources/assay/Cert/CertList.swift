@@ -35,7 +35,7 @@ struct CertList: ParsableCommand {
     func run() throws {
         var filter = CertificationFilter()
         filter.vendor = vendor
-        filter.scheme = try convert("--scheme", scheme, CertificationScheme.init)
+        filter.scheme = try convert("--scheme", scheme, CertificationScheme.init(text:))
         filter.status = try convert("--status", status, CertificationStatus.init(parsing:))
         filter.validity = try convert("--validity", validity) { (text) throws(ValueError) in
             guard let value = Validity(rawValue: text.lowercased()) else {

@@ -47,7 +47,7 @@ struct EventFields: ParsableArguments {
     func parsed() throws -> EventFieldValues {
         var values = EventFieldValues()
         values.type = try convert("--type", type, MarketEventType.init(parsing:))
-        values.jurisdiction = try convert("--jurisdiction", jurisdiction, Jurisdiction.init)
+        values.jurisdiction = try convert("--jurisdiction", jurisdiction, Jurisdiction.init(text:))
         values.announcedOn = try convert("--announced-on", announcedOn, PartialDate.init(parsing:))
         values.effectiveFrom = try Self.clearableDate("--effective-from", effectiveFrom)
         values.effectiveTo = try Self.clearableDate("--effective-to", effectiveTo)

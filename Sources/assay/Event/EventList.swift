@@ -35,7 +35,7 @@ struct EventList: ParsableCommand {
     func run() throws {
         var filter = MarketEventFilter()
         filter.vendor = vendor
-        filter.jurisdiction = try convert("--jurisdiction", jurisdiction, Jurisdiction.init)
+        filter.jurisdiction = try convert("--jurisdiction", jurisdiction, Jurisdiction.init(text:))
         filter.type = try convert("--type", type, MarketEventType.init(parsing:))
         filter.status = try convert("--status", status, MarketEventStatus.init(parsing:))
         filter.activeOn = try convert("--active-on", activeOn, CalendarDate.init(iso:))

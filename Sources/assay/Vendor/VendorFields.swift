@@ -28,7 +28,7 @@ struct VendorFields: ParsableArguments {
     @Option(help: "Free-text notes.")
     var notes: String?
 
-    var parsedCountry: CountryCode? { get throws { try convert("--country", country, CountryCode.init) } }
+    var parsedCountry: CountryCode? { get throws { try convert("--country", country, CountryCode.init(text:)) } }
     var parsedLEI: LegalIdentifier? {
         get throws { try convert("--lei", lei) { (text) throws(ValueError) in try LegalIdentifier(kind: "lei", value: text) } }
     }

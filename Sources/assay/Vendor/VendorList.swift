@@ -23,7 +23,7 @@ struct VendorList: ParsableCommand {
 
     func run() throws {
         var filter = VendorFilter()
-        filter.country = try convert("--country", country, CountryCode.init)
+        filter.country = try convert("--country", country, CountryCode.init(text:))
         filter.relationship = try convert("--relationship", relationship, VendorRelationship.init(parsing:))
         filter.tier = tier
         filter.under = under
