@@ -38,11 +38,14 @@ extension Store {
         )
         try certification.insert(db)
         guard let id = certification.id else { throw StoreError.database("certification row without id") }
-        var first = CertificationStatusChange(
+        let first = CertificationStatusChange(
             certificationId: id, status: draft.status, effectiveOn: draft.issuedOn ?? asOf,
             reason: "registered", recordedAt: now
         )
-        try first.insert(db)
+        try db.cachedStatement(sql: """
+            INSERT INTO certificationStatusChange (certificationId, status, effectiveOn, reason, recordedAt)
+            VALUES (?, ?, ?, ?, ?)
+            """).execute(arguments: [id, first.status, first.effectiveOn, first.reason, first.recordedAt])
         var names = NameCache(vendors: [vendorId: vendor.name])
         let details = try details(db, certification, asOf: asOf, full: false, names: &names)
         try log.append(db, action: "cert.add", entity: "certification", entityId: id, vendorId: vendorId,
