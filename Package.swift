@@ -73,6 +73,12 @@ let package = Package(
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry"]),
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
+        .executableTarget(
+            name: "assay-fuzz",
+            dependencies: ["AssayBundle", "AssayCore", "AssayCrypto", "AssayRegistry"],
+            path: "Fuzz/AssayFuzz"
+        ),
+        .executableTarget(name: "assay-stress-driver", dependencies: ["AssayStore"], path: "Tests/AssayStressDriver"),
         .testTarget(
             name: "AssayStoreTests",
             dependencies: ["AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
@@ -84,7 +90,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AssayEndToEndTests",
-            dependencies: ["AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Corpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -35,6 +35,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case io(path: String, reason: String)
     /// Rows of an import file that cannot be imported, each naming its file, line and field; nothing was written.
     case importProblems([ImportProblem])
+    /// A log checkpoint file that cannot be read as one.
+    case malformedCheckpoint(path: String, reason: String)
     /// An unexpected database error, with SQLite's message.
     case database(String)
 
@@ -56,6 +58,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .full: "store.full"
         case .io: "store.io"
         case .importProblems: "store.import"
+        case .malformedCheckpoint: "store.malformed-checkpoint"
         case .database: "store.database"
         }
     }
@@ -94,6 +97,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             (problems.prefix(20).map(\.description)
                 + (problems.count > 20 ? ["… and \(problems.count - 20) more problems"] : []))
                 .joined(separator: "\n")
+        case .malformedCheckpoint(let path, let reason):
+            "\(path): \(reason)"
         case .database(let message):
             "database error: \(message)"
         }

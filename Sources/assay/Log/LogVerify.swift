@@ -1,23 +1,38 @@
 import ArgumentParser
+import AssayCrypto
 import AssayStore
 
-/// `assay log verify`
+/// `assay log verify [--checkpoint FILE --pubkey KEY]`
 struct LogVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
         abstract: "Recompute the audit log's hash chain and print its head.",
         discussion: """
             Exits 1 naming the first broken entry when entries were edited, deleted, inserted or reordered \
-            behind Assay's back. Keep the printed head hash elsewhere: a later verify that no longer reaches \
-            it shows a rewrite of the whole chain.
+            behind Assay's back. With --checkpoint and --pubkey, also exits 1 unless the checkpoint is signed \
+            by that key and the log still passes through its entry unchanged: a rewrite of the whole chain \
+            is caught as long as the checkpoint was kept elsewhere ('assay log checkpoint').
             """
     )
+
+    @Option(help: ArgumentHelp("A checkpoint file from 'assay log checkpoint'.", valueName: "file"))
+    var checkpoint: String?
+
+    @Option(help: ArgumentHelp("The organisation's public key that signed --checkpoint.", valueName: "pub.pem"))
+    var pubkey: String?
 
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if (checkpoint == nil) != (pubkey == nil) {
+            throw ValidationError("--checkpoint and --pubkey go together: give the checkpoint file and the key that signed it")
+        }
+    }
+
     func run() throws {
-        let result = try store.open().verifyLog()
+        let opened = try store.open()
+        let result = try opened.verifyLog()
         let style = TerminalStyle.standardOutput
         switch output.format {
         case .json:
@@ -32,5 +47,28 @@ struct LogVerify: ParsableCommand {
             }
         }
         if !result.isIntact { throw ExitCode(1) }
+        if let checkpoint, let pubkey {
+            try verify(opened, checkpoint: checkpoint, pubkey: pubkey, style: style)
+        }
+    }
+
+    private func verify(_ opened: Store, checkpoint path: String, pubkey: String, style: TerminalStyle) throws {
+        let key = try SignatureCheck.keys([pubkey])[0]
+        let checkpoint = try LogCheckpoint(json: try SignatureCheck.readBytes(path, what: "checkpoint"), path: path)
+        let line: String
+        switch try opened.check(checkpoint, key: key) {
+        case .extended(_, let headSeq):
+            Output.write(style.green("OK") + " the log extends checkpoint \(path) (entry \(checkpoint.seq) of "
+                + "\(headSeq)), signed by \(checkpoint.keyType) key \(key.fingerprint.hex.prefix(16))\n")
+            return
+        case .badSignature:
+            line = "checkpoint \(path) is not validly signed by \(pubkey) (wrong key, or the file was altered)"
+        case .truncated(let end, let seq):
+            line = "the log ends at entry \(end) but checkpoint \(path) is of entry \(seq): entries were removed"
+        case .rewritten(let seq):
+            line = "entry \(seq) no longer has the hash in checkpoint \(path): the log was rewritten"
+        }
+        Output.write(style.red("BROKEN") + " \(line)\n")
+        throw ExitCode(1)
     }
 }
