@@ -11,6 +11,9 @@ public enum EventFile {
         "effectiveFrom", "effectiveTo", "status", "sourceUrl", "sourceRecordId", "notes",
     ]
 
+    /// The columns every row must fill.
+    public static let requiredColumns = ["vendor", "type", "jurisdiction", "announcedOn"]
+
     /// One parsed row and the line it starts on.
     struct Row {
         var line: Int
@@ -81,6 +84,15 @@ public enum EventFile {
                     reason: "unknown column; expected \(columns.joined(separator: ", "))")
             ])
         }
+        let missing = requiredColumns.filter { !names.contains($0) }
+        if !missing.isEmpty {
+            throw .importProblems([
+                ImportProblem(
+                    file: file, line: header.line, field: nil,
+                    reason: "the header lacks the required column\(missing.count == 1 ? "" : "s") "
+                        + missing.joined(separator: ", "))
+            ])
+        }
         var rows: [(Int, [String: String])] = []
         var problems: [ImportProblem] = []
         for record in records.dropFirst() {
@@ -98,7 +110,12 @@ public enum EventFile {
     }
 
     private static func jsonRows(_ text: String, file: String) throws(StoreError) -> [(Int, [String: String])] {
-        guard let value = JSONValue(text: text), case .array(let elements) = value,
+        guard let value = JSONValue(text: text) else {
+            throw .importProblems([
+                ImportProblem(file: file, line: nil, field: nil, reason: "not valid JSON (truncated or corrupt)")
+            ])
+        }
+        guard case .array(let elements) = value,
             let lines = JSONElementLines.lines(in: text), lines.count == elements.count
         else {
             throw .importProblems([
