@@ -26,7 +26,8 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
 
 /// Every reader given broken and hostile input: exit 2 (or 1 for a verification finding), one line that names the
 /// problem, no crash and nothing written. Text inputs live in `Corpus/`; archives are made by
-/// `Corpus/make-archives.py` (a device entry or a non-UTF-8 name cannot live in a git checkout).
+/// `Corpus/make-archives.py` (a device entry or a non-UTF-8 name cannot live in a git checkout); 0-byte files are
+/// made here.
 @Suite struct MalformedInputTests {
     static let corpus = Paths.packageRoot + "/Tests/AssayEndToEndTests/Corpus"
     static let verify = ["bundle", "verify", "BUNDLE", "--manifest", "INPUT"]
@@ -43,6 +44,7 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
                  "INPUT:1: malformed manifest line: 'zzzz' is not a sha256 digest (64 hex digits)"),
         .reading("manifests/gnu-no-name.sha256", verify,
                  "INPUT:1: malformed manifest line: expected 'digest  name' or 'TAG (name) = digest'"),
+        .reading("empty", verify, "INPUT:1: malformed manifest line: no digest lines"),
         .reading("manifests/hashdeep-bad-size.txt", verify,
                  "INPUT:3: malformed manifest line: expected 3 comma-separated fields starting with a size"),
     ]
@@ -58,6 +60,8 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
         .reading("imports/events-truncated.json", ["import", "events", "INPUT"], "INPUT: not valid JSON (truncated or corrupt)"),
         .reading("imports/events-unterminated-quote.csv", ["import", "events", "INPUT"], "INPUT: a quoted field never ends"),
         .reading("imports/events-wrong-type.json", ["import", "events", "INPUT"], "INPUT:1:announcedOn: expected text"),
+        .reading("empty", ["import", "events", "INPUT"], "INPUT: the file is empty"),
+        .reading("empty.json", ["import", "events", "INPUT"], "INPUT: the file is empty"),
     ]
 
     static let certificates: [MalformedInput] = [
@@ -73,6 +77,7 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
                  "INPUT: PEM block 'CERTIFICATE' is malformed: no END line (truncated file?)"),
         .reading("x509/short-key.pem", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"],
                  "INPUT: not a certificate: this is a public key"),
+        .reading("empty", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"], "INPUT: the file is empty"),
         .reading("x509/short-key.pem", ["vendor", "key", "add", "ZTE", "INPUT"],
                  "INPUT: malformed key: the data is not a DER SubjectPublicKeyInfo"),
     ]
@@ -105,7 +110,10 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
         #expect(try AssayProcess.run(["bundle", "hash", okBundle, "-o", ok]).exitCode == 0)
         #expect(try AssayProcess.run(["vendor", "add", "ZTE"], database: db).exitCode == 0)
 
-        let path = input.input.hasPrefix("archives/") ? directory.file(input.input) : Self.corpus + "/" + input.input
+        try directory.write("empty", "")
+        try directory.write("empty.json", "")
+        let generated = input.input.hasPrefix("archives/") || input.input.hasPrefix("empty")
+        let path = generated ? directory.file(input.input) : Self.corpus + "/" + input.input
         let bundle = directory.file("bundle")
         try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
         let arguments = input.arguments.map { $0 == "INPUT" ? path : $0 == "OK" ? ok : $0 == "BUNDLE" ? bundle : $0 }

@@ -32,6 +32,9 @@ public enum EventFile {
                 reason: FileManager.default.fileExists(atPath: path)
                     ? "cannot be read as UTF-8 text" : "No such file or directory")
         }
+        if text.allSatisfy(\.isWhitespace) {
+            throw .importProblems([ImportProblem(file: path, line: nil, field: nil, reason: "the file is empty")])
+        }
         let raw = path.lowercased().hasSuffix(".json") ? try jsonRows(text, file: path) : try csvRows(text, file: path)
         var rows: [Row] = []
         var problems: [ImportProblem] = []
