@@ -73,9 +73,10 @@ let package = Package(
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry"]),
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(
             name: "assay-fuzz",
-            dependencies: ["AssayBundle", "AssayCore", "AssayCrypto", "AssayRegistry"],
+            dependencies: ["AssayBundle", "AssayCore", "AssayCrypto", "AssayRegistry", "CLibFuzzer"],
             path: "Fuzz/AssayFuzz"
         ),
         .executableTarget(name: "assay-stress-driver", dependencies: ["AssayStore"], path: "Tests/AssayStressDriver"),

@@ -37,9 +37,4 @@ enum FuzzTarget: String, CaseIterable {
             _ = try? PartialDate(parsing: String(decoding: bytes, as: UTF8.self))
         }
     }
-
-    /// The target named by `ASSAY_FUZZ_TARGET` (libFuzzer's `main` takes no target argument).
-    static var fromEnvironment: FuzzTarget? {
-        ProcessInfo.processInfo.environment["ASSAY_FUZZ_TARGET"].flatMap(FuzzTarget.init(rawValue:))
-    }
 }
