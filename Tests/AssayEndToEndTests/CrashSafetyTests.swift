@@ -81,6 +81,37 @@ import Testing
         #expect(killed > 0)
     }
 
+    @Test func killedEvidenceAttachmentsLeaveNoHalfBlob() throws {
+        try assay("vendor", "add", "ZTE")
+        try assay("cert", "add", "ZTE", "--scheme", "iso27001")
+        var killed = 0
+        for (attempt, delay) in Self.killPoints.enumerated() {
+            let file = directory.file("evidence-\(attempt).bin")
+            try Data("attempt \(attempt)\n".utf8).write(to: URL(fileURLWithPath: file))
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
+            try handle.truncate(atOffset: 64 << 20)
+            try handle.close()
+            let before = (try count("evidence"), try count("auditLog"))
+            let result = try kill(after: delay, ["cert", "attach", "1", file])
+            if result.exitCode == 128 + SIGKILL { killed += 1 } else { #expect(result.exitCode == 0) }
+            let added = (try count("evidence") - before.0, try count("auditLog") - before.1)
+            #expect(added == (0, 0) || added == (1, 1), "an attachment left \(added)")
+            try FileManager.default.removeItem(atPath: file)
+            try expectSound()
+        }
+        // Every blob under its final name holds exactly the bytes its name says; every recorded one exists.
+        let blobs = db + "-evidence/sha256"
+        let names = (FileManager.default.enumerator(atPath: blobs)?.allObjects as? [String] ?? [])
+            .filter { $0.count == 67 && !$0.contains("/.") }
+        for name in names {
+            let sum = try ChildProcess.run("/usr/bin/sha256sum", [blobs + "/" + name]).stdout
+            #expect(sum.hasPrefix(String(name.suffix(64))), "\(name) is half-written")
+        }
+        let recorded = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "SELECT sha256 FROM evidence") }
+        #expect(Set(recorded).isSubset(of: Set(names.map { String($0.suffix(64)) })))
+        #expect(killed > 0)
+    }
+
     @Test func killedReportWritersLeaveNoHalfFile() throws {
         let bundle = directory.file("bundle")
         try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
