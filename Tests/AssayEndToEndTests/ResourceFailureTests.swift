@@ -39,7 +39,10 @@ import Testing
         #expect(try assay("import", "events", file).stdout.hasPrefix("added:     4000"))
     }
 
-    @Test func aFullDiskNeverLeavesAHalfWrittenOutputFile() throws {
+    /// Under ThreadSanitizer (`Scripts/test-sanitizers` sets `ASSAY_SANITIZER`) the runtime itself dies of SIGBUS
+    /// once a write hits the file-size limit, so this I/O test runs in the ordinary suite only.
+    @Test(.disabled(if: ProcessInfo.processInfo.environment["ASSAY_SANITIZER"] != nil, "RLIMIT_FSIZE kills TSan's runtime"))
+    func aFullDiskNeverLeavesAHalfWrittenOutputFile() throws {
         let bundle = directory.file("bundle")
         try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
         for index in 0..<300 {
