@@ -46,7 +46,8 @@ import Testing
         for (attempt, delay) in Self.killPoints.enumerated() {
             let lines = (0..<rows).map { "ZTE,procurement-ban,US,2020-01-01,R\(attempt)-\($0)" }
             let file = try directory.write(
-                "events-\(attempt).csv", (["vendor,type,jurisdiction,announcedOn,sourceRecordId"] + lines)
+                "events-\(attempt).csv",
+                (["vendor,type,jurisdiction,announcedOn,sourceRecordId"] + lines)
                     .joined(separator: "\n") + "\n")
             let before = (try count("marketEvent"), try count("auditLog"))
             let result = try kill(after: delay, ["import", "events", file])
@@ -61,8 +62,9 @@ import Testing
 
     @Test func killedDepositsAreAllOrNothing() throws {
         try assay("vendor", "add", "ZTE")
-        try assay("escrow", "offer", "add", "ZTE", "--kind", "customer-review", "--agent", "lab",
-                  "--offered-on", "2019-05-21")
+        try assay(
+            "escrow", "offer", "add", "ZTE", "--kind", "customer-review", "--agent", "lab",
+            "--offered-on", "2019-05-21")
         let bundle = directory.file("bundle")
         try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
         let chunk = Data(repeating: 0x61, count: 1 << 20)

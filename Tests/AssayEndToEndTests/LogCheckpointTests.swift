@@ -19,9 +19,11 @@ import Testing
         let key = directory.file("\(name).pem")
         let pub = directory.file("\(name)-pub.pem")
         let options = algorithm == "ec" ? ["-pkeyopt", "ec_paramgen_curve:P-256"] : []
-        let made = try ChildProcess.run("/usr/bin/openssl", ["genpkey", "-algorithm", algorithm, "-out", key] + options)
+        let made = try ChildProcess.run(
+            "/usr/bin/openssl", ["genpkey", "-algorithm", algorithm, "-out", key] + options)
         try #require(made.exitCode == 0, "openssl genpkey: \(made.stderr)")
-        try #require(try ChildProcess.run("/usr/bin/openssl", ["pkey", "-in", key, "-pubout", "-out", pub]).exitCode == 0)
+        try #require(
+            try ChildProcess.run("/usr/bin/openssl", ["pkey", "-in", key, "-pubout", "-out", pub]).exitCode == 0)
         return (key, pub)
     }
 
@@ -44,7 +46,8 @@ import Testing
         let printed = try assay("log", "checkpoint", "--key", org.key)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? [String: Any])
         #expect(json["seq"] as? Int == 3 && json["format"] as? String == "assay-log-checkpoint/1")
-        let mode = try FileManager.default.attributesOfItem(atPath: directory.file("cp.json"))[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: directory.file("cp.json"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
     }
 
@@ -69,8 +72,9 @@ import Testing
         #expect(try assay("log", "verify").exitCode == 0)
         let caught = try assay("log", "verify", "--checkpoint", checkpoint, "--pubkey", org.pub)
         #expect(caught.exitCode == 1)
-        #expect(caught.stdout.contains(
-            "BROKEN entry 2 no longer has the hash in checkpoint \(checkpoint): the log was rewritten\n"))
+        #expect(
+            caught.stdout.contains(
+                "BROKEN entry 2 no longer has the hash in checkpoint \(checkpoint): the log was rewritten\n"))
     }
 
     @Test func aTruncatedLogAForgedCheckpointAndAWrongKeyAreCaught() throws {
@@ -91,8 +95,9 @@ import Testing
         try tamper("DELETE FROM auditLog WHERE seq = 2")
         let truncated = try assay("log", "verify", "--checkpoint", checkpoint, "--pubkey", org.pub)
         #expect(truncated.exitCode == 1)
-        #expect(truncated.stdout.contains(
-            "BROKEN the log ends at entry 1 but checkpoint \(checkpoint) is of entry 2: entries were removed"))
+        #expect(
+            truncated.stdout.contains(
+                "BROKEN the log ends at entry 1 but checkpoint \(checkpoint) is of entry 2: entries were removed"))
     }
 
     @Test func badInputsAreNamed() throws {
@@ -106,8 +111,9 @@ import Testing
         let junk = try directory.write("junk.json", "{\"seq\": 1}")
         let malformed = try assay("log", "verify", "--checkpoint", junk, "--pubkey", org.pub)
         #expect(malformed.exitCode == 2)
-        #expect(malformed.stderr
-            == "assay: error: \(junk): not a checkpoint file (expected JSON with seq, hash, signature)\n")
+        #expect(
+            malformed.stderr
+                == "assay: error: \(junk): not a checkpoint file (expected JSON with seq, hash, signature)\n")
         let alone = try assay("log", "verify", "--checkpoint", junk)
         #expect(alone.exitCode == 64 && alone.stderr.contains("--checkpoint and --pubkey go together"))
     }

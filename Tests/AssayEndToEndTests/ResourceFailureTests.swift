@@ -17,22 +17,25 @@ import Testing
     /// and ignores SIGXFSZ, so writes fail with EFBIG as on a full disk instead of killing the process.
     func assayWithFileSizeLimit(blocks: Int, _ arguments: [String]) throws -> RunResult {
         let script = "trap '' XFSZ; ulimit -f \(blocks); exec \"$0\" \"$@\""
-        return try ChildProcess.run("/bin/bash", ["-c", script, Paths.assayBinary] + arguments,
-                                    environment: ["ASSAY_DB": db])
+        return try ChildProcess.run(
+            "/bin/bash", ["-c", script, Paths.assayBinary] + arguments,
+            environment: ["ASSAY_DB": db])
     }
 
     @Test func aFullDiskLeavesTheDatabaseAsItWas() throws {
         try assay("vendor", "add", "ZTE")
         let lines = (0..<4000).map { "ZTE,procurement-ban,US,2020-01-01,R-\($0),\(String(repeating: "n", count: 200))" }
         let file = try directory.write(
-            "events.csv", (["vendor,type,jurisdiction,announcedOn,sourceRecordId,notes"] + lines).joined(separator: "\n"))
+            "events.csv",
+            (["vendor,type,jurisdiction,announcedOn,sourceRecordId,notes"] + lines).joined(separator: "\n"))
         let size = try FileManager.default.attributesOfItem(atPath: db)[.size] as? Int ?? 0
         let walSize = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? Int) ?? 0
         let blocks = (max(size, walSize) + 256 * 1024) / 512
         let result = try assayWithFileSizeLimit(blocks: blocks, ["import", "events", file])
         #expect(result.exitCode == 2)
-        #expect(result.stderr
-            == "assay: error: no space left to write \(db) (disk full or file size limit); nothing was changed\n")
+        #expect(
+            result.stderr
+                == "assay: error: no space left to write \(db) (disk full or file size limit); nothing was changed\n")
         #expect(try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM marketEvent") } == 0)
         let verified = try assay("log", "verify")
         #expect(verified.exitCode == 0 && verified.stdout.hasPrefix("OK 1 entries"))
@@ -41,7 +44,9 @@ import Testing
 
     /// Under ThreadSanitizer (`Scripts/test-sanitizers` sets `ASSAY_SANITIZER`) the runtime itself dies of SIGBUS
     /// once a write hits the file-size limit, so this I/O test runs in the ordinary suite only.
-    @Test(.disabled(if: ProcessInfo.processInfo.environment["ASSAY_SANITIZER"] != nil, "RLIMIT_FSIZE kills TSan's runtime"))
+    @Test(
+        .disabled(
+            if: ProcessInfo.processInfo.environment["ASSAY_SANITIZER"] != nil, "RLIMIT_FSIZE kills TSan's runtime"))
     func aFullDiskNeverLeavesAHalfWrittenOutputFile() throws {
         let bundle = directory.file("bundle")
         try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
@@ -63,11 +68,13 @@ import Testing
         chmod(db, 0o400)
         chmod(directory.path, 0o500)
         defer { chmod(directory.path, 0o700) }
-        let unprivileged = getuid() == 0
+        let unprivileged =
+            getuid() == 0
             ? ["/usr/bin/setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--", Paths.assayBinary]
             : [Paths.assayBinary]
-        let result = try ChildProcess.run(unprivileged[0], Array(unprivileged.dropFirst()) + ["vendor", "add", "Huawei"],
-                                          environment: ["ASSAY_DB": db])
+        let result = try ChildProcess.run(
+            unprivileged[0], Array(unprivileged.dropFirst()) + ["vendor", "add", "Huawei"],
+            environment: ["ASSAY_DB": db])
         #expect(result.exitCode == 2)
         #expect(result.stderr.hasPrefix("assay: error: cannot open database \(db): "), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)

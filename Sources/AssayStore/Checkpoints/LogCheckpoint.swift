@@ -39,7 +39,8 @@ public struct LogCheckpoint: Codable, Sendable, Equatable {
         do {
             decoded = try JSONDecoder().decode(LogCheckpoint.self, from: Data(bytes))
         } catch {
-            throw .malformedCheckpoint(path: path, reason: "not a checkpoint file (expected JSON with seq, hash, signature)")
+            throw .malformedCheckpoint(
+                path: path, reason: "not a checkpoint file (expected JSON with seq, hash, signature)")
         }
         guard decoded.format == Self.format else {
             throw .malformedCheckpoint(path: path, reason: "unknown format '\(decoded.format)'")

@@ -60,7 +60,8 @@ extension Store {
             guard let entry = try LogEntry.fetchOne(db, key: ["seq": checkpoint.seq]) else {
                 return .truncated(logEndsAt: headSeq, checkpointSeq: checkpoint.seq)
             }
-            return entry.hash == checkpoint.hash ? .extended(entries: entries, headSeq: headSeq)
+            return entry.hash == checkpoint.hash
+                ? .extended(entries: entries, headSeq: headSeq)
                 : .rewritten(seq: checkpoint.seq)
         }
     }

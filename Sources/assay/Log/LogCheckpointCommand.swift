@@ -34,8 +34,9 @@ struct LogCheckpointCommand: ParsableCommand {
         let text = try checkpoint.jsonText()
         if let output {
             try AtomicFile.write(Array(text.utf8), to: output)
-            Output.write("Checkpoint of entry \(checkpoint.seq) \(checkpoint.hash) signed by \(checkpoint.keyType) "
-                + "key \(checkpoint.keyFingerprint.prefix(16)); written to \(output)\n")
+            Output.write(
+                "Checkpoint of entry \(checkpoint.seq) \(checkpoint.hash) signed by \(checkpoint.keyType) "
+                    + "key \(checkpoint.keyFingerprint.prefix(16)); written to \(output)\n")
         } else {
             Output.write(text)
         }

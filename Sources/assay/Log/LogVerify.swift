@@ -26,12 +26,14 @@ struct LogVerify: ParsableCommand {
 
     func validate() throws {
         if (checkpoint == nil) != (pubkey == nil) {
-            throw ValidationError("--checkpoint and --pubkey go together: give the checkpoint file and the key that signed it")
+            throw ValidationError(
+                "--checkpoint and --pubkey go together: give the checkpoint file and the key that signed it")
         }
     }
 
     func run() throws {
         let opened = try store.open()
+        let anchor = try loadCheckpoint()
         let result = try opened.verifyLog()
         let style = TerminalStyle.standardOutput
         switch output.format {
@@ -47,28 +49,41 @@ struct LogVerify: ParsableCommand {
             }
         }
         if !result.isIntact { throw ExitCode(1) }
-        if let checkpoint, let pubkey {
-            try verify(opened, checkpoint: checkpoint, pubkey: pubkey, style: style)
+        if let anchor {
+            try verify(opened, anchor, style: style)
         }
     }
 
-    private func verify(_ opened: Store, checkpoint path: String, pubkey: String, style: TerminalStyle) throws {
-        let key = try SignatureCheck.keys([pubkey])[0]
-        let checkpoint = try LogCheckpoint(json: try SignatureCheck.readBytes(path, what: "checkpoint"), path: path)
-        let line: String
+    /// The checkpoint file and the key that must have signed it, read before anything is printed.
+    private func loadCheckpoint() throws -> (path: String, checkpoint: LogCheckpoint, key: PublicKey)? {
+        guard let checkpoint, let pubkey else { return nil }
+        let keys = try SignatureCheck.keys([pubkey])
+        let bytes = try SignatureCheck.readBytes(checkpoint, what: "checkpoint")
+        return try keys.first.map { key in (checkpoint, try LogCheckpoint(json: bytes, path: checkpoint), key) }
+    }
+
+    /// Prints whether the log extends the checkpoint (on stderr with `--format json`) and exits 1 when not.
+    private func verify(
+        _ opened: Store, _ anchor: (path: String, checkpoint: LogCheckpoint, key: PublicKey), style: TerminalStyle
+    ) throws {
+        let (path, checkpoint, key) = anchor
+        let toStandardError = output.format == .json
+        let say = { (line: String) in toStandardError ? Output.note(line) : Output.write(line + "\n") }
+        let problem: String
         switch try opened.check(checkpoint, key: key) {
         case .extended(_, let headSeq):
-            Output.write(style.green("OK") + " the log extends checkpoint \(path) (entry \(checkpoint.seq) of "
-                + "\(headSeq)), signed by \(checkpoint.keyType) key \(key.fingerprint.hex.prefix(16))\n")
+            say(
+                style.green("OK") + " the log extends checkpoint \(path) (entry \(checkpoint.seq) of "
+                    + "\(headSeq)), signed by \(checkpoint.keyType) key \(key.fingerprint.hex.prefix(16))")
             return
         case .badSignature:
-            line = "checkpoint \(path) is not validly signed by \(pubkey) (wrong key, or the file was altered)"
+            problem = "checkpoint \(path) is not validly signed by \(pubkey ?? "") (wrong key, or the file was altered)"
         case .truncated(let end, let seq):
-            line = "the log ends at entry \(end) but checkpoint \(path) is of entry \(seq): entries were removed"
+            problem = "the log ends at entry \(end) but checkpoint \(path) is of entry \(seq): entries were removed"
         case .rewritten(let seq):
-            line = "entry \(seq) no longer has the hash in checkpoint \(path): the log was rewritten"
+            problem = "entry \(seq) no longer has the hash in checkpoint \(path): the log was rewritten"
         }
-        Output.write(style.red("BROKEN") + " \(line)\n")
+        say(style.red("BROKEN") + " \(problem)")
         throw ExitCode(1)
     }
 }
