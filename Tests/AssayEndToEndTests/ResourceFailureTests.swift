@@ -84,21 +84,26 @@ import Testing
         #expect(try assay("log", "verify").stdout.hasPrefix("OK 1 entries"))
     }
 
-    @Test func aDatabaseReadableByOthersIsWarnedAbout() throws {
+    /// The database, its WAL files and the evidence store are created owner-only, whatever the umask; a database
+    /// that someone made readable by others is warned about on every use.
+    @Test func filesAreOwnerOnlyAndAReadableDatabaseIsWarnedAbout() throws {
         try assay("vendor", "add", "ZTE")
+        let evidence = try directory.write("report.pdf", "evidence")
+        try assay("cert", "add", "ZTE", "--scheme", "iso27001")
+        #expect(try assay("cert", "attach", "1", evidence).exitCode == 0)
         let quiet = try assay("vendor", "list")
-        #expect(!quiet.stderr.contains("warning"))
+        #expect(quiet.exitCode == 0 && !quiet.stderr.contains("warning"))
+        let created =
+            [db, db + "-wal", db + "-shm", db + "-evidence"]
+            + (FileManager.default.enumerator(atPath: db + "-evidence")?.allObjects as? [String] ?? [])
+            .map { db + "-evidence/" + $0 }
+        for path in created where FileManager.default.fileExists(atPath: path) {
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int ?? 0o777
+            #expect(mode & 0o077 == 0, "\(path) is open to others")
+        }
         chmod(db, 0o644)
         let warned = try assay("vendor", "list")
         #expect(warned.exitCode == 0)
         #expect(warned.stderr == "assay: warning: \(db) is readable by other users; run 'chmod 600' on it\n")
-        let evidence = try directory.write("report.pdf", "evidence")
-        try assay("cert", "add", "ZTE", "--scheme", "iso27001")
-        #expect(try assay("cert", "attach", "1", evidence).exitCode == 0)
-        let blobs = FileManager.default.enumerator(atPath: db + "-evidence")
-        while let name = blobs?.nextObject() as? String {
-            let mode = try FileManager.default.attributesOfItem(atPath: db + "-evidence/" + name)[.posixPermissions]
-            #expect((mode as? Int ?? 0) & 0o077 == 0, "\(name) is open to others")
-        }
     }
 }
