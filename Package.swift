@@ -74,6 +74,13 @@ let package = Package(
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry", "AssayCore"]),
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
+        .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .executableTarget(
+            name: "assay-fuzz",
+            dependencies: ["AssayBundle", "AssayCore", "AssayCrypto", "AssayRegistry", "CLibFuzzer"],
+            path: "Fuzz/AssayFuzz"
+        ),
+        .executableTarget(name: "assay-stress-driver", dependencies: ["AssayStore"], path: "Tests/AssayStressDriver"),
         .testTarget(
             name: "AssayStoreTests",
             dependencies: ["AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
@@ -85,7 +92,8 @@ let package = Package(
         ),
         .testTarget(
             name: "AssayEndToEndTests",
-            dependencies: ["AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Corpus"]
         ),
     ],
     swiftLanguageModes: [.v6]

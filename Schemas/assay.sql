@@ -28,6 +28,10 @@ CREATE TABLE "escrowVerification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "depo
 -- Files attached to certifications, stored once by SHA-256 in <database>-evidence/sha256/ab/<hex>.
 CREATE TABLE "evidence" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "certificationId" INTEGER NOT NULL REFERENCES "certification"("id") ON DELETE CASCADE, "sha256" TEXT NOT NULL, "size" INTEGER NOT NULL, "originalName" TEXT NOT NULL, "receivedAt" TEXT NOT NULL, "effectiveOn" TEXT, UNIQUE ("certificationId", "sha256"));
 
+-- Signed audit-log heads made by 'assay log checkpoint', added by v6-log-checkpoints: the signature (base64) by the
+-- key with keyFingerprint covers "<format>\n<seq>\n<hash>\n<createdAt>\n". Not log entries themselves.
+CREATE TABLE "logCheckpoint" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "format" TEXT NOT NULL, "seq" INTEGER NOT NULL, "hash" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "keyType" TEXT NOT NULL, "keyFingerprint" TEXT NOT NULL, "signature" TEXT NOT NULL);
+
 -- Market-access events (listings, bans, restrictions, market exits, scandals), added by v4-market-access-events.
 -- announcedOn, effectiveFrom and effectiveTo are partial dates (YYYY, YYYY-MM or YYYY-MM-DD), which sort as text;
 -- effectiveTo is inclusive. appliesToAffiliates extends the event to the vendor's subtree in the affiliate tree.

@@ -73,7 +73,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .limitExceeded(let path, let limit, let value):
             "\(path): resource limit exceeded: more than \(value) \(limit)"
         case .malformedManifest(let file, let line, let reason): "\(file):\(line): malformed manifest line: \(reason)"
-        case .invalidManifest(let file, let field, let reason): "\(file): invalid manifest field '\(field)': \(reason)"
+        case .invalidManifest(let file, let field, let reason):
+            field.isEmpty ? "\(file): invalid manifest: \(reason)" : "\(file): invalid manifest field '\(field)': \(reason)"
         case .unrepresentableName(let path, let format): "\(path): name cannot be written in \(format) format"
         case .unsupportedOutput(let format): "manifests cannot be written in \(format) format (read only)"
         case .unknownAlgorithm(let name):

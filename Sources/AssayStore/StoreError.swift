@@ -38,6 +38,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case importProblems([ImportProblem])
     /// A file in a registry or import format could not be read (the error names the file, line and field).
     case registry(RegistryError)
+    /// A log checkpoint file that cannot be read as one.
+    case malformedCheckpoint(path: String, reason: String)
     /// An unexpected database error, with SQLite's message.
     case database(String)
 
@@ -60,6 +62,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .io: "store.io"
         case .importProblems: "store.import"
         case .registry(let error): error.code
+        case .malformedCheckpoint: "store.malformed-checkpoint"
         case .database: "store.database"
         }
     }
@@ -100,6 +103,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 .joined(separator: "\n")
         case .registry(let error):
             error.description
+        case .malformedCheckpoint(let path, let reason):
+            "\(path): \(reason)"
         case .database(let message):
             "database error: \(message)"
         }

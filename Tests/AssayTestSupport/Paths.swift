@@ -19,6 +19,11 @@ public enum Paths {
     /// A file under `Schemas/`.
     public static func schema(_ name: String) -> String { packageRoot + "/Schemas/" + name }
 
+    /// Another executable of the package, built beside `assay` (such as `assay-stress-driver`).
+    public static func product(_ name: String) -> String {
+        URL(fileURLWithPath: assayBinary).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+
     /// The built `assay` executable: `$ASSAY_BIN`, else beside the running test bundle.
     public static let assayBinary: String = {
         if let explicit = ProcessInfo.processInfo.environment["ASSAY_BIN"] { return explicit }

@@ -19,6 +19,8 @@ enum JSONManifestCodec {
             document = try JSONDecoder().decode(ManifestDocument.self, from: Data(bytes))
         } catch let DecodingError.keyNotFound(key, context) {
             throw invalid(file, context.codingPath + [key], "missing")
+        } catch let DecodingError.dataCorrupted(context) where context.codingPath.isEmpty {
+            throw BundleError.invalidManifest(file: file, field: "", reason: "not valid JSON (truncated or corrupt)")
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context),
             let DecodingError.dataCorrupted(context)
         {

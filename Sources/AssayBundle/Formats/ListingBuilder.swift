@@ -74,7 +74,8 @@ struct ListingBuilder {
 
     /// The files-only manifest; an empty listing needs an algorithm given by the caller.
     func build() throws(BundleError) -> Manifest {
-        guard let algorithm else { throw malformed(1, "no digest lines") }
+        // An empty listing claims nothing, so every bundle would "match" it (sha256sum -c refuses it too).
+        guard let algorithm, !entries.isEmpty else { throw malformed(1, "no digest lines") }
         return try Manifest(algorithm: algorithm, coverage: .filesOnly, source: format.rawValue, entries: entries)
     }
 }

@@ -56,6 +56,11 @@ public struct Finding: Hashable, Sendable, Codable {
     /// One line for the user.
     public var message: String
 
+    /// The finding as one line for people: severity, the path when there is one, and the message.
+    public var line: String {
+        "\(severity.rawValue): " + (path.map { "\($0): " } ?? "") + message
+    }
+
     /// Creates a finding.
     public init(_ kind: Kind, _ severity: Severity, path: EntryPath?, _ message: String) {
         self.kind = kind

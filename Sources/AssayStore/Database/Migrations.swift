@@ -33,6 +33,9 @@ enum Migrations {
         migrator.registerMigration("v4-market-access-events") { db in
             try createMarketEvents(db)
         }
+        migrator.registerMigration("v6-log-checkpoints") { db in
+            try createLogCheckpoints(db)
+        }
         migrator.registerMigration("v7-registries") { db in
             try RegistryMigration.create(db)
         }
@@ -155,6 +158,20 @@ enum Migrations {
             t.column("notes", .text)
             t.column("createdAt", .text).notNull()
             t.column("updatedAt", .text).notNull()
+        }
+    }
+
+    private static func createLogCheckpoints(_ db: Database) throws {
+        try db.create(table: "logCheckpoint") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("format", .text).notNull()
+            t.column("seq", .integer).notNull()
+            t.column("hash", .text).notNull()
+            t.column("createdAt", .text).notNull()
+            t.column("actor", .text).notNull()
+            t.column("keyType", .text).notNull()
+            t.column("keyFingerprint", .text).notNull()
+            t.column("signature", .text).notNull()
         }
     }
 }

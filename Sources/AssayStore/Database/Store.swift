@@ -40,12 +40,19 @@ public final class Store: Sendable {
         }
         if state.0 { throw StoreError.newerSchema(path: location.path) }
         if state.1 { return }
-        do {
-            try migrator.migrate(pool)
-        } catch {
-            // Another process may have migrated at the same moment; its work is as good as ours.
-            let completed = try read { db in try migrator.hasCompletedMigrations(db) }
-            if !completed { throw StoreError(error, path: location.path) }
+        // Several processes may open a new database at once. Each migration is its own transaction, so a process
+        // can lose the race for one ("table already exists") while another is still applying the rest: try again
+        // until the schema is complete, for as long as the busy timeout.
+        let deadline = Date().addingTimeInterval(Store.busyTimeout)
+        while true {
+            do {
+                try migrator.migrate(pool)
+                return
+            } catch {
+                if try read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                if Date() > deadline { throw StoreError(error, path: location.path) }
+                usleep(50_000)
+            }
         }
     }
 

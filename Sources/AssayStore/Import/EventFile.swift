@@ -12,6 +12,9 @@ public enum EventFile {
         "effectiveFrom", "effectiveTo", "status", "sourceUrl", "sourceRecordId", "notes",
     ]
 
+    /// The columns every row must fill.
+    public static let requiredColumns = ["vendor", "type", "jurisdiction", "announcedOn"]
+
     /// One parsed row and the line it starts on.
     struct Row {
         var line: Int
@@ -29,6 +32,9 @@ public enum EventFile {
                 path: path,
                 reason: FileManager.default.fileExists(atPath: path)
                     ? "cannot be read as UTF-8 text" : "No such file or directory")
+        }
+        if text.allSatisfy(\.isWhitespace) {
+            throw .importProblems([ImportProblem(file: path, line: nil, field: nil, reason: "the file is empty")])
         }
         let raw = path.lowercased().hasSuffix(".json") ? try jsonRows(text, file: path) : try csvRows(text, file: path)
         var rows: [Row] = []
@@ -75,6 +81,15 @@ public enum EventFile {
                         reason: "unknown column; expected \(columns.joined(separator: ", "))")
                 ])
             }
+            let missing = requiredColumns.filter { !table.columns.contains($0) }
+            if !missing.isEmpty {
+                throw StoreError.importProblems([
+                    ImportProblem(
+                        file: file, line: 1, field: nil,
+                        reason: "the header lacks the required column\(missing.count == 1 ? "" : "s") "
+                            + missing.joined(separator: ", "))
+                ])
+            }
             var rows: [(Int, [String: String])] = []
             while let row = try table.next() {
                 var fields: [String: String] = [:]
@@ -91,7 +106,12 @@ public enum EventFile {
     }
 
     private static func jsonRows(_ text: String, file: String) throws(StoreError) -> [(Int, [String: String])] {
-        guard let value = JSONValue(text: text), case .array(let elements) = value,
+        guard let value = JSONValue(text: text) else {
+            throw .importProblems([
+                ImportProblem(file: file, line: nil, field: nil, reason: "not valid JSON (truncated or corrupt)")
+            ])
+        }
+        guard case .array(let elements) = value,
             let lines = JSONElementLines.lines(in: text), lines.count == elements.count
         else {
             throw .importProblems([

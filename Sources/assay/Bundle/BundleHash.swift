@@ -53,7 +53,7 @@ struct BundleHash: ParsableCommand {
             + (manifest.strippedPrefix.map { "; stripped top-level folder '\($0)'" } ?? "")
             + (manifest.bundleDigest.map { "; bundle \(manifest.algorithm.rawValue) \($0.hex)" } ?? ""))
         for finding in manifest.findings where finding.severity != .info {
-            Output.note("\(finding.severity.rawValue): \(finding.message)")
+            Output.note(finding.line)
         }
     }
 }

@@ -11,7 +11,7 @@ enum VerificationOutput {
         }
         for hint in report.hints { out += "hint: \(hint.message)\n" }
         for finding in report.findings where finding.severity != .info {
-            out += "\(finding.severity.rawValue): \(finding.message)\n"
+            out += finding.line + "\n"
         }
         if !report.unlisted.isEmpty {
             out += "note: \(report.unlisted.count) file(s) in the bundle are not listed by the manifest "

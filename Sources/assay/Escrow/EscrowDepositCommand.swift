@@ -72,7 +72,7 @@ struct EscrowDepositCommand: ParsableCommand {
                 + "\(deposit.files) files, \(deposit.bytes) bytes, bundle \(deposit.algorithm) \(deposit.bundleDigest)\n")
             if let prefix = deposit.strippedPrefix { Output.write("stripped top-level folder '\(prefix)'\n") }
             for finding in read.findings where finding.severity != .info {
-                Output.write("\(finding.severity.rawValue): \(finding.message)\n")
+                Output.write(finding.line + "\n")
             }
         } else {
             try EscrowDepositOutput.emit(deposit, format: output.format)

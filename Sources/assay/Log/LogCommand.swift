@@ -5,7 +5,7 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "Read and verify the hash-chained audit log of every change.",
-        subcommands: [LogList.self, LogVerify.self],
+        subcommands: [LogList.self, LogVerify.self, LogCheckpointCommand.self],
         defaultSubcommand: LogList.self
     )
 }

@@ -1,0 +1,72 @@
+import AssayCore
+import AssayCrypto
+import Foundation
+import GRDB
+
+/// Whether the log still extends a signed checkpoint.
+public enum CheckpointCheck: Sendable, Equatable {
+    /// The signature is valid, the chain is intact and its entry `seq` still has the checkpoint's hash.
+    case extended(entries: Int, headSeq: Int64)
+    /// The checkpoint is not signed by the given key (or was altered after signing).
+    case badSignature
+    /// The log no longer reaches the checkpoint's entry: entries were removed.
+    case truncated(logEndsAt: Int64, checkpointSeq: Int64)
+    /// The checkpoint's entry now has another hash: the log was rewritten up to there.
+    case rewritten(seq: Int64)
+
+    /// True when the log extends the checkpoint unchanged.
+    public var holds: Bool { if case .extended = self { true } else { false } }
+}
+
+extension Store {
+    /// Signs the audit log's current head with `key`, stores the checkpoint and returns it.
+    ///
+    /// The checkpoint is not itself a log entry, so the head it signs stays the head until the next change.
+    /// - Throws: ``StoreError/refused(_:)`` when the log is empty.
+    public func recordCheckpoint(signingWith key: PrivateKey) throws(StoreError) -> LogCheckpoint {
+        let actor = self.actor
+        return try write { db, _ in
+            guard let head = try LogEntry.order(LogEntry.Columns.seq.desc).fetchOne(db) else {
+                throw StoreError.refused("the audit log is empty: there is no head to checkpoint yet")
+            }
+            var checkpoint = LogCheckpoint(
+                seq: head.seq, hash: head.hash, createdAt: Timestamp.now(), actor: actor,
+                keyType: key.type.rawValue, keyFingerprint: key.publicKey.fingerprint.hex)
+            let message = checkpoint.signedMessage
+            checkpoint.signature = try StoreError.hashing { () throws(CryptoError) in try key.sign(message: message) }
+                .base64
+            try checkpoint.insert(db)
+            return checkpoint
+        }
+    }
+
+    /// The most recent stored checkpoint (for reports), or `nil` when none was made.
+    public func latestCheckpoint() throws(StoreError) -> LogCheckpoint? {
+        try read { db in try LogCheckpoint.order(Column("id").desc).fetchOne(db) }
+    }
+
+    /// Checks that `checkpoint` is signed by `key` and that the log, verified whole, still passes through it.
+    ///
+    /// A broken chain is reported by ``verifyLog()``; call it first. Here an intact chain whose entry
+    /// `checkpoint.seq` has another hash means the whole chain was rewritten.
+    public func check(_ checkpoint: LogCheckpoint, key: PublicKey) throws(StoreError) -> CheckpointCheck {
+        let signed = try StoreError.hashing { () throws(CryptoError) in
+            try key.verify(signature: checkpoint.signatureBytes, message: checkpoint.signedMessage)
+        }
+        guard signed else { return .badSignature }
+        return try read { db in
+            let entries = try LogEntry.fetchCount(db)
+            let headSeq = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM auditLog") ?? 0
+            guard let entry = try LogEntry.fetchOne(db, key: ["seq": checkpoint.seq]) else {
+                return .truncated(logEndsAt: headSeq, checkpointSeq: checkpoint.seq)
+            }
+            return entry.hash == checkpoint.hash
+                ? .extended(entries: entries, headSeq: headSeq)
+                : .rewritten(seq: checkpoint.seq)
+        }
+    }
+}
+
+extension [UInt8] {
+    fileprivate var base64: String { Data(self).base64EncodedString() }
+}

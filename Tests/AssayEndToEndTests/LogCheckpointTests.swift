@@ -1,0 +1,143 @@
+import AssayTestSupport
+import Foundation
+import GRDB
+import Testing
+
+/// `assay log checkpoint` and `assay log verify --checkpoint`: a signed head kept elsewhere catches a rewrite
+/// of the whole chain, which the chain alone cannot.
+@Suite struct LogCheckpointTests {
+    let directory = TemporaryDirectory()
+    var db: String { directory.file("assay.sqlite") }
+
+    @discardableResult
+    func assay(_ arguments: String...) throws -> RunResult {
+        try AssayProcess.run(arguments, database: db)
+    }
+
+    /// Makes a key pair with the OpenSSL command line: `ed25519` or `ec` (P-256).
+    func keyPair(_ name: String, algorithm: String) throws -> (key: String, pub: String) {
+        let key = directory.file("\(name).pem")
+        let pub = directory.file("\(name)-pub.pem")
+        let options = algorithm == "ec" ? ["-pkeyopt", "ec_paramgen_curve:P-256"] : []
+        let made = try ChildProcess.run(
+            "/usr/bin/openssl", ["genpkey", "-algorithm", algorithm, "-out", key] + options)
+        try #require(made.exitCode == 0, "openssl genpkey: \(made.stderr)")
+        try #require(
+            try ChildProcess.run("/usr/bin/openssl", ["pkey", "-in", key, "-pubout", "-out", pub]).exitCode == 0)
+        return (key, pub)
+    }
+
+    func tamper(_ sql: String) throws {
+        try DatabaseQueue(path: db).write { try $0.execute(sql: sql) }
+    }
+
+    @Test(arguments: ["ed25519", "ec"]) func aCheckpointHoldsWhileTheLogGrows(algorithm: String) throws {
+        let org = try keyPair("org", algorithm: algorithm)
+        try assay("vendor", "add", "ZTE")
+        try assay("vendor", "add", "Huawei")
+        let made = try assay("log", "checkpoint", "--key", org.key, "-o", directory.file("cp.json"))
+        #expect(made.exitCode == 0, "\(made.stderr)")
+        #expect(made.stdout.hasPrefix("Checkpoint of entry 2 "))
+        #expect(made.stdout.hasSuffix("written to \(directory.file("cp.json"))\n"))
+        try assay("vendor", "add", "Nokia")
+        let verified = try assay("log", "verify", "--checkpoint", directory.file("cp.json"), "--pubkey", org.pub)
+        #expect(verified.exitCode == 0)
+        #expect(verified.stdout.contains("OK the log extends checkpoint \(directory.file("cp.json")) (entry 2 of 3)"))
+        let printed = try assay("log", "checkpoint", "--key", org.key)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? [String: Any])
+        #expect(json["seq"] as? Int == 3 && json["format"] as? String == "assay-log-checkpoint/1")
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: directory.file("cp.json"))[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+    }
+
+    @Test func theFileFollowsItsSchema() throws {
+        try #require(SchemaValidator.isAvailable, "python3 with jsonschema is needed to validate against Schemas/")
+        let org = try keyPair("org", algorithm: "ed25519")
+        try assay("vendor", "add", "ZTE")
+        let printed = try assay("log", "checkpoint", "--key", org.key)
+        #expect(try SchemaValidator.problems(in: printed.stdout, schema: "log-checkpoint.schema.json") == nil)
+    }
+
+    /// Rewrites every entry from the first with a valid chain, as someone who knows the hashing scheme could:
+    /// the chain verifies, but the checkpoint no longer matches.
+    @Test func aRewrittenChainIsCaughtByTheCheckpoint() throws {
+        let org = try keyPair("org", algorithm: "ed25519")
+        try assay("vendor", "add", "ZTE")
+        try assay("vendor", "add", "Huawei")
+        let checkpoint = directory.file("cp.json")
+        try assay("log", "checkpoint", "--key", org.key, "-o", checkpoint)
+        try tamper("UPDATE auditLog SET actor = 'mallory'")
+        try rechain()
+        #expect(try assay("log", "verify").exitCode == 0)
+        let caught = try assay("log", "verify", "--checkpoint", checkpoint, "--pubkey", org.pub)
+        #expect(caught.exitCode == 1)
+        #expect(
+            caught.stdout.contains(
+                "BROKEN entry 2 no longer has the hash in checkpoint \(checkpoint): the log was rewritten\n"))
+    }
+
+    @Test func aTruncatedLogAForgedCheckpointAndAWrongKeyAreCaught() throws {
+        let org = try keyPair("org", algorithm: "ed25519")
+        let other = try keyPair("other", algorithm: "ed25519")
+        try assay("vendor", "add", "ZTE")
+        try assay("vendor", "add", "Huawei")
+        let checkpoint = directory.file("cp.json")
+        try assay("log", "checkpoint", "--key", org.key, "-o", checkpoint)
+        let wrongKey = try assay("log", "verify", "--checkpoint", checkpoint, "--pubkey", other.pub)
+        #expect(wrongKey.exitCode == 1 && wrongKey.stdout.contains("is not validly signed by \(other.pub)"))
+
+        let text = try String(contentsOfFile: checkpoint, encoding: .utf8)
+        let forged = try directory.write("forged.json", text.replacingOccurrences(of: "\"seq\":2", with: "\"seq\":1"))
+        let refused = try assay("log", "verify", "--checkpoint", forged, "--pubkey", org.pub)
+        #expect(refused.exitCode == 1 && refused.stdout.contains("is not validly signed"))
+
+        try tamper("DELETE FROM auditLog WHERE seq = 2")
+        let truncated = try assay("log", "verify", "--checkpoint", checkpoint, "--pubkey", org.pub)
+        #expect(truncated.exitCode == 1)
+        #expect(
+            truncated.stdout.contains(
+                "BROKEN the log ends at entry 1 but checkpoint \(checkpoint) is of entry 2: entries were removed"))
+    }
+
+    @Test func badInputsAreNamed() throws {
+        let org = try keyPair("org", algorithm: "ed25519")
+        let empty = try assay("log", "checkpoint", "--key", org.key)
+        #expect(empty.exitCode == 2)
+        #expect(empty.stderr == "assay: error: the audit log is empty: there is no head to checkpoint yet\n")
+        try assay("vendor", "add", "ZTE")
+        let publicAsPrivate = try assay("log", "checkpoint", "--key", org.pub)
+        #expect(publicAsPrivate.exitCode == 2 && publicAsPrivate.stderr.hasPrefix("assay: error: --key \(org.pub): "))
+        let junk = try directory.write("junk.json", "{\"seq\": 1}")
+        let malformed = try assay("log", "verify", "--checkpoint", junk, "--pubkey", org.pub)
+        #expect(malformed.exitCode == 2)
+        #expect(
+            malformed.stderr
+                == "assay: error: \(junk): not a checkpoint file (expected JSON with seq, hash, signature)\n")
+        let alone = try assay("log", "verify", "--checkpoint", junk)
+        #expect(alone.exitCode == 64 && alone.stderr.contains("--checkpoint and --pubkey go together"))
+    }
+
+    /// Recomputes every entry's links and hashes with SQLite and `sha256sum`-free Python, the way an attacker
+    /// with the database file and the documented scheme would.
+    func rechain() throws {
+        let script = """
+            import sqlite3, hashlib, json, sys
+            db = sqlite3.connect(sys.argv[1])
+            prev = "0" * 64
+            for row in db.execute("SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change "
+                                  "FROM auditLog ORDER BY seq").fetchall():
+                seq, at, actor, action, entity, eid, vid, change = row
+                q = lambda s: json.dumps(s, ensure_ascii=False)
+                text = ('{"action":%s,"actor":%s,"change":%s,"entity":%s,"entityId":%s,"recordedAt":%s,'
+                        '"seq":%d,"vendorId":%s}') % (q(action), q(actor), change, q(entity), q(eid), q(at), seq,
+                        "null" if vid is None else str(vid))
+                h = hashlib.sha256((prev + "\\n" + text).encode()).hexdigest()
+                db.execute("UPDATE auditLog SET prevHash = ?, hash = ? WHERE seq = ?", (prev, h, seq))
+                prev = h
+            db.commit()
+            """
+        let result = try ChildProcess.run("/usr/bin/python3", ["-c", script, db])
+        try #require(result.exitCode == 0, "\(result.stderr)")
+    }
+}
