@@ -32,24 +32,27 @@ public struct LogBreak: Codable, Sendable, Equatable {
 extension Store {
     /// Recomputes the whole chain in order, stopping at the first break.
     public func verifyLog() throws(StoreError) -> LogVerification {
-        try read { db in
-            var result = LogVerification(entries: 0)
-            var expectedSeq: Int64 = 1
-            var previousHash = LogEntry.genesisHash
-            let entries = try LogEntry.order(LogEntry.Columns.seq).fetchCursor(db)
-            while let entry = try entries.next() {
-                result.entries += 1
-                result.headSeq = entry.seq
-                result.headHash = entry.hash
-                if let reason = try Self.breakReason(entry, expectedSeq: expectedSeq, previousHash: previousHash) {
-                    result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
-                    break
-                }
-                expectedSeq = entry.seq + 1
-                previousHash = entry.hash
+        try read { db in try Self.verifyLog(db) }
+    }
+
+    /// Recomputes the chain inside the caller's read, so that the result describes the same snapshot.
+    static func verifyLog(_ db: Database) throws -> LogVerification {
+        var result = LogVerification(entries: 0)
+        var expectedSeq: Int64 = 1
+        var previousHash = LogEntry.genesisHash
+        let entries = try LogEntry.order(LogEntry.Columns.seq).fetchCursor(db)
+        while let entry = try entries.next() {
+            result.entries += 1
+            result.headSeq = entry.seq
+            result.headHash = entry.hash
+            if let reason = try Self.breakReason(entry, expectedSeq: expectedSeq, previousHash: previousHash) {
+                result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
+                break
             }
-            return result
+            expectedSeq = entry.seq + 1
+            previousHash = entry.hash
         }
+        return result
     }
 
     private static func breakReason(_ entry: LogEntry, expectedSeq: Int64, previousHash: String) throws -> String? {

@@ -1,0 +1,106 @@
+import AssayCore
+import GRDB
+
+extension Store {
+    /// Reads everything an audit needs as of a day, in one read transaction and a few set-based queries (one
+    /// per table, never one per vendor), with the audit log verified in the same snapshot.
+    public func auditSnapshot(asOf: CalendarDate) throws(StoreError) -> AuditSnapshot {
+        try read { db in
+            let vendorRows = try Vendor.order(Vendor.Columns.name).fetchAll(db)
+            let vendors = try vendorRows.map { row in
+                AuditVendor(
+                    id: try Self.id(of: row), name: row.name, parentId: row.parentId, relationship: row.relationship,
+                    tier: row.tier)
+            }
+            let events = try MarketEventRecord.order(MarketEventRecord.Columns.id).fetchAll(db)
+            return AuditSnapshot(
+                asOf: asOf, vendors: vendors, certifications: try AuditLoading.certifications(db, asOf: asOf),
+                offers: try AuditLoading.offers(db, asOf: asOf), logVerification: try Self.verifyLog(db),
+                logHead: try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditLog ORDER BY seq DESC LIMIT 1")
+                    .map { LogHead(seq: $0[0], hash: $0[1]) },
+                eventCount: events.count,
+                index: AffiliateIndex(vendors.lazy.map { (id: $0.id, name: $0.name, parentId: $0.parentId) }),
+                eventsByVendor: Dictionary(grouping: events, by: \.vendorId))
+        }
+    }
+}
+
+/// The set-based queries behind ``Store/auditSnapshot(asOf:)``.
+enum AuditLoading {
+    static func certifications(_ db: Database, asOf: CalendarDate) throws -> [AuditCertification] {
+        var statusOnDay: [Int64: CertificationStatus] = [:]
+        let changes = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT certificationId, status FROM certificationStatusChange WHERE effectiveOn <= ?
+                ORDER BY certificationId, effectiveOn, id
+                """, arguments: [asOf])
+        while let row = try changes.next() {
+            statusOnDay[row[0]] = row[1]
+        }
+        let x509 = Dictionary(
+            try X509Details.fetchAll(db).map { ($0.certificationId, $0) }, uniquingKeysWith: { first, _ in first })
+        var result: [AuditCertification] = []
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT id, vendorId, scheme, level, number, issuer, issuedOn, validUntil
+                FROM certification ORDER BY id
+                """)
+        while let row = try rows.next() {
+            let id: Int64 = row[0]
+            guard let scheme: CertificationScheme = row[2] else { continue }
+            let issuedOn: CalendarDate? = row[6]
+            let validUntil: CalendarDate? = row[7]
+            // Before its first recorded change takes effect a certification is as registered: active.
+            let status = statusOnDay[id] ?? .active
+            result.append(
+                AuditCertification(
+                    id: id, vendorId: row[1], scheme: scheme, level: row[3], number: row[4], issuer: row[5],
+                    issuedOn: issuedOn, validUntil: validUntil, status: status,
+                    validity: Validity(status: status, issuedOn: issuedOn, validUntil: validUntil, on: asOf),
+                    x509: x509[id]))
+        }
+        return result
+    }
+
+    /// Offers with their latest deposit by `asOf` and that deposit's runs by `asOf`.
+    static func offers(_ db: Database, asOf: CalendarDate) throws -> [AuditOffer] {
+        // Timestamps are ISO 8601 UTC text: everything recorded on or before the day sorts before the next day.
+        let cutoff = asOf.adding(days: 1).description
+        var runs: [Int64: [AuditVerificationRun]] = [:]
+        let runRows = try Row.fetchCursor(
+            db, sql: "SELECT id, depositId, verifiedAt, outcome FROM escrowVerification WHERE verifiedAt < ? ORDER BY id",
+            arguments: [cutoff])
+        while let row = try runRows.next() {
+            guard let outcome: VerificationOutcome = row[3] else { continue }
+            runs[row[1], default: []].append(
+                AuditVerificationRun(id: row[0], on: day(of: row[2]) ?? asOf, outcome: outcome))
+        }
+        var deposits: [Int64: (count: Int, latest: AuditDeposit)] = [:]
+        let depositRows = try Row.fetchCursor(
+            db, sql: "SELECT id, offerId, label, depositedAt FROM escrowDeposit WHERE depositedAt < ? ORDER BY id",
+            arguments: [cutoff])
+        while let row = try depositRows.next() {
+            let id: Int64 = row[0]
+            let offerId: Int64 = row[1]
+            let depositRuns = runs[id] ?? []
+            let deposit = AuditDeposit(
+                id: id, label: row[2], depositedOn: day(of: row[3]) ?? asOf, runs: depositRuns.count,
+                lastRun: depositRuns.last, lastPassed: depositRuns.last { $0.outcome == .passed })
+            deposits[offerId] = ((deposits[offerId]?.count ?? 0) + 1, deposit)
+        }
+        return try OfferRecord.order(OfferRecord.Columns.id).fetchAll(db).compactMap { offer in
+            guard let id = offer.id else { return nil }
+            let since = offer.offeredOn ?? day(of: offer.createdAt) ?? asOf
+            return AuditOffer(
+                id: id, vendorId: offer.vendorId, kind: offer.kind, agent: offer.agent, since: since,
+                deposits: deposits[id]?.count ?? 0, latestDeposit: deposits[id]?.latest)
+        }
+    }
+
+    /// The UTC day of an ISO 8601 timestamp.
+    private static func day(of timestamp: String?) -> CalendarDate? {
+        timestamp.flatMap { try? CalendarDate(iso: String($0.prefix(10))) }
+    }
+}
