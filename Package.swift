@@ -89,12 +89,15 @@ let package = Package(
         ),
         .testTarget(
             name: "AssayAuditTests",
-            dependencies: ["AssayAudit", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AssayAudit", "AssayStore", "AssayBundle", "AssayTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "AssayEndToEndTests",
-            dependencies: ["AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["AssayTestSupport", "AssayAudit", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ],
     swiftLanguageModes: [.v6]

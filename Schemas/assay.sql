@@ -2,14 +2,16 @@
 -- SQLite, WAL journal, foreign keys on. A test (SchemaFileTests) keeps this file identical to the migrated database:
 -- change the migrations, then regenerate this file; never edit one without the other.
 
--- auditFinding: the findings an audit run reported, by stable id, so that runs can be compared (audit diff); vendors by id and name without a foreign key, so history outlives a removed vendor.
+-- auditFinding: the findings an audit run reported, by stable id, so that runs can be compared (audit diff); vendors
+-- by id and name without a foreign key, so history outlives a removed vendor.
 CREATE TABLE "auditFinding" ("runId" INTEGER NOT NULL REFERENCES "auditRun"("id") ON DELETE CASCADE, "findingId" TEXT NOT NULL, "kind" TEXT NOT NULL, "severity" TEXT NOT NULL, "vendorId" INTEGER, "vendorName" TEXT, "subject" TEXT NOT NULL, "message" TEXT NOT NULL, PRIMARY KEY ("runId", "findingId"));
 
 -- Hash-chained audit log: one row per change, appended in the same transaction.
 -- hash = SHA-256(prevHash || "\n" || canonical JSON of the entry without its hash); prevHash of seq 1 is 64 zeros.
 CREATE TABLE "auditLog" ("seq" INTEGER PRIMARY KEY, "recordedAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "action" TEXT NOT NULL, "entity" TEXT NOT NULL, "entityId" TEXT NOT NULL, "vendorId" INTEGER, "change" TEXT NOT NULL, "prevHash" TEXT NOT NULL, "hash" TEXT NOT NULL);
 
--- auditRun: one recorded audit run: when, by whom, as of which day, the policy digest, the report format, file and SHA-256, the audit log head when the records were read, and counts by severity.
+-- auditRun: one recorded audit run: when, by whom, as of which day, the policy digest, the report format, file and
+-- SHA-256, the audit log head when the records were read, and counts by severity.
 CREATE TABLE "auditRun" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "ranAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "asOf" TEXT NOT NULL, "policyDigest" TEXT NOT NULL, "format" TEXT NOT NULL, "reportFile" TEXT, "reportSha256" TEXT, "logHeadSeq" INTEGER, "logHeadHash" TEXT, "info" INTEGER NOT NULL, "low" INTEGER NOT NULL, "medium" INTEGER NOT NULL, "high" INTEGER NOT NULL, "critical" INTEGER NOT NULL);
 
 -- A vendor's certification claim. Dates are ISO 8601 days (TEXT); expiry is derived, never stored.
@@ -58,7 +60,6 @@ CREATE TABLE "vendorName" ("key" TEXT PRIMARY KEY NOT NULL, "vendorId" INTEGER N
 -- names in RFC 2253 (UTF-8), validity instants in ISO 8601 UTC, weaknesses (weak digests, short keys) as text.
 CREATE TABLE "x509Certificate" ("certificationId" INTEGER PRIMARY KEY REFERENCES "certification"("id") ON DELETE CASCADE, "fingerprint" TEXT NOT NULL UNIQUE, "subject" TEXT NOT NULL, "issuer" TEXT NOT NULL, "serialNumber" TEXT NOT NULL, "notBefore" TEXT NOT NULL, "notAfter" TEXT NOT NULL, "signatureAlgorithm" TEXT NOT NULL, "keyAlgorithm" TEXT NOT NULL, "keyBits" INTEGER, "dnsNames" TEXT NOT NULL, "weaknesses" TEXT NOT NULL, "sourceFile" TEXT NOT NULL);
 
-CREATE INDEX "auditFinding_on_runId" ON "auditFinding"("runId");
 CREATE INDEX "auditLog_on_vendorId" ON "auditLog"("vendorId");
 CREATE INDEX "certificationStatusChange_on_certificationId" ON "certificationStatusChange"("certificationId");
 CREATE INDEX "certification_on_productId" ON "certification"("productId");

@@ -62,7 +62,7 @@ struct PolicyNode {
             let name = key.string ?? ""
             let child = PolicyNode(node: value, path: path.isEmpty ? name : path + "." + name, file: file)
             guard allowed.contains(name) else {
-                throw child.fail("unknown key (expected one of: \(allowed.joined(separator: ", ")))")
+                throw PolicyNode(node: key, path: child.path, file: file).fail("unknown key (expected one of: \(allowed.joined(separator: ", ")))")
             }
             result[name] = child
         }

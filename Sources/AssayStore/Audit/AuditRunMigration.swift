@@ -23,7 +23,7 @@ enum AuditRunMigration {
         }
         // Vendors are kept by id and name without a foreign key: a run's history outlives a removed vendor.
         try db.create(table: "auditFinding") { t in
-            t.belongsTo("run", inTable: "auditRun", onDelete: .cascade).notNull()
+            t.column("runId", .integer).notNull().references("auditRun", onDelete: .cascade)
             t.column("findingId", .text).notNull()
             t.column("kind", .text).notNull()
             t.column("severity", .text).notNull()
