@@ -72,7 +72,7 @@ struct AuditFixture {
     }
 
     /// The findings of one rule under the default policy.
-    func findings(_ rule: some AuditRule, asOf: CalendarDate = AuditFixture.asOf) throws -> [Finding] {
+    func findings(_ rule: some AuditRule, asOf: CalendarDate = AuditFixture.asOf) throws -> [AssayAudit.Finding] {
         rule.findings(in: AuditContext(snapshot: try snapshot(asOf), policy: try AuditPolicy.standard()))
     }
 

@@ -25,6 +25,13 @@ import Testing
         try process.run()
         Thread.sleep(forTimeInterval: delay)
         process.terminate()
+        // A watch that ignores SIGTERM would hang the suite: give it ten seconds, then kill it and fail.
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            Issue.record("the watch did not stop within 10 s of SIGTERM")
+        }
         process.waitUntilExit()
         // Either the handlers were in place (a clean exit 0), or the signal came before they were (killed at once).
         #expect(

@@ -42,6 +42,11 @@ public struct AuditSnapshot: Sendable {
 public struct LogHead: Codable, Sendable, Equatable {
     public var seq: Int64
     public var hash: String
+
+    public init(seq: Int64, hash: String) {
+        self.seq = seq
+        self.hash = hash
+    }
 }
 
 /// A vendor as the audit sees it.
