@@ -12,7 +12,7 @@ public struct EscrowVerificationFailedRule: AuditRule {
             return context.finding(
                 .escrowVerificationFailed, key: "deposit-\(deposit.id)", vendor: offer.vendorId,
                 subject: deposit.subject,
-                message: "The last verification of \(deposit.subject) (#\(run.id) on \(run.on)) "
+                message: "Verification #\(run.id) of \(deposit.subject) on \(run.on), the latest, "
                     + "\(run.outcome == .error ? "ended in error" : "failed").",
                 records: [RecordReference("escrowDeposit", deposit.id), RecordReference("escrowVerification", run.id)])
         }

@@ -62,7 +62,7 @@ public enum ScheduleTemplates {
     public static func cron(_ values: Placeholders) -> String {
         """
         # Assay audit report daily at 06:00 (install with: crontab -e, then paste this line).
-        0 6 * * * ASSAY_DB=\(shellQuoted(values.database)) \(shellQuoted(values.binary)) audit run --format html --out \(shellQuoted(values.reports)) --actor assay-audit >>\(shellQuoted(values.reports + "/cron.log")) 2>&1
+        0 6 * * * mkdir -p \(shellQuoted(values.reports)) && ASSAY_DB=\(shellQuoted(values.database)) \(shellQuoted(values.binary)) audit run --format html --out \(shellQuoted(values.reports)) --actor assay-audit >>\(shellQuoted(values.reports + "/cron.log")) 2>&1
 
         """
     }
