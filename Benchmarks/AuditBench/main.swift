@@ -37,7 +37,8 @@ do {
         try store.addCertifications(
             (first..<min(first + batch, certificationCount)).map { index in
                 var draft = CertificationDraft(
-                    vendor: "Vendor \(index % vendorCount)", scheme: try CertificationScheme(schemes[index % schemes.count]))
+                    vendor: "Vendor \(index % vendorCount)",
+                    scheme: try CertificationScheme(schemes[index % schemes.count]))
                 draft.number = "N-\(index)"
                 draft.issuer = "Body \(index % 50)"
                 draft.issuedOn = base.adding(days: index % 700)
@@ -46,12 +47,16 @@ do {
             })
     }
     let jurisdictions = ["US", "EU", "GB", "SE", "AU", "IN"]
-    let types = ["entity-list-listing", "procurement-ban", "high-risk-vendor-restriction", "investigation", "scandal-or-allegation"]
+    let types = [
+        "entity-list-listing", "procurement-ban", "high-risk-vendor-restriction", "investigation",
+        "scandal-or-allegation",
+    ]
     var csv = "vendor,appliesToAffiliates,jurisdiction,type,announcedOn,effectiveTo,status,sourceRecordId\n"
     for index in 0..<eventCount {
         let announced = base.adding(days: -(index * 37) % 3000)
         let lifted = index % 5 == 0
-        csv += "Vendor \((index * 13) % vendorCount),\(index % 4 == 0),\(jurisdictions[index % jurisdictions.count]),"
+        csv +=
+            "Vendor \((index * 13) % vendorCount),\(index % 4 == 0),\(jurisdictions[index % jurisdictions.count]),"
             + "\(types[index % types.count]),\(announced),\(lifted ? announced.adding(days: 400).description : ""),"
             + "\(lifted ? "lifted" : "active"),BENCH-\(index)\n"
     }

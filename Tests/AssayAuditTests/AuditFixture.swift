@@ -36,12 +36,15 @@ struct AuditFixture {
         try Data("SAMPLE\n".utf8).write(to: URL(fileURLWithPath: bundle + "/README"))
         let manifest = try BundleReader.read(at: bundle)
         try offer("Acme Networks", on: "2025-01-01")  // #1: never deposited
-        try store.recordDeposit(offer: try offer("Borealis Telecom", on: "2025-06-01"), manifest: manifest, label: "1.0",
+        try store.recordDeposit(
+            offer: try offer("Borealis Telecom", on: "2025-06-01"), manifest: manifest, label: "1.0",
             sourcePath: bundle)  // deposit #1: never verified
-        try store.recordDeposit(offer: try offer("Acme Networks", on: "2024-06-01"), manifest: manifest, label: "2.0",
+        try store.recordDeposit(
+            offer: try offer("Acme Networks", on: "2024-06-01"), manifest: manifest, label: "2.0",
             sourcePath: bundle)  // deposit #2: verified long ago
         try store.recordVerification(deposit: 2, bundlePath: bundle, outcome: .passed, summary: nil)
-        try store.recordDeposit(offer: try offer("Borealis Devices", on: "2025-06-01"), manifest: manifest, label: "3.0",
+        try store.recordDeposit(
+            offer: try offer("Borealis Devices", on: "2025-06-01"), manifest: manifest, label: "3.0",
             sourcePath: bundle)  // deposit #3: passed, then failed
         try store.recordVerification(deposit: 3, bundlePath: bundle, outcome: .passed, summary: nil)
         try store.recordVerification(deposit: 3, bundlePath: bundle, outcome: .failed, summary: nil)

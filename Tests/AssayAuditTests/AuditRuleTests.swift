@@ -13,7 +13,8 @@ import Testing
 
     @Test func expiringCertificationsTakeTheTightestLeadTimesSeverityAndKeepTheirIds() throws {
         let findings = try fixture.findings(CertificationExpiringRule())
-        #expect(findings.map(\.id) == ["certification-expiring:certification-1", "certification-expiring:certification-2"])
+        #expect(
+            findings.map(\.id) == ["certification-expiring:certification-1", "certification-expiring:certification-2"])
         #expect(findings.map(\.severity) == [.medium, .low])
         #expect(findings[0].message.contains("19 days left (within the 30-day lead time)"))
         let later = try fixture.findings(CertificationExpiringRule(), asOf: day("2026-06-15"))
@@ -24,10 +25,12 @@ import Testing
 
     @Test func expiredCertificationsButNotX509Ones() throws {
         let findings = try fixture.findings(CertificationExpiredRule())
-        #expect(findings.map(\.id) == ["certification-expired:certification-3", "certification-expired:certification-5"])
+        #expect(
+            findings.map(\.id) == ["certification-expired:certification-3", "certification-expired:certification-5"])
         #expect(findings[0].records == [RecordReference("certification", 3)])
-        #expect(try fixture.findings(CertificationExpiredRule(), asOf: day("2026-02-28")).map(\.id)
-            == ["certification-expired:certification-5"])
+        #expect(
+            try fixture.findings(CertificationExpiredRule(), asOf: day("2026-02-28")).map(\.id)
+                == ["certification-expired:certification-5"])
     }
 
     @Test func suspendedFromTheDayItTakesEffect() throws {
@@ -43,7 +46,10 @@ import Testing
         #expect(findings.first?.vendor?.name == "Borealis Telecom")
         // Once Acme's ISO/IEC 27001 has expired, Acme lacks it too, with the expired certification as a record.
         let later = try fixture.findings(RequiredSchemeRule(), asOf: day("2026-07-01"))
-        #expect(later.map(\.id) == ["required-scheme-missing:vendor-1-iso27001", "required-scheme-missing:vendor-2-iso27001"])
+        #expect(
+            later.map(\.id) == [
+                "required-scheme-missing:vendor-1-iso27001", "required-scheme-missing:vendor-2-iso27001",
+            ])
         #expect(later[0].records.contains(RecordReference("certification", 1)))
     }
 
@@ -59,9 +65,12 @@ import Testing
         #expect(try fixture.findings(EscrowDepositOverdueRule()).map(\.id) == ["escrow-deposit-overdue:offer-1"])
         // On 2025-03-31 offer #1 is within its allowance, and offer #3's deposit (2025-06-10) is still to come.
         #expect(
-            try fixture.findings(EscrowDepositOverdueRule(), asOf: day("2025-03-31")).map(\.id) == ["escrow-deposit-overdue:offer-3"])
+            try fixture.findings(EscrowDepositOverdueRule(), asOf: day("2025-03-31")).map(\.id) == [
+                "escrow-deposit-overdue:offer-3"
+            ])
         #expect(try fixture.findings(EscrowNeverVerifiedRule()).map(\.id) == ["escrow-never-verified:deposit-1"])
-        #expect(try fixture.findings(EscrowVerificationStaleRule()).map(\.id) == ["escrow-verification-stale:deposit-2"])
+        #expect(
+            try fixture.findings(EscrowVerificationStaleRule()).map(\.id) == ["escrow-verification-stale:deposit-2"])
         #expect(try fixture.findings(EscrowVerificationStaleRule(), asOf: day("2025-12-31")).isEmpty)
         let failed = try fixture.findings(EscrowVerificationFailedRule())
         #expect(failed.map(\.id) == ["escrow-verification-failed:deposit-3"])

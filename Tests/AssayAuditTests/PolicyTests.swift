@@ -34,21 +34,33 @@ import Testing
 
     /// The 1-based line of the template holding `text`.
     static func line(_ text: String) -> Int {
-        (PolicyTemplate.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) } ?? -1) + 1
+        (PolicyTemplate.text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }
+            ?? -1) + 1
     }
 
     @Test(arguments: [
-        ("depositAllowanceDays: 90", "depositAllowanceDays: ninety",
-         "p.yaml: line \(PolicyTests.line("depositAllowanceDays")): escrow.depositAllowanceDays: expected a whole number of days from 0 to 36500, not 'ninety'"),
-        ("jurisdictions: [US, EU, GB]", "jurisdictions: [US, XX]",
-         "p.yaml: line \(PolicyTests.line("jurisdictions: [")): jurisdictions[1]: invalid jurisdiction 'XX': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA"),
-        ("    severity: low", "    severity: urgent",
-         "p.yaml: line \(PolicyTests.line("severity: low")): expiryWarnings[0].severity: invalid severity 'urgent': expected one of info, low, medium, high, critical"),
-        ("  x509-weak: medium", "  x509-weakness: medium",
-         "p.yaml: line \(PolicyTests.line("x509-weak:")): severities.x509-weakness: unknown key (expected one of: "
-            + FindingKind.allCases.filter { $0 != .certificationExpiring }.map(\.rawValue).joined(separator: ", ") + ")"),
-        ("    relationship: supplier", "    relationship: friend",
-         "p.yaml: line \(PolicyTests.line("relationship: supplier")): requiredSchemes[0].relationship: invalid relationship 'friend': expected one of supplier, prospect, former, monitored"),
+        (
+            "depositAllowanceDays: 90", "depositAllowanceDays: ninety",
+            "p.yaml: line \(PolicyTests.line("depositAllowanceDays")): escrow.depositAllowanceDays: expected a whole number of days from 0 to 36500, not 'ninety'"
+        ),
+        (
+            "jurisdictions: [US, EU, GB]", "jurisdictions: [US, XX]",
+            "p.yaml: line \(PolicyTests.line("jurisdictions: [")): jurisdictions[1]: invalid jurisdiction 'XX': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA"
+        ),
+        (
+            "    severity: low", "    severity: urgent",
+            "p.yaml: line \(PolicyTests.line("severity: low")): expiryWarnings[0].severity: invalid severity 'urgent': expected one of info, low, medium, high, critical"
+        ),
+        (
+            "  x509-weak: medium", "  x509-weakness: medium",
+            "p.yaml: line \(PolicyTests.line("x509-weak:")): severities.x509-weakness: unknown key (expected one of: "
+                + FindingKind.allCases.filter { $0 != .certificationExpiring }.map(\.rawValue).joined(separator: ", ")
+                + ")"
+        ),
+        (
+            "    relationship: supplier", "    relationship: friend",
+            "p.yaml: line \(PolicyTests.line("relationship: supplier")): requiredSchemes[0].relationship: invalid relationship 'friend': expected one of supplier, prospect, former, monitored"
+        ),
     ])
     func refusesBadValuesWithLineAndField(original: String, replacement: String, message: String) throws {
         let text = PolicyTemplate.text.replacingOccurrences(of: original, with: replacement)
@@ -63,7 +75,8 @@ import Testing
     @Test func refusesAMissingKey() {
         let text = PolicyTemplate.text.replacingOccurrences(of: "escrow:", with: "escrowed:")
         #expect { try PolicyReader.read(text, file: "p.yaml") } throws: { error in
-            (error as? AuditError)?.description.hasPrefix("p.yaml: line \(Self.line("escrow:")): escrowed: unknown key") == true
+            (error as? AuditError)?.description.hasPrefix("p.yaml: line \(Self.line("escrow:")): escrowed: unknown key")
+                == true
         }
     }
 

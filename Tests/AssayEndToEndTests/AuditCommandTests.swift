@@ -85,8 +85,9 @@ import Testing
         let text = try String(contentsOfFile: policy, encoding: .utf8)
             .replacingOccurrences(of: "maxVerificationAgeDays: 365", with: "maxVerificationAgeDays: -1")
         try Data(text.utf8).write(to: URL(fileURLWithPath: policy))
-        let line = (text.split(separator: "\n", omittingEmptySubsequences: false)
-            .firstIndex { $0.contains("maxVerificationAgeDays: -1") } ?? 0) + 1
+        let line =
+            (text.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.contains("maxVerificationAgeDays: -1") } ?? 0) + 1
         let run = try assay("audit", "run", "--policy", policy)
         #expect(run.exitCode == 2)
         #expect(
@@ -113,20 +114,25 @@ import Testing
         let scripts = Paths.packageRoot + "/Scripts/"
         let example = ScheduleTemplates.Placeholders.example
         if ProcessInfo.processInfo.environment["ASSAY_UPDATE_GOLDEN"] != nil {
-            try Data(ScheduleTemplates.service(example).utf8).write(to: URL(fileURLWithPath: scripts + "assay-audit.service"))
+            try Data(ScheduleTemplates.service(example).utf8).write(
+                to: URL(fileURLWithPath: scripts + "assay-audit.service"))
             try Data(ScheduleTemplates.timer().utf8).write(to: URL(fileURLWithPath: scripts + "assay-audit.timer"))
             try Data(ScheduleTemplates.cron(example).utf8).write(to: URL(fileURLWithPath: scripts + "assay-audit.cron"))
         }
-        #expect(try String(contentsOfFile: scripts + "assay-audit.service", encoding: .utf8)
-            == ScheduleTemplates.service(example))
+        #expect(
+            try String(contentsOfFile: scripts + "assay-audit.service", encoding: .utf8)
+                == ScheduleTemplates.service(example))
         #expect(try String(contentsOfFile: scripts + "assay-audit.timer", encoding: .utf8) == ScheduleTemplates.timer())
-        #expect(try String(contentsOfFile: scripts + "assay-audit.cron", encoding: .utf8)
-            == ScheduleTemplates.cron(example))
+        #expect(
+            try String(contentsOfFile: scripts + "assay-audit.cron", encoding: .utf8)
+                == ScheduleTemplates.cron(example))
         let binary = URL(fileURLWithPath: Paths.assayBinary).resolvingSymlinksInPath().path
         let printed = try AssayProcess.run(
             ["audit", "schedule", "--print", "cron", "--out", "/srv/assay reports", "--db", "/srv/a.sqlite"])
-        #expect(printed.stdout.contains("ASSAY_DB=/srv/a.sqlite \(binary) audit run --format html "
-            + "--out '/srv/assay reports' --actor assay-audit"))
+        #expect(
+            printed.stdout.contains(
+                "ASSAY_DB=/srv/a.sqlite \(binary) audit run --format html "
+                    + "--out '/srv/assay reports' --actor assay-audit"))
         let systemd = try AssayProcess.run(["audit", "schedule", "--print", "systemd", "--out", "/srv/r"]).stdout
         #expect(systemd.contains("ExecStart=\(binary) audit run --format html --out /srv/r"))
         #expect(systemd.contains("OnCalendar=*-*-* 06:00:00"))

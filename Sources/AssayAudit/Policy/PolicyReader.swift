@@ -6,7 +6,9 @@ import Yams
 public enum PolicyReader {
     /// Reads and checks a policy file.
     public static func read(file path: String) throws(AuditError) -> AuditPolicy {
-        guard FileManager.default.fileExists(atPath: path) else { throw .unreadable(file: path, reason: "no such file") }
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw .unreadable(file: path, reason: "no such file")
+        }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw .unreadable(file: path, reason: "not readable UTF-8 text")
         }
@@ -62,7 +64,8 @@ struct PolicyNode {
             let name = key.string ?? ""
             let child = PolicyNode(node: value, path: path.isEmpty ? name : path + "." + name, file: file)
             guard allowed.contains(name) else {
-                throw PolicyNode(node: key, path: child.path, file: file).fail("unknown key (expected one of: \(allowed.joined(separator: ", ")))")
+                throw PolicyNode(node: key, path: child.path, file: file).fail(
+                    "unknown key (expected one of: \(allowed.joined(separator: ", ")))")
             }
             result[name] = child
         }

@@ -9,6 +9,8 @@ enum AuditCharts {
         var y: Int
         var height: Int
         var count: Int
+        /// True when the bar has a count to print above it.
+        var hasCount: Bool
         var label: String
         /// Month labels are shown every third month to stay legible.
         var showLabel: Bool
@@ -32,7 +34,7 @@ enum AuditCharts {
             let year = asOf.year + (asOf.month - 1 + offset) / 12
             let height = count == 0 ? 0 : max(2, count * chartHeight / highest)
             return Bar(
-                x: offset * (barWidth + 4), y: chartHeight - height, height: height, count: count,
+                x: offset * (barWidth + 4), y: chartHeight - height, height: height, count: count, hasCount: count > 0,
                 label: "\(year)-\(month < 10 ? "0" : "")\(month)", showLabel: offset % 3 == 0)
         }
     }

@@ -50,7 +50,7 @@ enum AuditHTMLTemplate {
         {{/hasGeneral}}<h2>Certification validity over time</h2>
         <p>Valid certifications by the month of their last valid day, over the 24 months from {{asOf}}.</p>
         <svg role="img" aria-label="Certifications expiring per month" width="{{chartWidth}}" height="160" viewBox="0 0 {{chartWidth}} 160">
-        {{#bars}}<rect class="bar" x="{{x}}" y="{{y}}" width="24" height="{{height}}"><title>{{label}}: {{count}}</title></rect>{{#count}}<text x="{{x}}" y="{{y}}" dy="-2">{{count}}</text>{{/count}}{{#showLabel}}<text x="{{x}}" y="136">{{label}}</text>{{/showLabel}}
+        {{#bars}}<rect class="bar" x="{{x}}" y="{{y}}" width="24" height="{{height}}"><title>{{label}}: {{count}}</title></rect>{{#hasCount}}<text x="{{x}}" y="{{y}}" dy="-2">{{count}}</text>{{/hasCount}}{{#showLabel}}<text x="{{x}}" y="136">{{label}}</text>{{/showLabel}}
         {{/bars}}</svg>
         <h2>Market-access timeline</h2>
         {{#hasTimeline}}<p>Restrictions in force on the audit day in the policy's jurisdictions, from their start; red bars have no end date. {{timelineNote}}</p>

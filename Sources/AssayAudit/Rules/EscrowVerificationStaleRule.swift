@@ -15,7 +15,9 @@ public struct EscrowVerificationStaleRule: AuditRule {
                 subject: deposit.subject,
                 message: "\(deposit.subject) last verified successfully on \(passed.on), \(age) days ago "
                     + "(maximum \(maximum) days).",
-                records: [RecordReference("escrowDeposit", deposit.id), RecordReference("escrowVerification", passed.id)])
+                records: [
+                    RecordReference("escrowDeposit", deposit.id), RecordReference("escrowVerification", passed.id),
+                ])
         }
     }
 }

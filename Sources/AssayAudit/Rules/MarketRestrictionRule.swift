@@ -36,7 +36,8 @@ public struct MarketRestrictionRule: AuditRule {
         case .affiliate: how = " (affecting an affiliate: \(path))"
         }
         let certainty = certain ? "in force" : "possibly in force"
-        return "\(event.jurisdiction.code) \(event.type.label)\(by)\(program) since \(event.effectiveFrom ?? event.announcedOn) "
+        return
+            "\(event.jurisdiction.code) \(event.type.label)\(by)\(program) since \(event.effectiveFrom ?? event.announcedOn) "
             + "is \(certainty) on \(day)\(how)."
     }
 }

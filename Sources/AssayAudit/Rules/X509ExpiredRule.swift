@@ -7,7 +7,8 @@ public struct X509ExpiredRule: AuditRule {
     public func findings(in context: AuditContext) -> [Finding] {
         context.snapshot.certifications.compactMap { certification in
             guard certification.isX509, certification.validity == .expired else { return nil }
-            let subject = certification.x509.map { "X.509 \($0.subject) (certification #\(certification.id))" }
+            let subject =
+                certification.x509.map { "X.509 \($0.subject) (certification #\(certification.id))" }
                 ?? certification.subject
             let notAfter = certification.x509?.notAfter ?? certification.validUntil?.description ?? "?"
             return context.finding(

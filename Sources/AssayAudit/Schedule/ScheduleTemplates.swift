@@ -69,7 +69,8 @@ public enum ScheduleTemplates {
 
     /// A systemd value, quoted when it holds spaces.
     private static func quoted(_ text: String) -> String {
-        text.contains(where: { $0 == " " || $0 == "\"" }) ? "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
+        text.contains(where: { $0 == " " || $0 == "\"" })
+            ? "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" : text
     }
 
     /// A shell word, single-quoted when it holds anything but safe characters.

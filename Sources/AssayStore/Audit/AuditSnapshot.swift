@@ -129,5 +129,7 @@ public struct AuditEvent: Sendable, Equatable {
     public var status: MarketEventStatus
 
     /// The days it is in force.
-    public var window: EventWindow { EventWindow(start: effectiveFrom ?? announcedOn, end: effectiveTo, status: status) }
+    public var window: EventWindow {
+        EventWindow(start: effectiveFrom ?? announcedOn, end: effectiveTo, status: status)
+    }
 }

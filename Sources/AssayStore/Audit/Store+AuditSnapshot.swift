@@ -70,7 +70,8 @@ enum AuditLoading {
         let cutoff = asOf.adding(days: 1).description
         var runs: [Int64: [AuditVerificationRun]] = [:]
         let runRows = try Row.fetchCursor(
-            db, sql: "SELECT id, depositId, verifiedAt, outcome FROM escrowVerification WHERE verifiedAt < ? ORDER BY id",
+            db,
+            sql: "SELECT id, depositId, verifiedAt, outcome FROM escrowVerification WHERE verifiedAt < ? ORDER BY id",
             arguments: [cutoff])
         while let row = try runRows.next() {
             guard let outcome: VerificationOutcome = row[3] else { continue }

@@ -8,7 +8,8 @@ enum AuditDiffText {
         for (label, findings) in [("new", diff.new), ("resolved", diff.resolved), ("persisting", diff.persisting)] {
             for finding in findings {
                 let vendor = finding.vendorName.map { "\($0): " } ?? ""
-                out += "\(label.padding(toLength: 11, withPad: " ", startingAt: 0))"
+                out +=
+                    "\(label.padding(toLength: 11, withPad: " ", startingAt: 0))"
                     + "\(finding.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))"
                     + "\(finding.id)  \(vendor)\(finding.message)\n"
             }

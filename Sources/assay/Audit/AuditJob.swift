@@ -39,7 +39,8 @@ struct AuditJob {
             draft.reportFile = path
         }
         let run = try store.recordAuditRun(draft)
-        return Outcome(report: report, run: run, text: outputFolder == nil ? String(decoding: bytes, as: UTF8.self) : nil)
+        return Outcome(
+            report: report, run: run, text: outputFolder == nil ? String(decoding: bytes, as: UTF8.self) : nil)
     }
 
     private func render(_ report: AuditReport, snapshot: AuditSnapshot) throws -> String {

@@ -12,16 +12,19 @@ enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
 
 /// Options shared by `audit run` and `audit watch`: policy, report format and folder.
 struct AuditReportOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The policy file (YAML; default: the built-in policy, see 'audit policy init').",
-                               valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "The policy file (YAML; default: the built-in policy, see 'audit policy init').",
+            valueName: "file"))
     var policy: String?
 
     @Option(help: "Report format: text, md, html, json or csv.")
     var format: AuditFormat = .text
 
-    @Option(help: ArgumentHelp(
-        "Write the report into this folder under a dated name (created when missing) instead of stdout.",
-        valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "Write the report into this folder under a dated name (created when missing) instead of stdout.",
+            valueName: "dir"))
     var out: String?
 
     /// The policy to apply.

@@ -23,12 +23,15 @@ struct AuditRunCommand: ParsableCommand {
 
     @OptionGroup var report: AuditReportOptions
 
-    @Option(help: ArgumentHelp(
-        "Exit 1 when a finding is at least this severe: info, low, medium, high or critical.", valueName: "severity"))
+    @Option(
+        help: ArgumentHelp(
+            "Exit 1 when a finding is at least this severe: info, low, medium, high or critical.", valueName: "severity"
+        ))
     var failOn: String?
 
-    @Option(help: ArgumentHelp(
-        "Also print what changed since a run: 'last' (the previous run) or a run id.", valueName: "run"))
+    @Option(
+        help: ArgumentHelp(
+            "Also print what changed since a run: 'last' (the previous run) or a run id.", valueName: "run"))
     var since: String?
 
     @OptionGroup var store: StoreOptions

@@ -24,8 +24,10 @@ struct AuditSchedule: ParsableCommand {
     @Option(help: ArgumentHelp("The reports folder.", valueName: "dir"))
     var out: String
 
-    @Option(help: ArgumentHelp("The database file (default: $ASSAY_DB, else the default location).",
-                               valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The database file (default: $ASSAY_DB, else the default location).",
+            valueName: "path"))
     var db: String?
 
     func run() throws {

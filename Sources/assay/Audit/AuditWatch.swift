@@ -38,8 +38,10 @@ struct AuditWatch: ParsableCommand {
         repeat {
             do {
                 let outcome = try job.run(asOf: .today)
-                Output.write("\(Timestamp.now()) " + AuditJob.summary(outcome).replacingOccurrences(of: "\n", with: "; ")
-                    .trimmingCharacters(in: CharacterSet(charactersIn: "; ")) + "\n")
+                Output.write(
+                    "\(Timestamp.now()) "
+                        + AuditJob.summary(outcome).replacingOccurrences(of: "\n", with: "; ")
+                        .trimmingCharacters(in: CharacterSet(charactersIn: "; ")) + "\n")
             } catch {
                 let message = CommandFailure(error)?.message ?? (error as? CommandFailure)?.message ?? "\(error)"
                 Output.note("\(Timestamp.now()) assay: error: audit run failed: \(message)")
