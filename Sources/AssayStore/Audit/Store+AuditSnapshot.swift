@@ -1,27 +1,63 @@
 import AssayCore
+import Foundation
 import GRDB
+import Synchronization
 
 extension Store {
     /// Reads everything an audit needs as of a day, in one read transaction and a few set-based queries (one
-    /// per table, never one per vendor), with the audit log verified in the same snapshot.
+    /// per table, never one per vendor), and verifies the audit log's chain up to the head that snapshot saw.
     public func auditSnapshot(asOf: CalendarDate) throws(StoreError) -> AuditSnapshot {
+        // The chain, the slowest part to check, is verified on a second connection while this one reads the
+        // records (WAL readers run side by side): two threads, no more.
+        let chain = ChainCheck()
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { [self] in
+            chain.finish(Result { () throws(StoreError) in try verifyLog() })
+        }
+        var snapshot = try readSnapshot(asOf: asOf)
+        group.wait()
+        var verification = try chain.result()
+        if let head = snapshot.logHead, verification.isIntact, (verification.headSeq ?? 0) < head.seq {
+            // Entries were appended between the two reads: verify again, now that they are all there.
+            verification = try verifyLog()
+        }
+        if let broken = verification.firstBreak, let head = snapshot.logHead, broken.seq > head.seq {
+            verification.firstBreak = nil  // appended after the records were read: not this snapshot's concern
+        }
+        snapshot.logVerification = verification
+        return snapshot
+    }
+
+    private func readSnapshot(asOf: CalendarDate) throws(StoreError) -> AuditSnapshot {
         try read { db in
-            let vendorRows = try Vendor.order(Vendor.Columns.name).fetchAll(db)
-            let vendors = try vendorRows.map { row in
+            let vendors = try Row.fetchAll(
+                db, sql: "SELECT id, name, parentId, relationship, tier FROM vendor ORDER BY name, id"
+            ).map { row in
                 AuditVendor(
-                    id: try Self.id(of: row), name: row.name, parentId: row.parentId, relationship: row.relationship,
-                    tier: row.tier)
+                    id: row[0], name: row[1], parentId: row[2], relationship: row[3] ?? .monitored, tier: row[4])
             }
             let events = try MarketEventRecord.order(MarketEventRecord.Columns.id).fetchAll(db)
             return AuditSnapshot(
                 asOf: asOf, vendors: vendors, certifications: try AuditLoading.certifications(db, asOf: asOf),
-                offers: try AuditLoading.offers(db, asOf: asOf), logVerification: try Self.verifyLog(db),
+                offers: try AuditLoading.offers(db, asOf: asOf), logVerification: LogVerification(entries: 0),
                 logHead: try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditLog ORDER BY seq DESC LIMIT 1")
                     .map { LogHead(seq: $0[0], hash: $0[1]) },
                 eventCount: events.count,
                 index: AffiliateIndex(vendors.lazy.map { (id: $0.id, name: $0.name, parentId: $0.parentId) }),
                 eventsByVendor: Dictionary(grouping: events, by: \.vendorId))
         }
+    }
+}
+
+/// The result of verifying the chain on another thread.
+private final class ChainCheck: Sendable {
+    private let outcome = Mutex<Result<LogVerification, StoreError>?>(nil)
+
+    func finish(_ result: Result<LogVerification, StoreError>) { outcome.withLock { $0 = result } }
+
+    func result() throws(StoreError) -> LogVerification {
+        guard let result = outcome.withLock({ $0 }) else { throw StoreError.database("log verification did not run") }
+        return try result.get()
     }
 }
 
@@ -47,9 +83,12 @@ enum AuditLoading {
                 SELECT id, vendorId, scheme, level, number, issuer, issuedOn, validUntil
                 FROM certification ORDER BY id
                 """)
+        var schemes: [String: CertificationScheme] = [:]  // parsed once per scheme, not once per row
         while let row = try rows.next() {
             let id: Int64 = row[0]
-            guard let scheme: CertificationScheme = row[2] else { continue }
+            let schemeText: String = row[2]
+            guard let scheme = schemes[schemeText] ?? (try? CertificationScheme(schemeText)) else { continue }
+            schemes[schemeText] = scheme
             let issuedOn: CalendarDate? = row[6]
             let validUntil: CalendarDate? = row[7]
             // Before its first recorded change takes effect a certification is as registered: active.

@@ -1,4 +1,5 @@
 import AssayCore
+import AssayCrypto
 import GRDB
 
 /// The outcome of recomputing the audit log's hash chain.
@@ -40,12 +41,24 @@ extension Store {
         var result = LogVerification(entries: 0)
         var expectedSeq: Int64 = 1
         var previousHash = LogEntry.genesisHash
-        let entries = try LogEntry.order(LogEntry.Columns.seq).fetchCursor(db)
-        while let entry = try entries.next() {
+        let hasher = try Hasher(.sha256)
+        // Columns by position: a chain of 100 000 entries is read faster than through Codable.
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change, prevHash, hash
+                FROM auditLog ORDER BY seq
+                """)
+        while let row = try rows.next() {
+            let entry = LogEntry(
+                seq: row[0], recordedAt: row[1], actor: row[2], action: row[3], entity: row[4], entityId: row[5],
+                vendorId: row[6], change: row[7], prevHash: row[8], hash: row[9])
             result.entries += 1
             result.headSeq = entry.seq
             result.headHash = entry.hash
-            if let reason = try Self.breakReason(entry, expectedSeq: expectedSeq, previousHash: previousHash) {
+            if let reason = try Self.breakReason(
+                entry, expectedSeq: expectedSeq, previousHash: previousHash, hasher: hasher)
+            {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
                 break
             }
@@ -55,7 +68,9 @@ extension Store {
         return result
     }
 
-    private static func breakReason(_ entry: LogEntry, expectedSeq: Int64, previousHash: String) throws -> String? {
+    private static func breakReason(_ entry: LogEntry, expectedSeq: Int64, previousHash: String, hasher: Hasher)
+        throws -> String?
+    {
         if entry.seq != expectedSeq {
             return expectedSeq == entry.seq - 1
                 ? "entry \(expectedSeq) is missing (deleted)"
@@ -64,7 +79,7 @@ extension Store {
         if entry.prevHash != previousHash {
             return "its link to entry \(entry.seq - 1) is broken (an entry was changed, removed, inserted or reordered)"
         }
-        if try AuditLog.hash(of: entry) != entry.hash {
+        if try AuditLog.hash(of: entry, with: hasher) != entry.hash {
             return "its content does not match its hash (the entry was edited)"
         }
         return nil
