@@ -2,7 +2,8 @@ import AssayCore
 
 /// Everything an audit evaluates, read in one consistent snapshot of the store: vendors, certifications with
 /// their status on the audit day, X.509 details, escrow offers with their latest deposit and its runs,
-/// market-access events (propagated along the affiliate tree on request) and the audit log's verification.
+/// market-access events (propagated along the affiliate tree on request) and the audit log's head, with the
+/// chain's verification up to that head.
 public struct AuditSnapshot: Sendable {
     /// The day evaluated.
     public var asOf: CalendarDate
@@ -12,7 +13,7 @@ public struct AuditSnapshot: Sendable {
     public var certifications: [AuditCertification]
     /// Every escrow offer, with what was deposited and verified by ``asOf``.
     public var offers: [AuditOffer]
-    /// The audit log's chain, verified with the records: its head ties a report to this state.
+    /// The audit log's chain, verified on a second reader up to at least ``logHead``.
     public var logVerification: LogVerification
     /// The audit log's last entry when the records were read (even past a break in the chain).
     public var logHead: LogHead?
