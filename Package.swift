@@ -17,6 +17,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         .systemLibrary(
@@ -54,7 +56,14 @@ let package = Package(
         ),
         .target(
             name: "AssayAudit",
-            dependencies: ["AssayStore"]
+            dependencies: [
+                "AssayStore",
+                "AssayCore",
+                "AssayCrypto",
+                "AssayRegistry",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .executableTarget(
             name: "assay",
@@ -73,6 +82,8 @@ let package = Package(
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry", "AssayCore"]),
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
+        .executableTarget(
+            name: "assay-bench-audit", dependencies: ["AssayStore", "AssayBundle"], path: "Benchmarks/AuditBench"),
         .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(
@@ -87,12 +98,15 @@ let package = Package(
         ),
         .testTarget(
             name: "AssayAuditTests",
-            dependencies: ["AssayAudit", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AssayAudit", "AssayStore", "AssayBundle", "AssayRegistry", "AssayTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "AssayEndToEndTests",
-            dependencies: ["AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["AssayTestSupport", "AssayAudit", .product(name: "GRDB", package: "GRDB.swift")],
             exclude: ["Corpus"]
         ),
     ],

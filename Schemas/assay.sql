@@ -2,9 +2,17 @@
 -- SQLite, WAL journal, foreign keys on. A test (SchemaFileTests) keeps this file identical to the migrated database:
 -- change the migrations, then regenerate this file; never edit one without the other.
 
+-- auditFinding: the findings an audit run reported, by stable id, so that runs can be compared (audit diff); vendors
+-- by id and name without a foreign key, so history outlives a removed vendor.
+CREATE TABLE "auditFinding" ("runId" INTEGER NOT NULL REFERENCES "auditRun"("id") ON DELETE CASCADE, "findingId" TEXT NOT NULL, "kind" TEXT NOT NULL, "severity" TEXT NOT NULL, "vendorId" INTEGER, "vendorName" TEXT, "subject" TEXT NOT NULL, "message" TEXT NOT NULL, PRIMARY KEY ("runId", "findingId"));
+
 -- Hash-chained audit log: one row per change, appended in the same transaction.
 -- hash = SHA-256(prevHash || "\n" || canonical JSON of the entry without its hash); prevHash of seq 1 is 64 zeros.
 CREATE TABLE "auditLog" ("seq" INTEGER PRIMARY KEY, "recordedAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "action" TEXT NOT NULL, "entity" TEXT NOT NULL, "entityId" TEXT NOT NULL, "vendorId" INTEGER, "change" TEXT NOT NULL, "prevHash" TEXT NOT NULL, "hash" TEXT NOT NULL);
+
+-- auditRun: one recorded audit run: when, by whom, as of which day, the policy digest, the report format, file and
+-- SHA-256, the audit log head when the records were read, and counts by severity.
+CREATE TABLE "auditRun" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "ranAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "asOf" TEXT NOT NULL, "policyDigest" TEXT NOT NULL, "format" TEXT NOT NULL, "reportFile" TEXT, "reportSha256" TEXT, "logHeadSeq" INTEGER, "logHeadHash" TEXT, "info" INTEGER NOT NULL, "low" INTEGER NOT NULL, "medium" INTEGER NOT NULL, "high" INTEGER NOT NULL, "critical" INTEGER NOT NULL);
 
 -- A vendor's certification claim. Dates are ISO 8601 days (TEXT); expiry is derived, never stored.
 -- coveredVersions and augmentations are JSON arrays of strings; notes was added by v8-certification-notes.

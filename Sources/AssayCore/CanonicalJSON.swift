@@ -13,6 +13,8 @@ public enum CanonicalJSON {
 
     /// A JSON string literal for `text`, escaping only what JSON requires.
     public static func quote(_ text: String) -> String {
+        // Most text needs no escape: one pass over its bytes finds out, and avoids rebuilding it scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

@@ -53,7 +53,7 @@ import Testing
     }
 
     @Test func huaweiDeviceInMarkdown() throws {
-        try expectGolden(
+        try Golden.expect(
             "huawei-device.md", MarkdownRenderer.render(DossierOutline.document(try dossier("Huawei Device Co., Ltd.")))
         )
     }
@@ -62,18 +62,18 @@ import Testing
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let json = String(decoding: try encoder.encode(try dossier("Huawei Device Co., Ltd.")), as: UTF8.self) + "\n"
-        try expectGolden("huawei-device.json", json)
+        try Golden.expect("huawei-device.json", json)
         if SchemaValidator.isAvailable {
             #expect(try SchemaValidator.problems(in: json, schema: "dossier.schema.json") == nil)
         }
     }
 
     @Test func huaweiParentInMarkdownShowsTheAffiliatesEvent() throws {
-        try expectGolden("huawei.md", MarkdownRenderer.render(DossierOutline.document(try dossier("Huawei"))))
+        try Golden.expect("huawei.md", MarkdownRenderer.render(DossierOutline.document(try dossier("Huawei"))))
     }
 
     @Test func zteInText() throws {
-        try expectGolden("zte.txt", TextRenderer.render(DossierOutline.document(try dossier("ZTE"))))
+        try Golden.expect("zte.txt", TextRenderer.render(DossierOutline.document(try dossier("ZTE"))))
     }
 
     @Test func htmlEscapesEveryPieceOfData() throws {
@@ -86,14 +86,5 @@ import Testing
         let markdown = MarkdownRenderer.render(
             DossierOutline.document(try dossier("<script>alert('x')</script> & \"Co\"")))
         #expect(markdown.hasPrefix("# Vendor dossier: \\<script\\>alert('x')\\</script\\> \\& \"Co\"\n"))
-    }
-
-    func expectGolden(_ name: String, _ actual: String) throws {
-        let path = Paths.packageRoot + "/Tests/AssayAuditTests/Golden/" + name
-        if ProcessInfo.processInfo.environment["ASSAY_UPDATE_GOLDEN"] != nil {
-            try Data(actual.utf8).write(to: URL(fileURLWithPath: path))
-        }
-        let expected = try String(contentsOfFile: path, encoding: .utf8)
-        #expect(actual == expected, "\(name) differs from its golden file; review, then ASSAY_UPDATE_GOLDEN=1")
     }
 }

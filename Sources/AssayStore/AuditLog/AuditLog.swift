@@ -54,9 +54,16 @@ final class AuditLog {
     }
 
     /// SHA-256 over the previous hash, a newline, and the entry's canonical text.
-    static func hash(of entry: LogEntry, using hasher: Hasher? = nil) throws(CryptoError) -> String {
-        let hasher = if let hasher { hasher } else { try Hasher(.sha256) }
-        hasher.update(Array((entry.prevHash + "\n" + entry.canonicalText).utf8))
+    static func hash(of entry: LogEntry) throws(CryptoError) -> String {
+        try hash(of: entry, with: Hasher(.sha256))
+    }
+
+    /// The same hash with a SHA-256 hasher that is reused from entry to entry (verifying a long chain).
+    static func hash(of entry: LogEntry, with hasher: Hasher) throws(CryptoError) -> String {
+        try hasher.reset()
+        hasher.update(Array(entry.prevHash.utf8))
+        hasher.update([0x0A] as [UInt8])
+        hasher.update(Array(entry.canonicalText.utf8))
         return try hasher.finalize().hex
     }
 }

@@ -29,10 +29,17 @@ public struct LogEntry: Codable, Sendable, Equatable {
 
     /// The canonical text that the hash covers: every field but the hash, in a fixed order.
     var canonicalText: String {
-        "{\"action\":\(CanonicalJSON.quote(action)),\"actor\":\(CanonicalJSON.quote(actor)),"
-            + "\"change\":\(change),\"entity\":\(CanonicalJSON.quote(entity)),"
-            + "\"entityId\":\(CanonicalJSON.quote(entityId)),\"recordedAt\":\(CanonicalJSON.quote(recordedAt)),"
-            + "\"seq\":\(seq),\"vendorId\":\(vendorId.map(String.init) ?? "null")}"
+        var text = "{\"action\":"
+        text.reserveCapacity(change.utf8.count + 256)
+        text += CanonicalJSON.quote(action)
+        text += ",\"actor\":" + CanonicalJSON.quote(actor)
+        text += ",\"change\":" + change
+        text += ",\"entity\":" + CanonicalJSON.quote(entity)
+        text += ",\"entityId\":" + CanonicalJSON.quote(entityId)
+        text += ",\"recordedAt\":" + CanonicalJSON.quote(recordedAt)
+        text += ",\"seq\":" + String(seq)
+        text += ",\"vendorId\":" + (vendorId.map(String.init) ?? "null") + "}"
+        return text
     }
 
     /// The table's columns, for queries.

@@ -33,6 +33,9 @@ enum Migrations {
         migrator.registerMigration("v4-market-access-events") { db in
             try createMarketEvents(db)
         }
+        migrator.registerMigration("v5-audit-runs") { db in
+            try AuditRunMigration.create(db)
+        }
         migrator.registerMigration("v6-log-checkpoints") { db in
             try createLogCheckpoints(db)
         }

@@ -12,43 +12,35 @@ enum EventPropagation {
         var path: [String]? = nil
     }
 
+    /// The events bearing on one vendor, loading only the vendors around it and their events.
     static func events(_ db: Database, bearingOn vendor: Vendor) throws -> [Hit] {
         let id = try Store.id(of: vendor)
-        var hits = try MarketEventRecord.filter(MarketEventRecord.Columns.vendorId == id).fetchAll(db)
-            .map { Hit(record: $0, relation: .own, path: nil) }
-        var chain = [vendor.name]
-        var names = NameCache()
-        for ancestorId in try AffiliateTree.ancestors(db, of: id) {
-            chain.append(try names.vendor(db, ancestorId))
-            hits += try MarketEventRecord.filter(
-                MarketEventRecord.Columns.vendorId == ancestorId && MarketEventRecord.Columns.appliesToAffiliates
-            ).fetchAll(db).map { Hit(record: $0, relation: .inherited, path: chain) }
-        }
-        let descendants = try AffiliateTree.subtree(db, of: id).filter { $0 != id }
-        if !descendants.isEmpty {
-            let parents = try Dictionary(
-                uniqueKeysWithValues: Vendor.filter(descendants.contains(Vendor.Columns.id)).fetchAll(db)
-                    .map { (try Store.id(of: $0), $0) })
-            let records = try MarketEventRecord.filter(descendants.contains(MarketEventRecord.Columns.vendorId))
-                .fetchAll(db)
-            for record in records {
-                hits.append(
-                    Hit(
-                        record: record, relation: .affiliate,
-                        path: path(from: record.vendorId, upTo: vendor, through: parents)))
-            }
-        }
-        return hits
+        let related = try AffiliateTree.ancestors(db, of: id) + AffiliateTree.subtree(db, of: id)
+        let index = AffiliateIndex(
+            try Vendor.filter(related.contains(Vendor.Columns.id)).fetchAll(db).map { row in
+                (id: try Store.id(of: row), name: row.name, parentId: row.parentId)
+            })
+        let events = Dictionary(
+            grouping: try MarketEventRecord.filter(related.contains(MarketEventRecord.Columns.vendorId)).fetchAll(db),
+            by: \.vendorId)
+        return hits(bearingOn: id, in: index, events: events)
     }
 
-    /// Names from a descendant up to `top`, following parent links among `vendors`.
-    private static func path(from start: Int64, upTo top: Vendor, through vendors: [Int64: Vendor]) -> [String] {
-        var names: [String] = []
-        var current = vendors[start]
-        while let vendor = current {
-            names.append(vendor.name)
-            current = vendor.parentId.flatMap { vendors[$0] }
+    /// The events bearing on a vendor, from an index of the tree and the events grouped by the vendor they name.
+    static func hits(bearingOn id: Int64, in index: AffiliateIndex, events: [Int64: [MarketEventRecord]]) -> [Hit] {
+        var hits = (events[id] ?? []).map { Hit(record: $0, relation: .own) }
+        var chain = [index.name(id)]
+        for ancestorId in index.ancestors(of: id) {
+            chain.append(index.name(ancestorId))
+            hits += (events[ancestorId] ?? []).filter(\.appliesToAffiliates)
+                .map { Hit(record: $0, relation: .inherited, path: chain) }
         }
-        return names + [top.name]
+        var affiliates: [Hit] = []
+        for descendantId in index.descendants(of: id) {
+            guard let named = events[descendantId], !named.isEmpty else { continue }
+            let path = index.path(from: descendantId, upTo: id)
+            affiliates += named.map { Hit(record: $0, relation: .affiliate, path: path) }
+        }
+        return hits + affiliates.sorted { ($0.record.id ?? 0) < ($1.record.id ?? 0) }
     }
 }

@@ -39,3 +39,34 @@ struct MarketEventRecord: Codable, Sendable, Equatable, FetchableRecord, Mutable
     /// The days the event is in force.
     var window: EventWindow { EventWindow(start: effectiveFrom ?? announcedOn, end: effectiveTo, status: status) }
 }
+
+extension MarketEventRecord {
+    /// Reads a row column by column: much faster than the synthesized `Decodable` path over 20 000 events.
+    init(row: Row) throws {
+        id = row["id"]
+        vendorId = row["vendorId"]
+        appliesToAffiliates = row["appliesToAffiliates"]
+        jurisdiction = try Self.required(row, "jurisdiction")
+        authority = row["authority"]
+        type = try Self.required(row, "type")
+        program = row["program"]
+        scope = row["scope"]
+        announcedOn = try Self.required(row, "announcedOn")
+        effectiveFrom = row["effectiveFrom"]
+        effectiveTo = row["effectiveTo"]
+        status = try Self.required(row, "status")
+        sourceUrl = row["sourceUrl"]
+        sourceRecordId = row["sourceRecordId"]
+        notes = row["notes"]
+        createdAt = row["createdAt"]
+        updatedAt = row["updatedAt"]
+    }
+
+    /// A column that must hold a valid value of its type.
+    private static func required<T: DatabaseValueConvertible>(_ row: Row, _ column: String) throws -> T {
+        guard let value = T.fromDatabaseValue(row[column] as DatabaseValue) else {
+            throw StoreError.database("marketEvent row with an invalid \(column)")
+        }
+        return value
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssayAudit
 import AssayBundle
 import AssayCore
 import AssayCrypto
@@ -24,6 +25,7 @@ struct CommandFailure: Error {
         case let error as CryptoError: self.init(message: error.description)
         case let error as BundleError: self.init(message: error.description)
         case let error as RegistryError: self.init(message: error.description)
+        case let error as AuditError: self.init(message: error.description)
         default: return nil
         }
     }

@@ -1,0 +1,33 @@
+import AssayStore
+
+/// Everything that can go wrong in an audit, with a stable code and a one-line message naming file, line and field.
+public enum AuditError: Error, Sendable, CustomStringConvertible {
+    /// The policy file is not valid: `line` is 1-based, `field` the dotted key path.
+    case policy(file: String, line: Int?, field: String?, reason: String)
+    /// The policy file cannot be read.
+    case unreadable(file: String, reason: String)
+    /// A report template did not render.
+    case template(String)
+    /// A store error under the audit.
+    case store(StoreError)
+
+    /// A stable identifier for scripts and tests.
+    public var code: String {
+        switch self {
+        case .policy: "audit.policy"
+        case .unreadable: "audit.unreadable"
+        case .template: "audit.template"
+        case .store(let error): error.code
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .policy(let file, let line, let field, let reason):
+            [file, line.map { "line \($0)" }, field].compactMap { $0 }.joined(separator: ": ") + ": " + reason
+        case .unreadable(let file, let reason): "\(file): cannot read the policy: \(reason)"
+        case .template(let reason): "report template: \(reason)"
+        case .store(let error): error.description
+        }
+    }
+}

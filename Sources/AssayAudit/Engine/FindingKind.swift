@@ -1,0 +1,37 @@
+import AssayCore
+
+/// What a finding is about. Each rule reports one or a few kinds; the policy sets each kind's severity.
+///
+/// A new rule (registry reconciliation, say) adds its kinds here and its type to ``RuleSet/standard``.
+public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
+    case certificationExpiring = "certification-expiring"
+    case certificationExpired = "certification-expired"
+    case certificationSuspended = "certification-suspended"
+    case certificationWithdrawn = "certification-withdrawn"
+    case certificationRevoked = "certification-revoked"
+    case requiredSchemeMissing = "required-scheme-missing"
+    case x509Weak = "x509-weak"
+    case x509Expired = "x509-expired"
+    case escrowDepositOverdue = "escrow-deposit-overdue"
+    case escrowNeverVerified = "escrow-never-verified"
+    case escrowVerificationStale = "escrow-verification-stale"
+    case escrowVerificationFailed = "escrow-verification-failed"
+    case marketRestriction = "market-restriction"
+    case auditLogBroken = "audit-log-broken"
+
+    /// The severity when the policy does not set one (expiry warnings take theirs from the lead times).
+    public var defaultSeverity: Severity {
+        switch self {
+        case .auditLogBroken: .critical
+        case .certificationExpired, .certificationRevoked, .certificationWithdrawn, .requiredSchemeMissing,
+            .x509Expired, .escrowVerificationFailed, .marketRestriction:
+            .high
+        case .certificationSuspended, .x509Weak, .escrowDepositOverdue, .escrowNeverVerified,
+            .escrowVerificationStale:
+            .medium
+        case .certificationExpiring: .low
+        }
+    }
+
+    public static func < (lhs: FindingKind, rhs: FindingKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}

@@ -1,0 +1,53 @@
+import AssayCore
+
+/// The wording of an audit report for text and Markdown: a summary, then a section per vendor with findings.
+public enum AuditOutline {
+    /// The report as a document for ``TextRenderer`` and ``MarkdownRenderer``.
+    public static func document(_ report: AuditReport) -> ReportDocument {
+        var facts = [
+            ReportFact("As of", report.asOf.description),
+            ReportFact("Generated", report.generatedAt),
+            ReportFact("Policy digest", report.policyDigest),
+            ReportFact("Vendors evaluated", String(report.vendorsEvaluated)),
+            ReportFact("Findings", report.countLine),
+        ]
+        if let head = report.logHead {
+            let state = report.logIntact ? "intact" : "BROKEN"
+            facts.append(ReportFact("Audit log head", "entry \(head.seq), \(head.hash) (chain \(state))"))
+        }
+        var sections = [
+            ReportSection(
+                heading: "Summary",
+                items: Severity.allCases.reversed().map { "\($0.rawValue): \(report.counts[$0])" },
+                whenEmpty: "")
+        ]
+        let general = report.findings.filter { $0.vendor == nil }
+        if !general.isEmpty {
+            sections.append(ReportSection(heading: "Store", items: general.map(line), whenEmpty: ""))
+        }
+        for group in byVendor(report.findings) {
+            sections.append(
+                ReportSection(
+                    heading: "\(group.vendor.name) (#\(group.vendor.id))", items: group.findings.map(line),
+                    whenEmpty: ""))
+        }
+        if report.findings.isEmpty {
+            sections.append(ReportSection(heading: "Findings", items: [], whenEmpty: "Nothing needs attention."))
+        }
+        return ReportDocument(title: "Audit report as of \(report.asOf)", facts: facts, sections: sections)
+    }
+
+    /// Findings grouped by vendor, vendors by name, each vendor's findings most severe first.
+    public static func byVendor(_ findings: [Finding]) -> [(vendor: FindingVendor, findings: [Finding])] {
+        var groups: [Int64: (vendor: FindingVendor, findings: [Finding])] = [:]
+        for finding in findings {
+            guard let vendor = finding.vendor else { continue }
+            groups[vendor.id, default: (vendor, [])].findings.append(finding)
+        }
+        return groups.values.sorted { ($0.vendor.name, $0.vendor.id) < ($1.vendor.name, $1.vendor.id) }
+    }
+
+    private static func line(_ finding: Finding) -> String {
+        "\(finding.severity.rawValue.uppercased()) \(finding.kind.rawValue): \(finding.message) [\(finding.id)]"
+    }
+}

@@ -1,0 +1,51 @@
+import AssayCore
+import AssayStore
+
+/// The result of an audit as written to `--format json` (`Schemas/audit-report.schema.json`) and rendered
+/// as text, Markdown, CSV or HTML.
+public struct AuditReport: Codable, Sendable, Equatable {
+    /// The report format's version.
+    public var schemaVersion = 1
+    /// When the report was generated (ISO 8601 UTC).
+    public var generatedAt: String
+    /// The day evaluated.
+    public var asOf: CalendarDate
+    /// The Assay version that produced it.
+    public var tool: String
+    /// SHA-256 of the policy's canonical JSON.
+    public var policyDigest: String
+    /// The audit log's last entry when the records were read.
+    public var logHead: LogHead?
+    /// True when the audit log's hash chain verified.
+    public var logIntact: Bool
+    public var vendorsEvaluated: Int
+    public var counts: SeverityCounts
+    /// Most severe first.
+    public var findings: [Finding]
+
+    public init(
+        snapshot: AuditSnapshot, policyDigest: String, findings: [Finding], generatedAt: String = Timestamp.now()
+    ) {
+        self.generatedAt = generatedAt
+        asOf = snapshot.asOf
+        tool = AssayVersion.current
+        self.policyDigest = policyDigest
+        logHead = snapshot.logHead
+        logIntact = snapshot.logVerification.isIntact
+        vendorsEvaluated = snapshot.vendors.count
+        counts = SeverityCounts(findings.map(\.severity))
+        self.findings = findings
+    }
+
+    /// True when any finding is at least as severe as `threshold`.
+    public func reaches(_ threshold: Severity) -> Bool { findings.contains { $0.severity >= threshold } }
+
+    /// `3 findings: 1 high, 2 low`, for summaries.
+    public var countLine: String {
+        let parts = Severity.allCases.reversed().compactMap { severity in
+            counts[severity] > 0 ? "\(counts[severity]) \(severity.rawValue)" : nil
+        }
+        let total = "\(counts.total) finding\(counts.total == 1 ? "" : "s")"
+        return parts.isEmpty ? total : total + ": " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,30 @@
+import AssayCore
+import AssayRegistry
+import Foundation
+
+/// Renders an audit report for machines: JSON (`Schemas/audit-report.schema.json`) and CSV, one finding a row.
+public enum AuditTabularRenderer {
+    /// Pretty, key-sorted JSON with a final newline.
+    public static func json(_ report: AuditReport) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(report), as: UTF8.self) + "\n"
+    }
+
+    /// The CSV header.
+    public static let columns = [
+        "id", "severity", "kind", "vendorId", "vendor", "subject", "message", "records", "path",
+    ]
+
+    /// RFC 4180 CSV with a header row and one finding per row; records as `entity#id` separated by spaces.
+    public static func csv(_ report: AuditReport) -> String {
+        report.findings.reduce(into: CSVWriter.line(columns)) { text, finding in
+            text += CSVWriter.line([
+                finding.id, finding.severity.rawValue, finding.kind.rawValue,
+                finding.vendor.map { String($0.id) } ?? "", finding.vendor?.name ?? "", finding.subject,
+                finding.message, finding.records.map { "\($0.entity)#\($0.id)" }.joined(separator: " "),
+                (finding.path ?? []).joined(separator: " → "),
+            ])
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import AssayAudit
+import AssayStore
+
+/// The text form of a diff between two runs: a line per new, resolved and persisting finding, then the counts.
+enum AuditDiffText {
+    static func lines(_ diff: FindingDiff, from earlier: AuditRun, to later: AuditRun) -> String {
+        var out = "Changes from run #\(earlier.id) (as of \(earlier.asOf)) to run #\(later.id) (as of \(later.asOf))\n"
+        for (label, findings) in [("new", diff.new), ("resolved", diff.resolved), ("persisting", diff.persisting)] {
+            for finding in findings {
+                let vendor = finding.vendorName.map { "\($0): " } ?? ""
+                out +=
+                    "\(label.padding(toLength: 11, withPad: " ", startingAt: 0))"
+                    + "\(finding.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))"
+                    + "\(finding.id)  \(vendor)\(finding.message)\n"
+            }
+        }
+        return out + diff.countLine + "\n"
+    }
+}

@@ -1,0 +1,86 @@
+import AssayAudit
+import AssayCore
+import AssayCrypto
+import AssayStore
+import Foundation
+
+/// One audit: read the records, evaluate them, render and write the report, record the run.
+///
+/// The report is written atomically (temporary file, fsync, rename) before the run is recorded in one
+/// transaction, so an interrupted run leaves either nothing or a whole report; a recorded run always names a
+/// whole report.
+struct AuditJob {
+    let store: Store
+    let policy: AuditPolicy
+    let format: AuditFormat
+    let outputFolder: String?
+
+    /// What a run produced.
+    struct Outcome {
+        var report: AuditReport
+        var run: AuditRun
+        /// The rendered report, when it was not written to a file.
+        var text: String?
+    }
+
+    func run(asOf: CalendarDate) throws -> Outcome {
+        let snapshot = try store.auditSnapshot(asOf: asOf)
+        let findings = AuditEngine().evaluate(snapshot, policy: policy)
+        let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), findings: findings)
+        let bytes = Array(try render(report, snapshot: snapshot).utf8)
+        var draft = AuditRunDraft(
+            asOf: asOf, policyDigest: report.policyDigest, format: format.rawValue, findings: findings.map(\.recorded))
+        draft.reportSha256 = try Hasher.digest(bytes).hex
+        draft.logHeadSeq = snapshot.logHead?.seq
+        draft.logHeadHash = snapshot.logHead?.hash
+        if let outputFolder {
+            let path = try reportPath(in: outputFolder, asOf: asOf)
+            try AtomicFile.write(bytes, to: path)
+            draft.reportFile = path
+        }
+        let run = try store.recordAuditRun(draft)
+        return Outcome(
+            report: report, run: run, text: outputFolder == nil ? String(decoding: bytes, as: UTF8.self) : nil)
+    }
+
+    private func render(_ report: AuditReport, snapshot: AuditSnapshot) throws -> String {
+        switch format {
+        case .text: TextRenderer.render(AuditOutline.document(report))
+        case .md: MarkdownRenderer.render(AuditOutline.document(report))
+        case .json: try AuditTabularRenderer.json(report)
+        case .csv: AuditTabularRenderer.csv(report)
+        case .html: try AuditHTMLRenderer.render(report, snapshot: snapshot)
+        }
+    }
+
+    /// `DIR/assay-audit-ASOF-RUNTIME.EXT`, with `-2`, `-3`… when a run in the same second already wrote one.
+    private func reportPath(in folder: String, asOf: CalendarDate) throws -> String {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw CommandFailure(message: "--out \(folder): cannot create the folder: \(error.localizedDescription)")
+        }
+        let stamp = Timestamp.now().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
+            .prefix(15)
+        let base = "\(folder)/assay-audit-\(asOf)-\(stamp)Z"
+        var path = "\(base).\(format.fileExtension)"
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: path) {
+            attempt += 1
+            path = "\(base)-\(attempt).\(format.fileExtension)"
+        }
+        return path
+    }
+
+    /// The lines printed after a run.
+    static func summary(_ outcome: Outcome) -> String {
+        let run = outcome.run
+        var lines = ["Audit as of \(outcome.report.asOf): \(outcome.report.countLine)"]
+        if let file = run.reportFile {
+            lines.append("report: \(file) (sha256 \(run.reportSha256 ?? ""))")
+        }
+        let head = run.logHeadSeq.map { "audit log head \($0) \(run.logHeadHash ?? "")" } ?? "audit log empty"
+        lines.append("recorded run #\(run.id); \(head)")
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

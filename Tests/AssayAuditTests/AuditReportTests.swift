@@ -1,0 +1,86 @@
+import AssayAudit
+import AssayRegistry
+import AssayCore
+import AssayStore
+import AssayTestSupport
+import Foundation
+import Testing
+
+/// The fixture's report in every format: golden files for Markdown, JSON and CSV; structure and escaping for HTML.
+@Suite struct AuditReportTests {
+    let fixture: AuditFixture
+    let snapshot: AuditSnapshot
+    let report: AuditReport
+
+    init() throws {
+        fixture = try AuditFixture()
+        snapshot = try fixture.snapshot()
+        let policy = try AuditPolicy.standard()
+        var report = AuditReport(
+            snapshot: snapshot, policyDigest: try policy.digest(),
+            findings: AuditEngine().evaluate(snapshot, policy: policy), generatedAt: "2026-06-01T06:00:00.000Z")
+        // The log's hashes cover real timestamps; golden files need fixed ones.
+        report.logHead = report.logHead.map { LogHead(seq: $0.seq, hash: String(repeating: "0f", count: 32)) }
+        report.tool = "golden"
+        self.report = report
+    }
+
+    @Test func markdown() throws {
+        try Golden.expect("audit.md", MarkdownRenderer.render(AuditOutline.document(report)))
+    }
+
+    @Test func jsonFollowsItsSchema() throws {
+        let json = try AuditTabularRenderer.json(report)
+        try Golden.expect("audit.json", json)
+        if SchemaValidator.isAvailable {
+            #expect(try SchemaValidator.problems(in: json, schema: "audit-report.schema.json") == nil)
+        }
+    }
+
+    @Test func csvHasOneFindingPerRow() throws {
+        let csv = AuditTabularRenderer.csv(report)
+        try Golden.expect("audit.csv", csv)
+        var table = try CSVTable(reader: CSVReader(bytes: Array(csv.utf8), file: "audit.csv"), encoding: .utf8,
+                                 required: AuditTabularRenderer.columns)
+        #expect(table.columns == AuditTabularRenderer.columns)
+        var rows = 0
+        while try table.next() != nil { rows += 1 }
+        #expect(rows == report.findings.count)
+    }
+
+    @Test func summaryCounts() {
+        #expect(report.counts.total == report.findings.count)
+        #expect(report.reaches(.high))
+        #expect(!report.reaches(.critical))
+        #expect(report.countLine.hasPrefix("\(report.findings.count) findings: "))
+    }
+
+    @Test func htmlIsOneSelfContainedPageWithEveryPart() throws {
+        let html = try AuditHTMLRenderer.render(report, snapshot: snapshot)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.hasSuffix("</html>\n"))
+        for part in [
+            "<style>", "@media print", "class=\"tiles\"", "<h2>Certification validity over time</h2>",
+            "<h2>Market-access timeline</h2>", "<h2>Escrow verification status</h2>", "<h2>Findings by vendor</h2>",
+            "<section class=\"vendor\" id=\"vendor-1\">", "<svg role=\"img\" aria-label=\"Certifications expiring",
+            "<svg role=\"img\" aria-label=\"Market-access restrictions",
+        ] {
+            #expect(html.contains(part), "missing \(part)")
+        }
+        #expect(html.components(separatedBy: "<section class=\"vendor\"").count - 1 == 4)
+        #expect(html.components(separatedBy: "class=\"tile ").count - 1 == Severity.allCases.count)
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<link"))
+        #expect(!html.contains("<img") && !html.contains("src="))
+        #expect(html.contains("<td class=\"failed\">failed on 2026-05-20</td>"))
+    }
+
+    @Test func htmlEscapesEveryPieceOfData() throws {
+        let html = try AuditHTMLRenderer.render(report, snapshot: snapshot)
+        #expect(!html.contains("<script>"))
+        #expect(!html.contains("<b>X</b>"))
+        #expect(html.contains("<h3>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; <span"))
+        #expect(html.contains("&lt;b&gt;X&lt;/b&gt;"))
+        let markdown = MarkdownRenderer.render(AuditOutline.document(report))
+        #expect(!markdown.contains("<script>"))
+    }
+}
