@@ -74,6 +74,12 @@ struct RegistryCommandTests {
         #expect(run.stdout.contains("is a FIPS 140-3 validation"))
         let earlier = try assay("cert", "reconcile", "Fortinet", "--as-of", "2020-01-01")
         #expect(earlier.stdout.contains(" active "))
+        // The same outcomes are findings of the audit report.
+        let audit = try assay("audit", "run", "--as-of", "2026-11-01", "--format", "json")
+        for kind in ["registry-not-found", "registry-archived", "registry-not-covered", "registry-dates-disagree"] {
+            #expect(audit.stdout.contains("\"kind\" : \"\(kind)\""), "\(kind)")
+        }
+        #expect(audit.stdout.contains("\"id\" : \"registry-not-found:certification-2-not-found\""))
     }
 
     @Test func badRegistryFilesAreOneLineAndImportNothing() throws {

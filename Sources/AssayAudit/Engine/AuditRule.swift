@@ -25,6 +25,7 @@ public enum RuleSet {
         EscrowNeverVerifiedRule(),
         EscrowVerificationFailedRule(),
         EscrowVerificationStaleRule(),
+        RegistryReconciliationRule(),
         MarketRestrictionRule(),
     ]
 }

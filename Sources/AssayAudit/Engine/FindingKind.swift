@@ -2,7 +2,7 @@ import AssayCore
 
 /// What a finding is about. Each rule reports one or a few kinds; the policy sets each kind's severity.
 ///
-/// A new rule (registry reconciliation, say) adds its kinds here and its type to ``RuleSet/standard``.
+/// A new rule adds its kinds here and its type to ``RuleSet/standard``.
 public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
     case certificationExpiring = "certification-expiring"
     case certificationExpired = "certification-expired"
@@ -16,6 +16,11 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
     case escrowNeverVerified = "escrow-never-verified"
     case escrowVerificationStale = "escrow-verification-stale"
     case escrowVerificationFailed = "escrow-verification-failed"
+    case registryArchived = "registry-archived"
+    case registryRevoked = "registry-revoked"
+    case registryNotFound = "registry-not-found"
+    case registryNotCovered = "registry-not-covered"
+    case registryDatesDisagree = "registry-dates-disagree"
     case marketRestriction = "market-restriction"
     case auditLogBroken = "audit-log-broken"
 
@@ -24,12 +29,12 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
         switch self {
         case .auditLogBroken: .critical
         case .certificationExpired, .certificationRevoked, .certificationWithdrawn, .requiredSchemeMissing,
-            .x509Expired, .escrowVerificationFailed, .marketRestriction:
+            .x509Expired, .escrowVerificationFailed, .marketRestriction, .registryRevoked, .registryNotFound:
             .high
         case .certificationSuspended, .x509Weak, .escrowDepositOverdue, .escrowNeverVerified,
-            .escrowVerificationStale:
+            .escrowVerificationStale, .registryArchived, .registryNotCovered:
             .medium
-        case .certificationExpiring: .low
+        case .certificationExpiring, .registryDatesDisagree: .low
         }
     }
 

@@ -45,6 +45,11 @@ public enum PolicyTemplate {
           escrow-never-verified: medium
           escrow-verification-stale: medium
           escrow-verification-failed: high
+          registry-archived: medium
+          registry-revoked: high
+          registry-not-found: high
+          registry-not-covered: medium
+          registry-dates-disagree: low
           market-restriction: high
           audit-log-broken: critical
 

@@ -19,6 +19,8 @@ public struct AuditSnapshot: Sendable {
     public var logHead: LogHead?
     /// How many market-access events are recorded.
     public var eventCount: Int
+    /// Claimed CC, EUCC and FIPS 140 certifications checked against the imported registries (`cert reconcile`).
+    public var reconciliation: [ReconciliationFinding]
 
     let index: AffiliateIndex
     let eventsByVendor: [Int64: [MarketEventRecord]]

@@ -3,15 +3,21 @@ import GRDB
 
 extension Store {
     /// Checks each claimed Common Criteria, EUCC and FIPS 140 certification (of one vendor, or of all) against the
-    /// imported registry records, as of a day. Read-only: outcomes are computed, never stored.
+    /// imported registry records, as of a day; claims whose registry was never imported are skipped. Read-only:
+    /// outcomes are computed, never stored.
     public func reconcile(vendor reference: String? = nil, asOf: CalendarDate = .today) throws(StoreError)
         -> [ReconciliationFinding]
     {
         try read { db in
+            try Self.reconcile(db, vendorId: try reference.map { try VendorResolver.resolve(db, $0).id }, asOf: asOf)
+        }
+    }
+
+    static func reconcile(_ db: Database, vendorId: Int64??, asOf: CalendarDate) throws -> [ReconciliationFinding] {
             var request = Certification.filter(["cc", "eucc", "fips140-2", "fips140-3"].contains(Certification.Columns.scheme))
                 .order(Certification.Columns.id)
-            if let reference {
-                request = request.filter(Certification.Columns.vendorId == (try VendorResolver.resolve(db, reference)).id)
+            if let vendorId {
+                request = request.filter(Certification.Columns.vendorId == vendorId)
             }
             var names = NameCache()
             var records: [Registry: [RegistryRecord]] = [:]
@@ -24,7 +30,9 @@ extension Store {
                 let check = ReconciliationCheck(
                     claim: claim, vendorName: try names.vendor(db, claim.vendorId),
                     productName: try names.product(db, claim.productId), asOf: asOf)
-                let record = check.bestRecord(in: records[registry] ?? [])
+                // A registry that was never imported says nothing about a claim: skip rather than call it missing.
+                guard let candidates = records[registry], !candidates.isEmpty else { continue }
+                let record = check.bestRecord(in: candidates)
                 for (outcome, message) in check.outcomes(record) {
                     findings.append(ReconciliationFinding(
                         certificationId: id,
@@ -34,6 +42,5 @@ extension Store {
                 }
             }
             return findings
-        }
     }
 }
