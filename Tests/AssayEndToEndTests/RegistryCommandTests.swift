@@ -123,3 +123,23 @@ struct RegistryCommandTests {
         #expect(refused.stderr == "assay: error: \(bad):record 1: unknown vendor 'Nobody'\n")
     }
 }
+
+/// Audit reports carry the latest signed checkpoint, so a report can be tied to a head kept outside the database.
+@Suite struct AuditCheckpointTests {
+    @Test func theReportNamesTheLatestCheckpoint() throws {
+        let directory = TemporaryDirectory()
+        let db = directory.file("assay.sqlite")
+        let key = directory.file("org.pem")
+        try OpenSSL.run(["genpkey", "-algorithm", "ed25519", "-out", key])
+        _ = try AssayProcess.run(["vendor", "add", "ZTE", "--country", "CN"], database: db)
+        let checkpoint = try AssayProcess.run(["log", "checkpoint", "--key", key, "-o", directory.file("cp.json")], database: db)
+        #expect(checkpoint.exitCode == 0, "\(checkpoint.stderr)")
+        let report = try AssayProcess.run(["audit", "run", "--format", "json"], database: db)
+        #expect(try SchemaValidator.problems(in: report.stdout, schema: "audit-report.schema.json") == nil)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])
+        let stored = try #require(object["checkpoint"] as? [String: Any])
+        #expect(stored["seq"] as? Int == 1)
+        let markdown = try AssayProcess.run(["audit", "run", "--format", "md"], database: db)
+        #expect(markdown.stdout.contains("Latest signed checkpoint:** entry 1, "))
+    }
+}

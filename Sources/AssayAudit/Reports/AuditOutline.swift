@@ -15,6 +15,12 @@ public enum AuditOutline {
             let state = report.logIntact ? "intact" : "BROKEN"
             facts.append(ReportFact("Audit log head", "entry \(head.seq), \(head.hash) (chain \(state))"))
         }
+        if let checkpoint = report.checkpoint {
+            facts.append(ReportFact(
+                "Latest signed checkpoint",
+                "entry \(checkpoint.seq), \(checkpoint.hash), signed \(checkpoint.createdAt) by \(checkpoint.keyType) key "
+                    + checkpoint.keyFingerprint))
+        }
         var sections = [
             ReportSection(
                 heading: "Summary",

@@ -16,6 +16,8 @@ public struct AuditReport: Codable, Sendable, Equatable {
     public var policyDigest: String
     /// The audit log's last entry when the records were read.
     public var logHead: LogHead?
+    /// The latest signed checkpoint of the audit log, tying the report to a head kept outside the database.
+    public var checkpoint: LogCheckpoint?
     /// True when the audit log's hash chain verified.
     public var logIntact: Bool
     public var vendorsEvaluated: Int
@@ -31,6 +33,7 @@ public struct AuditReport: Codable, Sendable, Equatable {
         tool = AssayVersion.current
         self.policyDigest = policyDigest
         logHead = snapshot.logHead
+        checkpoint = snapshot.latestCheckpoint
         logIntact = snapshot.logVerification.isIntact
         vendorsEvaluated = snapshot.vendors.count
         counts = SeverityCounts(findings.map(\.severity))

@@ -19,6 +19,8 @@ public struct AuditSnapshot: Sendable {
     public var logHead: LogHead?
     /// How many market-access events are recorded.
     public var eventCount: Int
+    /// The latest signed checkpoint of the audit log, when one was made (`assay log checkpoint`).
+    public var latestCheckpoint: LogCheckpoint?
     /// Claimed CC, EUCC and FIPS 140 certifications checked against the imported registries (`cert reconcile`).
     public var reconciliation: [ReconciliationFinding]
 

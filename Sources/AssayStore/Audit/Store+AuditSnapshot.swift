@@ -43,6 +43,7 @@ extension Store {
                 logHead: try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditLog ORDER BY seq DESC LIMIT 1")
                     .map { LogHead(seq: $0[0], hash: $0[1]) },
                 eventCount: events.count,
+                latestCheckpoint: try LogCheckpoint.order(Column("id").desc).fetchOne(db),
                 reconciliation: try Self.reconcile(db, vendorId: nil, asOf: asOf),
                 index: AffiliateIndex(vendors.lazy.map { (id: $0.id, name: $0.name, parentId: $0.parentId) }),
                 eventsByVendor: Dictionary(grouping: events, by: \.vendorId))
