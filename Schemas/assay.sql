@@ -7,8 +7,10 @@
 CREATE TABLE "auditFinding" ("runId" INTEGER NOT NULL REFERENCES "auditRun"("id") ON DELETE CASCADE, "findingId" TEXT NOT NULL, "kind" TEXT NOT NULL, "severity" TEXT NOT NULL, "vendorId" INTEGER, "vendorName" TEXT, "subject" TEXT NOT NULL, "message" TEXT NOT NULL, PRIMARY KEY ("runId", "findingId"));
 
 -- Hash-chained audit log: one row per change, appended in the same transaction.
--- hash = SHA-256(prevHash || "\n" || canonical JSON of the entry without its hash); prevHash of seq 1 is 64 zeros.
-CREATE TABLE "auditLog" ("seq" INTEGER PRIMARY KEY, "recordedAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "action" TEXT NOT NULL, "entity" TEXT NOT NULL, "entityId" TEXT NOT NULL, "vendorId" INTEGER, "change" TEXT NOT NULL, "prevHash" TEXT NOT NULL, "hash" TEXT NOT NULL);
+-- hash = SHA-256(prevHash || "\n" || canonical JSON of the entry without its hash and rows [|| "\n" || rows]);
+-- prevHash of seq 1 is 64 zeros. rows (added by v9-records-bound-to-log), on the last entry of each transaction,
+-- states every record row the transaction wrote: "table<TAB>key<TAB>state" lines, state null for a deleted row.
+CREATE TABLE "auditLog" ("seq" INTEGER PRIMARY KEY, "recordedAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "action" TEXT NOT NULL, "entity" TEXT NOT NULL, "entityId" TEXT NOT NULL, "vendorId" INTEGER, "change" TEXT NOT NULL, "prevHash" TEXT NOT NULL, "hash" TEXT NOT NULL, "rows" TEXT);
 
 -- auditRun: one recorded audit run: when, by whom, as of which day, the policy digest, the report format, file and
 -- SHA-256, the audit log head when the records were read, and counts by severity.

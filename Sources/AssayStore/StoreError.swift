@@ -38,6 +38,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case importProblems([ImportProblem])
     /// A file in a registry or import format could not be read (the error names the file, line and field).
     case registry(RegistryError)
+    /// The audit log does not verify (first problem given), so it cannot be signed.
+    case logDoesNotVerify(String)
     /// A log checkpoint file that cannot be read as one.
     case malformedCheckpoint(path: String, reason: String)
     /// An unexpected database error, with SQLite's message.
@@ -62,6 +64,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .io: "store.io"
         case .importProblems: "store.import"
         case .registry(let error): error.code
+        case .logDoesNotVerify: "store.log-does-not-verify"
         case .malformedCheckpoint: "store.malformed-checkpoint"
         case .database: "store.database"
         }
@@ -103,6 +106,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
                 .joined(separator: "\n")
         case .registry(let error):
             error.description
+        case .logDoesNotVerify(let problem):
+            "refusing to sign: the audit log does not verify: \(problem) (see 'assay log verify')"
         case .malformedCheckpoint(let path, let reason):
             "\(path): \(reason)"
         case .database(let message):

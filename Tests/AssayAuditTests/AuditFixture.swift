@@ -1,7 +1,7 @@
 import AssayAudit
 import AssayBundle
 import AssayCore
-import AssayStore
+@testable import AssayStore
 import AssayTestSupport
 import Foundation
 import GRDB
@@ -51,10 +51,10 @@ struct AuditFixture {
         try fix()
     }
 
-    /// Fixes timestamps, and registers the X.509 details of certification #6 (weak and expired).
+    /// Fixes timestamps, and registers the X.509 details of certification #6 (weak and expired), through the
+    /// store's own write path so that the audit log records the rows as changed (the audit must not see tampering).
     private func fix() throws {
-        let queue = try DatabaseQueue(path: store.location.path)
-        try queue.write { db in
+        try store.write { db, _ in
             try X509Details(
                 certificationId: 6, fingerprint: String(repeating: "ab", count: 32), subject: "CN=device.example",
                 issuer: "CN=SAMPLE CA", serialNumber: "01", notBefore: "2024-02-01T00:00:00Z",

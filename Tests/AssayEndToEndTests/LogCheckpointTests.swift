@@ -42,10 +42,11 @@ import Testing
         try assay("vendor", "add", "Nokia")
         let verified = try assay("log", "verify", "--checkpoint", directory.file("cp.json"), "--pubkey", org.pub)
         #expect(verified.exitCode == 0)
-        #expect(verified.stdout.contains("OK the log extends checkpoint \(directory.file("cp.json")) (entry 2 of 3)"))
+        // Entry 3 stored the checkpoint, entry 4 added Nokia.
+        #expect(verified.stdout.contains("OK the log extends checkpoint \(directory.file("cp.json")) (entry 2 of 4)"))
         let printed = try assay("log", "checkpoint", "--key", org.key)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(printed.stdout.utf8)) as? [String: Any])
-        #expect(json["seq"] as? Int == 3 && json["format"] as? String == "assay-log-checkpoint/1")
+        #expect(json["seq"] as? Int == 4 && json["format"] as? String == "assay-log-checkpoint/1")
         let mode =
             try FileManager.default.attributesOfItem(atPath: directory.file("cp.json"))[.posixPermissions] as? Int
         #expect(mode == 0o600)
@@ -67,7 +68,11 @@ import Testing
         try assay("vendor", "add", "Huawei")
         let checkpoint = directory.file("cp.json")
         try assay("log", "checkpoint", "--key", org.key, "-o", checkpoint)
-        try tamper("UPDATE auditLog SET actor = 'mallory'")
+        // A thorough forger also removes the stored checkpoint and the entry that recorded it, which would
+        // otherwise give the rewrite away.
+        try tamper(
+            "DELETE FROM logCheckpoint; DELETE FROM auditLog WHERE action = 'log.checkpoint'; "
+                + "UPDATE auditLog SET actor = 'mallory'")
         try rechain()
         #expect(try assay("log", "verify").exitCode == 0)
         let caught = try assay("log", "verify", "--checkpoint", checkpoint, "--pubkey", org.pub)
@@ -92,7 +97,11 @@ import Testing
         let refused = try assay("log", "verify", "--checkpoint", forged, "--pubkey", org.pub)
         #expect(refused.exitCode == 1 && refused.stdout.contains("is not validly signed"))
 
-        try tamper("DELETE FROM auditLog WHERE seq = 2")
+        // The tail goes with the vendor it added and the stored checkpoint: what is left verifies on its own.
+        try tamper(
+            "DELETE FROM auditLog WHERE seq >= 2; DELETE FROM vendorName WHERE vendorId = 2; "
+                + "DELETE FROM vendor WHERE id = 2; DELETE FROM logCheckpoint")
+        #expect(try assay("log", "verify").exitCode == 0)
         let truncated = try assay("log", "verify", "--checkpoint", checkpoint, "--pubkey", org.pub)
         #expect(truncated.exitCode == 1)
         #expect(
@@ -118,20 +127,23 @@ import Testing
         #expect(alone.exitCode == 64 && alone.stderr.contains("--checkpoint and --pubkey go together"))
     }
 
-    /// Recomputes every entry's links and hashes with SQLite and `sha256sum`-free Python, the way an attacker
-    /// with the database file and the documented scheme would.
+    /// Recomputes every entry's links and hashes (rows included) with SQLite and Python, the way an attacker
+    /// with the database file and the documented scheme would, renumbering entries from 1.
     func rechain() throws {
         let script = """
             import sqlite3, hashlib, json, sys
             db = sqlite3.connect(sys.argv[1])
             prev = "0" * 64
-            for row in db.execute("SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change "
+            for new, (old,) in enumerate(db.execute("SELECT seq FROM auditLog ORDER BY seq").fetchall(), 1):
+                db.execute("UPDATE auditLog SET seq = ? WHERE seq = ?", (new, old))
+            for row in db.execute("SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change, rows "
                                   "FROM auditLog ORDER BY seq").fetchall():
-                seq, at, actor, action, entity, eid, vid, change = row
+                seq, at, actor, action, entity, eid, vid, change, rows = row
                 q = lambda s: json.dumps(s, ensure_ascii=False)
                 text = ('{"action":%s,"actor":%s,"change":%s,"entity":%s,"entityId":%s,"recordedAt":%s,'
                         '"seq":%d,"vendorId":%s}') % (q(action), q(actor), change, q(entity), q(eid), q(at), seq,
                         "null" if vid is None else str(vid))
+                text += "" if rows is None else "\\n" + rows
                 h = hashlib.sha256((prev + "\\n" + text).encode()).hexdigest()
                 db.execute("UPDATE auditLog SET prevHash = ?, hash = ? WHERE seq = ?", (prev, h, seq))
                 prev = h

@@ -15,6 +15,7 @@ public enum RuleSet {
     /// Every rule, in the order their findings are listed for a vendor.
     public static let standard: [any AuditRule] = [
         AuditLogRule(),
+        RecordsTamperedRule(),
         CertificationStatusRule(),
         CertificationExpiredRule(),
         CertificationExpiringRule(),

@@ -23,11 +23,12 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
     case registryDatesDisagree = "registry-dates-disagree"
     case marketRestriction = "market-restriction"
     case auditLogBroken = "audit-log-broken"
+    case recordsTampered = "records-tampered"
 
     /// The severity when the policy does not set one (expiry warnings take theirs from the lead times).
     public var defaultSeverity: Severity {
         switch self {
-        case .auditLogBroken: .critical
+        case .auditLogBroken, .recordsTampered: .critical
         case .certificationExpired, .certificationRevoked, .certificationWithdrawn, .requiredSchemeMissing,
             .x509Expired, .escrowVerificationFailed, .marketRestriction, .registryRevoked, .registryNotFound:
             .high

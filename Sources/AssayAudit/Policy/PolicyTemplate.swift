@@ -52,6 +52,7 @@ public enum PolicyTemplate {
           registry-dates-disagree: low
           market-restriction: high
           audit-log-broken: critical
+          records-tampered: critical
 
         """
 }

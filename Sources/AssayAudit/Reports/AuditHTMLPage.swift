@@ -69,7 +69,7 @@ struct AuditHTMLPage {
         generatedAt = report.generatedAt
         policyDigest = report.policyDigest
         logHead = report.logHead.map { "entry \($0.seq), \($0.hash)" } ?? "empty"
-        logState = report.logIntact ? "intact" : "BROKEN"
+        logState = report.logIntact ? "chain and records intact" : "BROKEN"
         vendorsEvaluated = report.vendorsEvaluated
         countLine = report.countLine
         tiles = Severity.allCases.reversed().map { Tile(severity: $0.rawValue, count: report.counts[$0]) }

@@ -35,7 +35,7 @@ enum AuditHTMLTemplate {
         <dt>As of</dt><dd>{{asOf}}</dd>
         <dt>Generated</dt><dd>{{generatedAt}}</dd>
         <dt>Policy digest</dt><dd class="id">{{policyDigest}}</dd>
-        <dt>Audit log head</dt><dd class="id">{{logHead}} (chain {{logState}})</dd>
+        <dt>Audit log head</dt><dd class="id">{{logHead}} ({{logState}})</dd>
         <dt>Vendors evaluated</dt><dd>{{vendorsEvaluated}}</dd>
         <dt>Findings</dt><dd>{{countLine}}</dd>
         </dl>

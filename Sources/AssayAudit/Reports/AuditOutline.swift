@@ -12,8 +12,8 @@ public enum AuditOutline {
             ReportFact("Findings", report.countLine),
         ]
         if let head = report.logHead {
-            let state = report.logIntact ? "intact" : "BROKEN"
-            facts.append(ReportFact("Audit log head", "entry \(head.seq), \(head.hash) (chain \(state))"))
+            let state = report.logIntact ? "chain and records intact" : "BROKEN"
+            facts.append(ReportFact("Audit log head", "entry \(head.seq), \(head.hash) (\(state))"))
         }
         if let checkpoint = report.checkpoint {
             facts.append(ReportFact(

@@ -18,7 +18,7 @@ public struct AuditReport: Codable, Sendable, Equatable {
     public var logHead: LogHead?
     /// The latest signed checkpoint of the audit log, tying the report to a head kept outside the database.
     public var checkpoint: LogCheckpoint?
-    /// True when the audit log's hash chain verified.
+    /// True when the audit log's hash chain verified, every stored checkpoint is on it, and the records match it.
     public var logIntact: Bool
     public var vendorsEvaluated: Int
     public var counts: SeverityCounts

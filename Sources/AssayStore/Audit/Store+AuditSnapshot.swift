@@ -21,8 +21,12 @@ extension Store {
             // Entries were appended between the two reads: verify again, now that they are all there.
             verification = try verifyLog()
         }
-        if let broken = verification.firstBreak, let head = snapshot.logHead, broken.seq > head.seq {
-            verification.firstBreak = nil  // appended after the records were read: not this snapshot's concern
+        if let broken = verification.firstBreak, let head = snapshot.logHead, broken.seq > head.seq,
+            (verification.headSeq ?? 0) > head.seq
+        {
+            // In entries appended after the records were read: not this snapshot's concern. (A stored checkpoint
+            // beyond the head, by contrast, means the log was cut: that break stays.)
+            verification.firstBreak = nil
         }
         snapshot.logVerification = verification
         return snapshot

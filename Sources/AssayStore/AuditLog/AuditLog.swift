@@ -4,17 +4,19 @@ import GRDB
 
 /// Appends entries to the audit log inside the caller's transaction.
 ///
-/// Make one per transaction: it remembers the chain's head between appends instead of reading it back.
+/// Make one per transaction. Entries are numbered as they are appended and written by ``commit(_:)`` at the end of
+/// the transaction, the last one carrying the state of every record row the transaction wrote (``RecordRows``):
+/// that is what binds the tables to the log, so that `log verify` can tell a row changed behind Assay's back.
 final class AuditLog {
     let actor: String
     private var head: (seq: Int64, hash: String)?
+    private var pending: [LogEntry] = []
 
     init(actor: String) {
         self.actor = actor
     }
 
-    /// Appends one entry for a change and returns it.
-    @discardableResult
+    /// Adds one entry for a change; it is written with the others when the transaction commits.
     func append(
         _ db: Database,
         action: String,
@@ -22,48 +24,83 @@ final class AuditLog {
         entityId: some CustomStringConvertible,
         vendorId: Int64?,
         change: some Encodable
-    ) throws -> LogEntry {
+    ) throws {
+        let seq = try nextSeq(db)
+        pending.append(
+            LogEntry(
+                seq: seq, recordedAt: Timestamp.now(), actor: actor, action: action, entity: entity,
+                entityId: entityId.description, vendorId: vendorId, change: try CanonicalJSON.encode(change),
+                rows: nil, prevHash: "", hash: ""))
+    }
+
+    /// Writes the pending entries, chained and hashed, the last one carrying the rows the transaction wrote.
+    ///
+    /// A transaction that wrote rows but described no change gets an entry of its own (`store.write`), so that no
+    /// committed row is ever missing from the log.
+    func commit(_ db: Database) throws {
+        let rows = try RecordTables.takeTouchedRows(db)
+        if !rows.isEmpty, pending.isEmpty {
+            try append(db, action: "store.write", entity: "store", entityId: "", vendorId: nil, change: [String]())
+        }
+        try write(db, rows: rows)
+    }
+
+    /// Appends one entry holding the state of every record row as it is now: the starting point of the records'
+    /// binding to the log for a database whose rows predate it, or whose tables a migration reshaped.
+    func appendBaseline(_ db: Database, reason: String) throws {
+        let rows = try RecordTables.all(db).flatMap { table in try table.currentRows(db) }
+        guard !rows.isEmpty else { return }
+        try append(
+            db, action: "store.baseline", entity: "store", entityId: "", vendorId: nil,
+            change: ["reason": reason])
+        try write(db, rows: rows)
+    }
+
+    private func nextSeq(_ db: Database) throws -> Int64 {
+        if let last = pending.last { return last.seq + 1 }
         if head == nil {
             let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditLog ORDER BY seq DESC LIMIT 1")
             head = (last?["seq"] ?? 0, last?["hash"] ?? LogEntry.genesisHash)
         }
-        let previous = head ?? (0, LogEntry.genesisHash)
-        var entry = LogEntry(
-            seq: previous.seq + 1,
-            recordedAt: Timestamp.now(),
-            actor: actor,
-            action: action,
-            entity: entity,
-            entityId: entityId.description,
-            vendorId: vendorId,
-            change: try CanonicalJSON.encode(change),
-            prevHash: previous.hash,
-            hash: ""
-        )
-        entry.hash = try Self.hash(of: entry)
+        return (head?.seq ?? 0) + 1
+    }
+
+    private func write(_ db: Database, rows: [RecordRow]) throws {
+        guard !pending.isEmpty else { return }
+        pending[pending.count - 1].rows = rows.isEmpty ? nil : RecordRows.text(of: rows)
+        let hasher = try Hasher(.sha256)
+        var previousHash = head?.hash ?? LogEntry.genesisHash
         // A cached statement rather than a Codable record insert: this runs once per change, bulk imports included.
-        try db.cachedStatement(sql: """
-            INSERT INTO auditLog (seq, recordedAt, actor, action, entity, entityId, vendorId, change, prevHash, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO auditLog (seq, recordedAt, actor, action, entity, entityId, vendorId, change, rows,
+                                      prevHash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+        for var entry in pending {
+            entry.prevHash = previousHash
+            entry.hash = try Self.hash(of: entry, with: hasher)
+            try insert.execute(arguments: [
                 entry.seq, entry.recordedAt, entry.actor, entry.action, entry.entity, entry.entityId, entry.vendorId,
-                entry.change, entry.prevHash, entry.hash,
+                entry.change, entry.rows, entry.prevHash, entry.hash,
             ])
-        head = (entry.seq, entry.hash)
-        return entry
+            previousHash = entry.hash
+            head = (entry.seq, entry.hash)
+        }
+        pending.removeAll()
     }
 
-    /// SHA-256 over the previous hash, a newline, and the entry's canonical text.
-    static func hash(of entry: LogEntry) throws(CryptoError) -> String {
-        try hash(of: entry, with: Hasher(.sha256))
-    }
-
-    /// The same hash with a SHA-256 hasher that is reused from entry to entry (verifying a long chain).
+    /// SHA-256 over the previous hash, a newline, the entry's canonical text and, when the entry carries record
+    /// rows, a newline and the rows' text (the canonical text never holds a raw newline, so the split is unambiguous).
     static func hash(of entry: LogEntry, with hasher: Hasher) throws(CryptoError) -> String {
         try hasher.reset()
         hasher.update(Array(entry.prevHash.utf8))
         hasher.update([0x0A] as [UInt8])
         hasher.update(Array(entry.canonicalText.utf8))
+        if let rows = entry.rows {
+            hasher.update([0x0A] as [UInt8])
+            hasher.update(Array(rows.utf8))
+        }
         return try hasher.finalize().hex
     }
 }

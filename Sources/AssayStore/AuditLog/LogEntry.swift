@@ -19,6 +19,11 @@ public struct LogEntry: Codable, Sendable, Equatable {
     public var vendorId: Int64?
     /// The change as canonical JSON (`after`, `before`, or both).
     public var change: String
+    /// The state of every record row the entry's transaction wrote, one line per row, `table<TAB>key<TAB>state`,
+    /// sorted by table and key: the key is the JSON array of the row's primary key and the state the JSON object of
+    /// its columns, or `null` for a row that was deleted (``RecordRows``). `nil` on entries that changed no record
+    /// and on entries written before v9 of the schema.
+    public var rows: String?
     /// The previous entry's hash (64 zeros for the first entry).
     public var prevHash: String
     /// SHA-256 over the previous hash and this entry's canonical text.
@@ -27,7 +32,7 @@ public struct LogEntry: Codable, Sendable, Equatable {
     /// The hash of the (absent) entry before the first.
     public static let genesisHash = String(repeating: "0", count: 64)
 
-    /// The canonical text that the hash covers: every field but the hash, in a fixed order.
+    /// The canonical text that the hash covers: every field but the hash and the rows, in a fixed order.
     var canonicalText: String {
         var text = "{\"action\":"
         text.reserveCapacity(change.utf8.count + 256)
@@ -45,6 +50,7 @@ public struct LogEntry: Codable, Sendable, Equatable {
     /// The table's columns, for queries.
     public enum Columns {
         public static let seq = Column(CodingKeys.seq)
+        public static let rows = Column(CodingKeys.rows)
         public static let vendorId = Column(CodingKeys.vendorId)
         public static let recordedAt = Column(CodingKeys.recordedAt)
     }

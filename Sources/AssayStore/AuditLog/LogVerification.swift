@@ -2,7 +2,8 @@ import AssayCore
 import AssayCrypto
 import GRDB
 
-/// The outcome of recomputing the audit log's hash chain.
+/// The outcome of verifying the audit log: its hash chain, the signed checkpoints stored beside it, and the record
+/// tables against the state the log gives them.
 public struct LogVerification: Codable, Sendable {
     /// How many entries were read.
     public var entries: Int
@@ -10,11 +11,28 @@ public struct LogVerification: Codable, Sendable {
     public var headSeq: Int64?
     /// The last entry's hash: the value to write down or sign to detect later rewrites.
     public var headHash: String?
-    /// The first entry where the chain breaks, when it does.
+    /// The first entry where the chain breaks, or that a stored checkpoint no longer finds, when there is one.
     public var firstBreak: LogBreak?
+    /// How many checkpoints stored in the database were checked against the chain.
+    public var checkpointsChecked: Int
+    /// The record tables compared with the log; absent when the chain is broken (there is then no trustworthy
+    /// state to compare them with).
+    public var records: RecordComparison?
 
-    /// True when every entry links to the one before and matches its hash.
-    public var isIntact: Bool { firstBreak == nil }
+    init(entries: Int) {
+        self.entries = entries
+        self.checkpointsChecked = 0
+    }
+
+    /// True when the chain is intact, every stored checkpoint is still on it, and the records match the log.
+    public var isIntact: Bool { firstBreak == nil && (records?.differenceCount ?? 0) == 0 }
+
+    /// What is wrong, a line each: the broken entry, or each record that differs from the log (the first
+    /// ``RecordComparison/shownLimit``); empty when the log verifies.
+    public var problems: [String] {
+        if let broken = firstBreak { return ["at entry \(broken.seq): \(broken.reason)"] }
+        return records?.differences.map(\.message) ?? []
+    }
 }
 
 /// Where and how the chain breaks.
@@ -31,14 +49,21 @@ public struct LogBreak: Codable, Sendable, Equatable {
 }
 
 extension Store {
-    /// Recomputes the whole chain in order, stopping at the first break.
-    public func verifyLog() throws(StoreError) -> LogVerification {
-        try read { db in try Self.verifyLog(db) }
+    /// Verifies the log: recomputes the chain in order, stopping at the first break; checks every stored checkpoint
+    /// against it; and, when both hold, compares every record table with the state the log gives it, and every
+    /// evidence file with its size (and, when `deep`, its SHA-256).
+    public func verifyLog(deep: Bool = false) throws(StoreError) -> LogVerification {
+        let evidence = EvidenceBlobs(root: location.evidenceDirectory)
+        return try read { db in try Self.verifyLog(db, evidence: evidence, rehash: deep) }
     }
 
-    /// Recomputes the chain inside the caller's read, so that the result describes the same snapshot.
-    static func verifyLog(_ db: Database) throws -> LogVerification {
+    /// Verifies the log inside the caller's read or write, so that the result describes one snapshot.
+    static func verifyLog(_ db: Database, evidence: EvidenceBlobs, rehash: Bool) throws -> LogVerification {
         var result = LogVerification(entries: 0)
+        var replay = RecordReplay()
+        let checkpoints = try LogCheckpoint.order(LogCheckpoint.Columns.seq).fetchAll(db)
+        var hashes: [Int64: String] = [:]  // of the entries that checkpoints sign
+        let signed = Set(checkpoints.map(\.seq))
         var expectedSeq: Int64 = 1
         var previousHash = LogEntry.genesisHash
         let hasher = try Hasher(.sha256)
@@ -46,13 +71,13 @@ extension Store {
         let rows = try Row.fetchCursor(
             db,
             sql: """
-                SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change, prevHash, hash
+                SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change, rows, prevHash, hash
                 FROM auditLog ORDER BY seq
                 """)
         while let row = try rows.next() {
             let entry = LogEntry(
                 seq: row[0], recordedAt: row[1], actor: row[2], action: row[3], entity: row[4], entityId: row[5],
-                vendorId: row[6], change: row[7], prevHash: row[8], hash: row[9])
+                vendorId: row[6], change: row[7], rows: row[8], prevHash: row[9], hash: row[10])
             result.entries += 1
             result.headSeq = entry.seq
             result.headHash = entry.hash
@@ -62,12 +87,46 @@ extension Store {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
                 break
             }
+            if let text = entry.rows, !replay.apply(text) {
+                result.firstBreak = LogBreak(seq: entry.seq, reason: "its record rows are not in the rows format")
+                break
+            }
+            if signed.contains(entry.seq) { hashes[entry.seq] = entry.hash }
             expectedSeq = entry.seq + 1
             previousHash = entry.hash
         }
+        if result.firstBreak == nil {
+            result.firstBreak = Self.checkpointBreak(checkpoints, hashes: hashes, headSeq: result.headSeq ?? 0)
+            result.checkpointsChecked = checkpoints.count
+        }
+        guard result.firstBreak == nil else { return result }
+        var records = RecordComparison(evidenceRehashed: rehash)
+        try replay.compare(db, into: &records)
+        evidence.check(try EvidenceRecord.fetchAll(db), rehash: rehash, into: &records)
+        result.records = records
         return result
     }
 
+    /// The first stored checkpoint the chain no longer passes through: the log was cut below it, or rewritten.
+    private static func checkpointBreak(_ checkpoints: [LogCheckpoint], hashes: [Int64: String], headSeq: Int64)
+        -> LogBreak?
+    {
+        for checkpoint in checkpoints {
+            let made = "stored checkpoint made \(checkpoint.createdAt) by \(checkpoint.actor)"
+            guard let hash = hashes[checkpoint.seq] else {
+                return LogBreak(
+                    seq: checkpoint.seq,
+                    reason: "the log ends at entry \(headSeq) but the \(made) signs entry \(checkpoint.seq): "
+                        + "entries were removed from the end")
+            }
+            if hash != checkpoint.hash {
+                return LogBreak(
+                    seq: checkpoint.seq,
+                    reason: "its hash is not the one the \(made) signs: the log was rewritten up to there")
+            }
+        }
+        return nil
+    }
     private static func breakReason(_ entry: LogEntry, expectedSeq: Int64, previousHash: String, hasher: Hasher)
         throws -> String?
     {

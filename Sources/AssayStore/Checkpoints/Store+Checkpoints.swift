@@ -21,13 +21,18 @@ public enum CheckpointCheck: Sendable, Equatable {
 extension Store {
     /// Signs the audit log's current head with `key`, stores the checkpoint and returns it.
     ///
-    /// The checkpoint is not itself a log entry, so the head it signs stays the head until the next change.
-    /// - Throws: ``StoreError/refused(_:)`` when the log is empty.
+    /// Storing the checkpoint is logged (`log.checkpoint`) in the entry after the head it signs.
+    /// - Throws: ``StoreError/refused(_:)`` when the log is empty, ``StoreError/logDoesNotVerify(_:)`` when the
+    ///   chain, a stored checkpoint, the records or the evidence files do not verify: a broken log is never signed.
     public func recordCheckpoint(signingWith key: PrivateKey) throws(StoreError) -> LogCheckpoint {
         let actor = self.actor
-        return try write { db, _ in
+        let blobs = EvidenceBlobs(root: location.evidenceDirectory)
+        return try write { db, log in
             guard let head = try LogEntry.order(LogEntry.Columns.seq.desc).fetchOne(db) else {
                 throw StoreError.refused("the audit log is empty: there is no head to checkpoint yet")
+            }
+            if let problem = try Self.verifyLog(db, evidence: blobs, rehash: false).problems.first {
+                throw StoreError.logDoesNotVerify(problem)
             }
             var checkpoint = LogCheckpoint(
                 seq: head.seq, hash: head.hash, createdAt: Timestamp.now(), actor: actor,
@@ -36,6 +41,9 @@ extension Store {
             checkpoint.signature = try StoreError.hashing { () throws(CryptoError) in try key.sign(message: message) }
                 .base64
             try checkpoint.insert(db)
+            try log.append(
+                db, action: "log.checkpoint", entity: "logCheckpoint", entityId: checkpoint.seq, vendorId: nil,
+                change: Change(after: checkpoint))
             return checkpoint
         }
     }

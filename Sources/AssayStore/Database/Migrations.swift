@@ -45,6 +45,13 @@ enum Migrations {
         migrator.registerMigration("v8-certification-notes") { db in
             try db.alter(table: "certification") { t in t.add(column: "notes", .text) }
         }
+        // From v9 on, every log entry that ends a transaction carries the state of the rows it wrote. A migration
+        // that reshapes a record table (adds, drops or renames a column) changes every row's stated form and
+        // must end with a baseline, as this one does for the rows written before the binding existed.
+        migrator.registerMigration("v9-records-bound-to-log") { db in
+            try db.alter(table: "auditLog") { t in t.add(column: "rows", .text) }
+            try AuditLog(actor: "assay").appendBaseline(db, reason: "v9-records-bound-to-log")
+        }
         return migrator
     }
 

@@ -25,6 +25,7 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(Store.busyTimeout)
         config.label = "assay"
+        config.prepareDatabase { db in db.add(function: RecordTables.digestFunction) }
         do {
             pool = try DatabasePool(path: location.path, configuration: config)
         } catch {
@@ -57,6 +58,7 @@ public final class Store: Sendable {
     }
 
     /// Runs `body` in one immediate write transaction with the audit log it appends to, translating errors.
+    /// The log's entries are written last, the final one with the state of every record row `body` wrote.
     /// When `commit` says no for the result, the transaction is rolled back: a dry run that sees its own writes,
     /// or an import that changed nothing and so leaves no trace.
     func write<T>(
@@ -69,9 +71,12 @@ public final class Store: Sendable {
                 var result: T?
                 let log = AuditLog(actor: actor)
                 try db.inTransaction(.immediate) {
+                    try RecordTables.prepareTracking(db)
                     let value = try body(db, log)
                     result = value
-                    return commit(value) ? .commit : .rollback
+                    guard commit(value) else { return .rollback }
+                    try log.commit(db)
+                    return .commit
                 }
                 guard let result else { throw StoreError.database("transaction produced no result") }
                 return result

@@ -53,3 +53,35 @@ struct EvidenceBlobs {
         return (hex, Int64(size))
     }
 }
+
+extension EvidenceBlobs {
+    /// Checks that each evidence row's file is stored with its recorded size and, when `rehash`, its SHA-256;
+    /// adds a difference for each row whose file is not.
+    func check(_ evidence: [EvidenceRecord], rehash: Bool, into comparison: inout RecordComparison) {
+        var problems: [String: String?] = [:]  // by SHA-256: what is wrong with the file, checked once per blob
+        for record in evidence {
+            comparison.evidenceFiles += 1
+            let problem = problems[record.sha256] ?? problem(with: record, rehash: rehash)
+            problems[record.sha256] = problem
+            guard let problem, let id = record.id else { continue }
+            comparison.add(
+                RecordDifference(
+                    kind: .evidenceFile, table: EvidenceRecord.databaseTableName, key: "[\(id)]", fields: [],
+                    message: "evidence #\(id) (\(record.originalName)): file \(Self.relativePath(sha256: record.sha256)) "
+                        + problem))
+        }
+    }
+
+    private func problem(with record: EvidenceRecord, rehash: Bool) -> String? {
+        let path = root + "/" + Self.relativePath(sha256: record.sha256)
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return "is missing" }
+        guard info.st_mode & S_IFMT == S_IFREG else { return "is not a regular file" }
+        guard Int64(info.st_size) == record.size else {
+            return "has \(info.st_size) bytes, not the \(record.size) recorded"
+        }
+        guard rehash else { return nil }
+        guard let (digest, _) = try? Hasher.digest(fileAt: path) else { return "cannot be read" }
+        return digest.hex == record.sha256 ? nil : "no longer has the SHA-256 recorded (its bytes changed)"
+    }
+}

@@ -40,7 +40,7 @@ struct LogEntryOutput: Encodable {
     let entry: LogEntry
 
     enum CodingKeys: String, CodingKey {
-        case seq, recordedAt, actor, action, entity, entityId, vendorId, change, prevHash, hash
+        case seq, recordedAt, actor, action, entity, entityId, vendorId, change, rows, prevHash, hash
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -53,6 +53,7 @@ struct LogEntryOutput: Encodable {
         try container.encode(entry.entityId, forKey: .entityId)
         try container.encode(entry.vendorId, forKey: .vendorId)
         try container.encode(JSONValue(text: entry.change) ?? .string(entry.change), forKey: .change)
+        try container.encode(entry.rows, forKey: .rows)
         try container.encode(entry.prevHash, forKey: .prevHash)
         try container.encode(entry.hash, forKey: .hash)
     }

@@ -2,18 +2,28 @@ import ArgumentParser
 import AssayCrypto
 import AssayStore
 
-/// `assay log verify [--checkpoint FILE --pubkey KEY]`
+/// `assay log verify [--deep] [--checkpoint FILE --pubkey KEY]`
 struct LogVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
-        abstract: "Recompute the audit log's hash chain and print its head.",
+        abstract: "Verify the audit log and that the records are what it says they are.",
         discussion: """
-            Exits 1 naming the first broken entry when entries were edited, deleted, inserted or reordered \
-            behind Assay's back. With --checkpoint and --pubkey, also exits 1 unless the checkpoint is signed \
-            by that key and the log still passes through its entry unchanged: a rewrite of the whole chain \
-            is caught as long as the checkpoint was kept elsewhere ('assay log checkpoint').
+            Recomputes the hash chain and exits 1 naming the first broken entry when entries were edited, \
+            deleted, inserted or reordered behind Assay's back. Checks every checkpoint stored in the database \
+            ('assay log checkpoint'): a log cut below one, or rewritten up to one, is broken. Then compares every \
+            record table with the state the log gives each row, and exits 1 naming each row that was updated, \
+            inserted or deleted behind Assay's back (sqlite3, an editor, a restored backup), and each evidence \
+            file that is missing or has another size; --deep also hashes every evidence file again, which reads \
+            them all and can be slow.
+
+            With --checkpoint and --pubkey, also exits 1 unless that checkpoint file is signed by that key and \
+            the log still passes through its entry unchanged: a rewrite of the whole chain (with its records) is \
+            caught as long as the checkpoint was kept elsewhere.
             """
     )
+
+    @Flag(help: "Also hash every evidence file again, not only check that it is there with its size (slower).")
+    var deep = false
 
     @Option(help: ArgumentHelp("A checkpoint file from 'assay log checkpoint'.", valueName: "file"))
     var checkpoint: String?
@@ -34,24 +44,42 @@ struct LogVerify: ParsableCommand {
     func run() throws {
         let opened = try store.open()
         let anchor = try loadCheckpoint()
-        let result = try opened.verifyLog()
+        let result = try opened.verifyLog(deep: deep)
         let style = TerminalStyle.standardOutput
         switch output.format {
         case .json:
             try Output.json(result)
         case .table, .csv:
-            if let broken = result.firstBreak {
-                Output.write(style.red("BROKEN") + " at entry \(broken.seq): \(broken.reason)\n")
-            } else if let seq = result.headSeq, let hash = result.headHash {
-                Output.write(style.green("OK") + " \(result.entries) entries; head \(seq) \(hash)\n")
-            } else {
-                Output.write(style.green("OK") + " the log is empty\n")
-            }
+            Output.write(Self.lines(result, style: style).joined(separator: "\n") + "\n")
         }
         if !result.isIntact { throw ExitCode(1) }
         if let anchor {
             try verify(opened, anchor, style: style)
         }
+    }
+
+    /// What the verification found, a line each: the broken entry, or each record that differs, or OK.
+    static func lines(_ result: LogVerification, style: TerminalStyle) -> [String] {
+        let records = result.records
+        if let broken = result.firstBreak {
+            return [style.red("BROKEN") + " at entry \(broken.seq): \(broken.reason)"]
+        }
+        if let records, records.differenceCount > 0 {
+            let more = records.differenceCount - records.differences.count
+            return result.problems.map { style.red("BROKEN") + ": " + $0 }
+                + (more > 0 ? ["… and \(more) more differences (--format json lists the first \(records.differences.count))"] : [])
+        }
+        let matched = records.map { records in
+            "; \(records.rows) records match the log"
+                + (records.evidenceFiles == 0
+                    ? ""
+                    : ", \(records.evidenceFiles) evidence files "
+                        + (records.evidenceRehashed ? "re-hashed" : "present with their sizes"))
+        } ?? ""
+        guard let seq = result.headSeq, let hash = result.headHash else {
+            return [style.green("OK") + " the log is empty" + matched]
+        }
+        return [style.green("OK") + " \(result.entries) entries; head \(seq) \(hash)" + matched]
     }
 
     /// The checkpoint file and the key that must have signed it, read before anything is printed.

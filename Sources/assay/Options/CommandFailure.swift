@@ -20,7 +20,11 @@ struct CommandFailure: Error {
     /// Describes the libraries' typed errors; `nil` for argument-parser's own errors and exit codes.
     init?(_ error: any Error) {
         switch error {
-        case let error as StoreError: self.init(message: error.description)
+        case let error as StoreError:
+            // A log that does not verify is a check's finding, like 'log verify' exiting 1, not bad input.
+            if case .logDoesNotVerify = error { self.init(message: error.description, exitCode: 1) } else {
+                self.init(message: error.description)
+            }
         case let error as ValueError: self.init(message: error.description)
         case let error as CryptoError: self.init(message: error.description)
         case let error as BundleError: self.init(message: error.description)

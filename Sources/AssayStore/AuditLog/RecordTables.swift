@@ -1,0 +1,154 @@
+import AssayCrypto
+import GRDB
+
+/// A table of records bound to the audit log: every row's state is written into the log by the transaction that
+/// writes the row, and `log verify` compares the table with what the log says.
+///
+/// A row's key is the JSON array of its primary-key values and its state the JSON object of all its columns, both
+/// written by SQLite (`json_array`, `json_object`), so that the state recorded in a transaction and the state read
+/// back when verifying come from one expression and compare byte for byte. BLOB columns are stated as the SHA-256
+/// of their bytes (``RecordTables/digestFunction``) to keep large manifests out of the log.
+struct RecordTable: Sendable {
+    /// The table's name.
+    let name: String
+    /// Every column, in table order.
+    let columns: [String]
+    /// The primary-key columns (`rowid` for a table without one).
+    let keyColumns: [String]
+    /// The columns declared BLOB.
+    let blobColumns: Set<String>
+
+    /// SQL for a row's key; `row` is `NEW`, `OLD` or the table itself.
+    func keySQL(_ row: String) -> String {
+        "json_array(" + keyColumns.map { "\(row).\($0.quotedDatabaseIdentifier)" }.joined(separator: ",") + ")"
+    }
+
+    /// SQL for a row's state; `row` is `NEW`, `OLD` or the table itself.
+    func stateSQL(_ row: String) -> String {
+        let fields = columns.map { column in
+            let value = "\(row).\(column.quotedDatabaseIdentifier)"
+            let stated = blobColumns.contains(column) ? "\(RecordTables.digestFunctionName)(\(value))" : value
+            return "\(RecordTables.literal(column)),\(stated)"
+        }
+        return "json_object(" + fields.joined(separator: ",") + ")"
+    }
+
+    /// Every row as it is now, sorted by key.
+    func currentRows(_ db: Database) throws -> [RecordRow] {
+        var rows: [RecordRow] = []
+        try forEachRow(db) { key, state in rows.append(RecordRow(table: name, key: key, state: state)) }
+        return rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    }
+
+    /// Calls `body` with each row's key and state as they are now.
+    func forEachRow(_ db: Database, _ body: (String, String) throws -> Void) throws {
+        let quoted = name.quotedDatabaseIdentifier
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT \(keySQL("main.\(quoted)")), \(stateSQL("main.\(quoted)")) FROM main.\(quoted)")
+        while let row = try cursor.next() {
+            try body(row[0], row[1])
+        }
+    }
+}
+
+/// The record tables of the store, and the temporary triggers that collect the rows a transaction writes.
+enum RecordTables {
+    /// Tables that are not records: the log itself and the migrator's bookkeeping.
+    private static let excluded: Set<String> = ["auditLog", "grdb_migrations"]
+    /// The SQL function that states a BLOB as `sha256:HEX`.
+    static let digestFunctionName = "assay_sha256"
+
+    /// `assay_sha256(value)`: `sha256:HEX` of a BLOB's or text's bytes, NULL for NULL. Registered on every
+    /// connection, since both the write triggers and verification use it.
+    static var digestFunction: DatabaseFunction {
+        DatabaseFunction(digestFunctionName, argumentCount: 1, pure: true) { values in
+            let value = values[0]
+            let bytes: [UInt8]
+            switch value.storage {
+            case .null: return nil
+            case .blob(let data): bytes = Array(data)
+            case .string(let text): bytes = Array(text.utf8)
+            case .int64(let number): bytes = Array(String(number).utf8)
+            case .double(let number): bytes = Array(String(number).utf8)
+            }
+            return "sha256:" + (try Hasher.digest(bytes)).hex
+        }
+    }
+
+    /// Every record table of the database, by name.
+    static func all(_ db: Database) throws -> [RecordTable] {
+        let names = try String.fetchAll(
+            db,
+            sql: """
+                SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
+                ORDER BY name
+                """)
+        return try names.filter { !excluded.contains($0) }.map { name in
+            let columns = try db.columns(in: name, in: "main")
+            return RecordTable(
+                name: name, columns: columns.map(\.name),
+                keyColumns: try db.primaryKey(name, in: "main").columns,
+                blobColumns: Set(columns.filter { $0.type.uppercased() == "BLOB" }.map(\.name)))
+        }
+    }
+
+    /// Creates, once per connection, the temporary table and triggers that note the key and new state of every
+    /// record row the connection writes. They are temporary: edits made by other programs do not fire them, which
+    /// is the point: those edits never reach the log.
+    static func prepareTracking(_ db: Database) throws {
+        let ready = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'assay_touched')")
+        if ready == true {
+            try db.execute(sql: "DELETE FROM temp.assay_touched")
+            return
+        }
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE assay_touched (
+                    tbl TEXT NOT NULL, key TEXT NOT NULL, state TEXT, PRIMARY KEY (tbl, key)) WITHOUT ROWID
+                """)
+        for table in try all(db) {
+            let quoted = table.name.quotedDatabaseIdentifier
+            let name = literal(table.name)
+            // (Unqualified: a trigger may not name a table's schema; temp is searched first.)
+            // Delete then insert rather than INSERT OR REPLACE: an outer INSERT OR IGNORE would override the
+            // trigger's conflict clause and silently drop the note.
+            func note(_ row: String, state: String) -> String {
+                """
+                DELETE FROM assay_touched WHERE tbl = \(name) AND key = \(table.keySQL(row));
+                INSERT INTO assay_touched (tbl, key, state) VALUES (\(name), \(table.keySQL(row)), \(state));
+                """
+            }
+            let trigger = { (event: String) in "assay_touch_\(table.name)_\(event)".quotedDatabaseIdentifier }
+            try db.execute(
+                sql: """
+                    CREATE TEMP TRIGGER \(trigger("insert")) AFTER INSERT ON main.\(quoted) BEGIN
+                    \(note("NEW", state: table.stateSQL("NEW")))
+                    END;
+                    CREATE TEMP TRIGGER \(trigger("update")) AFTER UPDATE ON main.\(quoted) BEGIN
+                    \(note("OLD", state: "NULL"))
+                    \(note("NEW", state: table.stateSQL("NEW")))
+                    END;
+                    CREATE TEMP TRIGGER \(trigger("delete")) AFTER DELETE ON main.\(quoted) BEGIN
+                    \(note("OLD", state: "NULL"))
+                    END;
+                    """)
+        }
+    }
+
+    /// The rows written since ``prepareTracking(_:)``, sorted by table and key, forgetting them.
+    static func takeTouchedRows(_ db: Database) throws -> [RecordRow] {
+        let exists = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'assay_touched')")
+        guard exists == true else { return [] }
+        let rows = try Row.fetchAll(db, sql: "SELECT tbl, key, state FROM temp.assay_touched ORDER BY tbl, key")
+            .map { RecordRow(table: $0[0], key: $0[1], state: $0[2]) }
+        try db.execute(sql: "DELETE FROM temp.assay_touched")
+        return rows
+    }
+
+    /// An SQL string literal.
+    static func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+}
