@@ -109,6 +109,17 @@ import Testing
         #expect(findings.first?.records == [RecordReference("auditLog", 3)])
     }
 
+    @Test func recordsEditedBehindTheLogAreCritical() throws {
+        #expect(try fixture.findings(RecordsTamperedRule()).isEmpty)
+        let queue = try DatabaseQueue(path: fixture.store.location.path)
+        try queue.write { try $0.execute(sql: "UPDATE certification SET validUntil = '2031-01-01' WHERE id = 3") }
+        let findings = try fixture.findings(RecordsTamperedRule())
+        #expect(findings.map(\.id) == ["records-tampered:certification:[3]"])
+        #expect(findings.first?.severity == .critical)
+        #expect(findings.first?.records == [RecordReference("certification", 3)])
+        #expect(findings.first?.message.hasPrefix("certification #3 differs from the log (validUntil: log says 2026-03-01, table says 2031-01-01") == true)
+    }
+
     @Test func everyKindHasARuleAndTheEngineOrdersBySeverity() throws {
         let covered = Set(RuleSet.standard.flatMap(\.kinds))
         #expect(covered == Set(FindingKind.allCases))

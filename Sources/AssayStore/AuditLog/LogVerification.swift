@@ -35,6 +35,16 @@ public struct LogVerification: Codable, Sendable {
     }
 }
 
+/// How much `verifyLog` checks.
+public enum LogVerificationDepth: Sendable {
+    /// The hash chain and the checkpoints stored in the database only: the log's own integrity, not the records'.
+    case chain
+    /// Also every record table against the state the log gives it, and every evidence file's presence and size.
+    case records
+    /// Also every evidence file's SHA-256, which reads them all.
+    case deep
+}
+
 /// Where and how the chain breaks.
 public struct LogBreak: Codable, Sendable, Equatable {
     /// The sequence number of the first entry that does not verify.
@@ -50,15 +60,18 @@ public struct LogBreak: Codable, Sendable, Equatable {
 
 extension Store {
     /// Verifies the log: recomputes the chain in order, stopping at the first break; checks every stored checkpoint
-    /// against it; and, when both hold, compares every record table with the state the log gives it, and every
-    /// evidence file with its size (and, when `deep`, its SHA-256).
-    public func verifyLog(deep: Bool = false) throws(StoreError) -> LogVerification {
+    /// against it; and, when both hold and `depth` asks for it, compares every record table with the state the log
+    /// gives it, and every evidence file with its size (and, when `.deep`, its SHA-256).
+    public func verifyLog(_ depth: LogVerificationDepth = .records) throws(StoreError) -> LogVerification {
         let evidence = EvidenceBlobs(root: location.evidenceDirectory)
-        return try read { db in try Self.verifyLog(db, evidence: evidence, rehash: deep) }
+        return try read { db in try Self.verifyLog(db, depth, evidence: evidence) }
     }
 
     /// Verifies the log inside the caller's read or write, so that the result describes one snapshot.
-    static func verifyLog(_ db: Database, evidence: EvidenceBlobs, rehash: Bool) throws -> LogVerification {
+    static func verifyLog(_ db: Database, _ depth: LogVerificationDepth, evidence: EvidenceBlobs) throws
+        -> LogVerification
+    {
+        let compareRecords = depth != .chain
         var result = LogVerification(entries: 0)
         var replay = RecordReplay()
         let checkpoints = try LogCheckpoint.order(LogCheckpoint.Columns.seq).fetchAll(db)
@@ -87,7 +100,7 @@ extension Store {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
                 break
             }
-            if let text = entry.rows, !replay.apply(text) {
+            if compareRecords, let text = entry.rows, !replay.apply(text) {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: "its record rows are not in the rows format")
                 break
             }
@@ -99,10 +112,10 @@ extension Store {
             result.firstBreak = Self.checkpointBreak(checkpoints, hashes: hashes, headSeq: result.headSeq ?? 0)
             result.checkpointsChecked = checkpoints.count
         }
-        guard result.firstBreak == nil else { return result }
-        var records = RecordComparison(evidenceRehashed: rehash)
+        guard result.firstBreak == nil, compareRecords else { return result }
+        var records = RecordComparison(evidenceRehashed: depth == .deep)
         try replay.compare(db, into: &records)
-        evidence.check(try EvidenceRecord.fetchAll(db), rehash: rehash, into: &records)
+        evidence.check(try EvidenceRecord.fetchAll(db), rehash: depth == .deep, into: &records)
         result.records = records
         return result
     }

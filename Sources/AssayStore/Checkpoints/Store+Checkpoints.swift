@@ -31,7 +31,7 @@ extension Store {
             guard let head = try LogEntry.order(LogEntry.Columns.seq.desc).fetchOne(db) else {
                 throw StoreError.refused("the audit log is empty: there is no head to checkpoint yet")
             }
-            if let problem = try Self.verifyLog(db, evidence: blobs, rehash: false).problems.first {
+            if let problem = try Self.verifyLog(db, .records, evidence: blobs).problems.first {
                 throw StoreError.logDoesNotVerify(problem)
             }
             var checkpoint = LogCheckpoint(
