@@ -73,7 +73,8 @@ extension Store {
     {
         let compareRecords = depth != .chain
         var result = LogVerification(entries: 0)
-        var replay = RecordReplay()
+        // The rows are replayed on a second thread while this one reads and hashes the chain.
+        let replay = compareRecords ? ReplayWorker(try RecordReplay(sizedFor: db)) : nil
         let checkpoints = try LogCheckpoint.order(LogCheckpoint.Columns.seq).fetchAll(db)
         var hashes: [Int64: String] = [:]  // of the entries that checkpoints sign
         let signed = Set(checkpoints.map(\.seq))
@@ -100,21 +101,22 @@ extension Store {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
                 break
             }
-            if compareRecords, let text = entry.rows, !replay.apply(text) {
-                result.firstBreak = LogBreak(seq: entry.seq, reason: "its record rows are not in the rows format")
-                break
-            }
+            if let text = entry.rows { replay?.apply(text, seq: entry.seq) }
             if signed.contains(entry.seq) { hashes[entry.seq] = entry.hash }
             expectedSeq = entry.seq + 1
             previousHash = entry.hash
+        }
+        let replayed = replay?.finish()
+        if let seq = replayed?.malformedSeq, seq < result.firstBreak?.seq ?? .max {
+            result.firstBreak = LogBreak(seq: seq, reason: "its record rows are not in the rows format")
         }
         if result.firstBreak == nil {
             result.firstBreak = Self.checkpointBreak(checkpoints, hashes: hashes, headSeq: result.headSeq ?? 0)
             result.checkpointsChecked = checkpoints.count
         }
-        guard result.firstBreak == nil, compareRecords else { return result }
+        guard result.firstBreak == nil, let replayed else { return result }
         var records = RecordComparison(evidenceRehashed: depth == .deep)
-        try replay.compare(db, into: &records)
+        try replayed.replay.compare(db, into: &records)
         evidence.check(try EvidenceRecord.fetchAll(db), rehash: depth == .deep, into: &records)
         result.records = records
         return result

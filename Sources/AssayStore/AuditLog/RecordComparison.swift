@@ -93,15 +93,23 @@ public struct FieldDifference: Codable, Sendable, Equatable {
 /// Replays the record rows of the log and compares them with the tables.
 struct RecordReplay {
     /// Per table, per key, the state of the latest entry that wrote the row.
-    private var expected: [Substring: [Substring: Substring]] = [:]
+    private var expected: [Substring: [ByteText: Substring]] = [:]
+
+    /// An empty replay with room for every row the tables hold now, so that replaying rarely regrows a table.
+    init(sizedFor db: Database) throws {
+        for table in try RecordTables.all(db) {
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.\(table.name.quotedDatabaseIdentifier)")
+            expected[Substring(table.name)] = Dictionary(minimumCapacity: count ?? 0)
+        }
+    }
 
     /// Applies one entry's rows; false when they are not in the rows format.
     mutating func apply(_ rows: String) -> Bool {
         RecordRows.forEach(in: rows) { table, key, state in
             if let state {
-                expected[table, default: [:]][key] = state
+                expected[table, default: [:]][ByteText(key)] = state
             } else {
-                expected[table]?[key] = nil
+                expected[table]?[ByteText(key)] = nil
             }
         }
     }
@@ -113,21 +121,21 @@ struct RecordReplay {
             var rows = expected.removeValue(forKey: Substring(table.name)) ?? [:]
             try table.forEachRow(db) { key, state in
                 comparison.rows += 1
-                guard let logged = rows.removeValue(forKey: Substring(key)) else {
+                guard let logged = rows.removeValue(forKey: ByteText(Substring(key))) else {
                     comparison.add(Self.difference(.inserted, table, key))
                     return
                 }
-                if !logged.utf8.elementsEqual(state.utf8) {
+                if ByteText(logged) != ByteText(Substring(state)) {
                     comparison.add(Self.changed(table, key, log: String(logged), now: state))
                 }
             }
-            for key in rows.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for key in rows.keys.map(\.text).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 comparison.add(Self.difference(.deleted, table, String(key)))
             }
         }
         // Tables the log has rows for but the database no longer has.
         for (table, rows) in expected.sorted(by: { $0.key < $1.key }) {
-            for key in rows.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            for key in rows.keys.map(\.text).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 comparison.add(
                     RecordDifference(
                         kind: .deleted, table: String(table), key: String(key), fields: [],
@@ -181,5 +189,30 @@ struct RecordReplay {
 
     private static func clip(_ text: String) -> String {
         text.count > 80 ? text.prefix(77) + "…" : text
+    }
+}
+
+/// Replays entries' rows on a serial queue of its own, so that replaying overlaps reading and hashing the chain.
+final class ReplayWorker: @unchecked Sendable {
+    // Touched only on `queue`, and read by `finish()` after the queue has drained.
+    private var replay: RecordReplay
+    private var malformedSeq: Int64?
+    private let queue = DispatchQueue(label: "assay.log-replay")
+
+    init(_ replay: RecordReplay) {
+        self.replay = replay
+    }
+
+    /// Queues one entry's rows.
+    func apply(_ rows: String, seq: Int64) {
+        queue.async {
+            guard self.malformedSeq == nil else { return }
+            if !self.replay.apply(rows) { self.malformedSeq = seq }
+        }
+    }
+
+    /// Waits for the queued rows; returns the replay and the first entry whose rows were not in the rows format.
+    func finish() -> (replay: RecordReplay, malformedSeq: Int64?) {
+        queue.sync { (replay, malformedSeq) }
     }
 }

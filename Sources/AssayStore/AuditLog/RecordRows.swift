@@ -1,3 +1,5 @@
+import Foundation
+
 /// One record row as the audit log holds it: its table, its key and its state after a change.
 struct RecordRow: Sendable, Equatable {
     /// The table, such as `certification`.
@@ -32,18 +34,62 @@ enum RecordRows {
     /// Calls `body` with each line's table, key and state (`nil` for a deleted row); returns false when a line is
     /// not of that shape.
     static func forEach(in text: String, _ body: (Substring, Substring, Substring?) -> Void) -> Bool {
-        // Byte-wise: the text can run to megabytes, and tabs and newlines are ASCII.
-        let bytes = text.utf8
-        var lineStart = bytes.startIndex
-        while lineStart < bytes.endIndex {
-            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.endIndex
-            guard let firstTab = bytes[lineStart..<lineEnd].firstIndex(of: 0x09) else { return false }
-            let keyStart = bytes.index(after: firstTab)
-            guard let secondTab = bytes[keyStart..<lineEnd].firstIndex(of: 0x09) else { return false }
-            let state = text[bytes.index(after: secondTab)..<lineEnd]
-            body(text[lineStart..<firstTab], text[keyStart..<secondTab], state == "null" ? nil : state)
-            lineStart = lineEnd == bytes.endIndex ? lineEnd : bytes.index(after: lineEnd)
+        // Byte-wise with memchr: the text can run to megabytes, and tabs and newlines are ASCII.
+        let utf8 = text.utf8
+        let scanned = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let base = bytes.baseAddress else { return true }
+            let end = base + bytes.count
+            func find(_ byte: UInt8, from start: UnsafePointer<UInt8>, to limit: UnsafePointer<UInt8>)
+                -> UnsafePointer<UInt8>?
+            {
+                memchr(start, Int32(byte), limit - start).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) }
+            }
+            func slice(_ from: UnsafePointer<UInt8>, _ to: UnsafePointer<UInt8>) -> Substring {
+                text[utf8.index(utf8.startIndex, offsetBy: from - base)..<utf8.index(utf8.startIndex, offsetBy: to - base)]
+            }
+            var line = base
+            while line < end {
+                let lineEnd = find(0x0A, from: line, to: end) ?? end
+                guard let firstTab = find(0x09, from: line, to: lineEnd),
+                    let secondTab = find(0x09, from: firstTab + 1, to: lineEnd)
+                else { return false }
+                let stateStart = secondTab + 1
+                let isNull = lineEnd - stateStart == 4 && memcmp(stateStart, "null", 4) == 0
+                body(
+                    slice(line, firstTab), slice(firstTab + 1, secondTab),
+                    isNull ? nil : slice(stateStart, lineEnd))
+                line = lineEnd + 1
+            }
+            return true
         }
-        return true
+        // Native strings are always contiguous; a bridged one is copied once to be.
+        return scanned ?? forEach(in: String(decoding: Array(utf8), as: UTF8.self), body)
+    }
+}
+
+/// Text that is equal, and hashes, by its UTF-8 bytes: `String` compares by Unicode canonical equivalence, which
+/// would let an NFD rewrite of an NFC value pass for the same state, and hashes slower.
+struct ByteText: Hashable {
+    let text: Substring
+
+    init(_ text: Substring) { self.text = text }
+
+    static func == (lhs: ByteText, rhs: ByteText) -> Bool {
+        let left = lhs.text.utf8
+        let right = rhs.text.utf8
+        guard left.count == right.count else { return false }
+        let compared = left.withContiguousStorageIfAvailable { a in
+            right.withContiguousStorageIfAvailable { b in
+                a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0
+            }
+        }
+        return (compared ?? nil) ?? left.elementsEqual(right)
+    }
+
+    func hash(into hasher: inout Swift.Hasher) {
+        let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
+            hasher.combine(bytes: UnsafeRawBufferPointer($0))
+        }
+        if hashed == nil { for byte in text.utf8 { hasher.combine(byte) } }
     }
 }
