@@ -46,7 +46,7 @@ struct CertList: ParsableCommand {
         }
         filter.expiringWithin = try convert("--expiring-within", expiringWithin, DaySpan.init(parsing:))
         filter.asOf = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let certifications = try store.open().certifications(filter)
+        let certifications = try store.open(.readOnly).certifications(filter)
         try Output.emit(certifications, format: output.format) {
             var table = TextTable("ID", "VENDOR", "SCHEME", "LEVEL", "NUMBER", "ISSUER", "VALID UNTIL", "DAYS", "VALIDITY")
             for cert in certifications {

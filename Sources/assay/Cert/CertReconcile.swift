@@ -25,7 +25,7 @@ struct CertReconcile: ParsableCommand {
 
     func run() throws {
         let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let findings = try store.open().reconcile(vendor: vendor, asOf: day)
+        let findings = try store.open(.readOnly).reconcile(vendor: vendor, asOf: day)
         try Output.emit(findings, format: output.format) {
             var table = TextTable("CERT", "VENDOR", "SCHEME", "NUMBER", "OUTCOME", "REGISTRY RECORD", "DETAIL")
             for finding in findings {

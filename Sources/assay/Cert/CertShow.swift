@@ -20,7 +20,7 @@ struct CertShow: ParsableCommand {
 
     func run() throws {
         let asOf = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let opened = try store.open()
+        let opened = try store.open(.readOnly)
         try Self.emit(try opened.certification(id, asOf: asOf), format: output.format,
                       evidenceRoot: opened.location.evidenceDirectory)
     }

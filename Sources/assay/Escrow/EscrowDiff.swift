@@ -21,7 +21,7 @@ struct EscrowDiff: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let opened = try store.open()
+        let opened = try store.open(.readOnly)
         let diff = try ManifestDiff(from: opened.depositManifest(old), to: opened.depositManifest(new))
         switch format {
         case .json:

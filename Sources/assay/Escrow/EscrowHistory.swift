@@ -22,7 +22,7 @@ struct EscrowHistory: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.open()
+        let opened = try store.open(.readOnly)
         let offers = try offer.map { [try opened.escrowOffer($0)] } ?? opened.escrowOffers(vendor: vendor)
         var rows: [EscrowEvent] = []
         for item in offers {

@@ -12,7 +12,7 @@ struct OfferList: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let offers = try store.open().escrowOffers(vendor: vendor)
+        let offers = try store.open(.readOnly).escrowOffers(vendor: vendor)
         try Output.emit(offers, format: output.format) {
             var table = TextTable("ID", "VENDOR", "KIND", "AGENT", "OFFERED ON", "DEPOSITS")
             for offer in offers {

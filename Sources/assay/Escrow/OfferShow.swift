@@ -12,7 +12,7 @@ struct OfferShow: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try Self.emit(try store.open().escrowOffer(id), format: output.format)
+        try Self.emit(try store.open(.readOnly).escrowOffer(id), format: output.format)
     }
 
     static func emit(_ offer: EscrowOffer, format: OutputFormat) throws {

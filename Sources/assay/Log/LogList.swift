@@ -23,7 +23,7 @@ struct LogList: ParsableCommand {
         filter.vendor = vendor
         filter.since = try convert("--since", since, CalendarDate.init(iso:))
         filter.limit = limit
-        let entries = try store.open().logEntries(filter)
+        let entries = try store.open(.readOnly).logEntries(filter)
         try Output.emit(entries.map(LogEntryOutput.init), format: output.format) {
             var table = TextTable("SEQ", "RECORDED AT", "ACTOR", "ACTION", "ENTITY", "HASH")
             for entry in entries {

@@ -15,7 +15,7 @@ struct RegistryList: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let records = try store.open().registryRecords(registry, vendor: vendor)
+        let records = try store.open(.readOnly).registryRecords(registry, vendor: vendor)
         try Output.emit(records, format: output.format) {
             var table = TextTable("ID", "REGISTRY", "MANUFACTURER", "PRODUCT", "NUMBER", "LEVEL", "CERTIFIED", "ENDS", "STATUS")
             for record in records {

@@ -53,7 +53,7 @@ struct VendorKeyList: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let keys = try store.open().vendorKeys(vendor)
+        let keys = try store.open(.readOnly).vendorKeys(vendor)
         try Output.emit(keys, format: output.format) { Self.table(keys) }
     }
 

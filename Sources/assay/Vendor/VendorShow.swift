@@ -12,7 +12,7 @@ struct VendorShow: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try Self.emit(try store.open().vendor(vendor), format: output.format)
+        try Self.emit(try store.open(.readOnly).vendor(vendor), format: output.format)
     }
 
     static func emit(_ vendor: VendorDetails, format: OutputFormat) throws {
