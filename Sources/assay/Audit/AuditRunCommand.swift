@@ -56,7 +56,7 @@ struct AuditRunCommand: ParsableCommand {
             store: store, policy: policy, format: report.format, outputFolder: report.out, record: !noRecord)
         let outcome = try job.run(asOf: day)
         if let text = outcome.text {
-            Output.write(text)
+            if report.format == .text || report.format == .md { Output.text(text) } else { Output.write(text) }
             Output.note(AuditJob.summary(outcome).trimmingCharacters(in: .newlines))
         } else {
             Output.write(AuditJob.summary(outcome))

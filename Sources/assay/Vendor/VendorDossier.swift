@@ -44,8 +44,8 @@ struct VendorDossier: ParsableCommand {
         let dossier = try store.open(.readOnly).dossier(vendor, asOf: day, knownOn: known)
         switch format {
         case .json: try Output.json(dossier)
-        case .text: Output.write(TextRenderer.render(DossierOutline.document(dossier)))
-        case .md: Output.write(MarkdownRenderer.render(DossierOutline.document(dossier)))
+        case .text: Output.text(TextRenderer.render(DossierOutline.document(dossier)))
+        case .md: Output.text(MarkdownRenderer.render(DossierOutline.document(dossier)))
         case .html: Output.write(HTMLRenderer.render(DossierOutline.document(dossier)))
         }
     }
