@@ -21,8 +21,9 @@ public final class Store: Sendable {
         /// Reads and writes: the database is created (owner-only) and migrated when needed; a user who may not
         /// write the file is refused before anything is opened.
         case readWrite
-        /// Reads only: nothing is created or migrated, and no file is left beside the database that its owner
-        /// could not use, so a user who may only read the database can still read it.
+        /// Reads only: nothing is changed, and no file is left beside the database that its owner could not use,
+        /// so a user who may only read the database can still read it. A database that does not exist yet, or
+        /// that an older Assay set up, is first set up as by any command when this user may write it.
         case readOnly
     }
 

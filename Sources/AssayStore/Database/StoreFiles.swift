@@ -48,8 +48,9 @@ enum StoreFiles {
     /// another user in a folder they may write (such as a shared, sticky folder), those files lock the owner
     /// out. So the files are opened as they are when both exist; SQLite may create them when this user owns the
     /// database or is root (SQLite then gives them to the owner) and may write the folder; otherwise the main file
-    /// is read as immutable (no locks, no files), which is only right when the WAL holds no pending changes.
-    /// URIs need an SQLite built with URI support (Debian's and Apple's are); without it the open fails.
+    /// is read as immutable (no locks, no files), which is only right when the WAL holds no pending changes (a
+    /// writer that starts during the read is not waited for). The immutable URI needs an SQLite built with URI
+    /// support, as Debian's is; without it the open fails with "cannot open database".
     static func readOnlyPath(_ location: StoreLocation) throws(StoreError) -> String {
         let path = location.path
         guard let info = status(path) else {
