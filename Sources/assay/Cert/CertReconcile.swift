@@ -17,7 +17,8 @@ struct CertReconcile: ParsableCommand {
     @Argument(help: "Only this vendor's claims (default: every vendor).")
     var vendor: String?
 
-    @Option(help: ArgumentHelp("Judge archive and sunset dates as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp("Judge archive and sunset dates as of this day (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     @OptionGroup var output: OutputOptions
@@ -29,8 +30,9 @@ struct CertReconcile: ParsableCommand {
         try Output.emit(findings, format: output.format) {
             var table = TextTable("CERT", "VENDOR", "SCHEME", "NUMBER", "OUTCOME", "REGISTRY RECORD", "DETAIL")
             for finding in findings {
-                table.add("\(finding.certificationId)", finding.vendor.name, finding.scheme.id, finding.number,
-                          finding.outcome.rawValue, finding.registryRecordId.map { "#\($0)" }, finding.message)
+                table.add(
+                    "\(finding.certificationId)", finding.vendor.name, finding.scheme.id, finding.number,
+                    finding.outcome.rawValue, finding.registryRecordId.map { "#\($0)" }, finding.message)
             }
             return table
         }

@@ -16,8 +16,9 @@ struct OfferList: ParsableCommand {
         try Output.emit(offers, format: output.format) {
             var table = TextTable("ID", "VENDOR", "KIND", "AGENT", "OFFERED ON", "DEPOSITS")
             for offer in offers {
-                table.add("\(offer.id)", offer.vendor.name, offer.kind.rawValue, offer.agent,
-                          offer.offeredOn?.description, "\(offer.deposits)")
+                table.add(
+                    "\(offer.id)", offer.vendor.name, offer.kind.rawValue, offer.agent,
+                    offer.offeredOn?.description, "\(offer.deposits)")
             }
             return table
         }

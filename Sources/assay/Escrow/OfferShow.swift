@@ -16,11 +16,13 @@ struct OfferShow: ParsableCommand {
     }
 
     static func emit(_ offer: EscrowOffer, format: OutputFormat) throws {
-        try Output.emitRecord(offer, format: format, fields: [
-            ("id", "\(offer.id)"), ("vendor", offer.vendor.name), ("kind", offer.kind.rawValue),
-            ("agent", offer.agent), ("terms", offer.terms), ("offered on", offer.offeredOn?.description),
-            ("source", offer.source), ("notes", offer.notes), ("deposits", "\(offer.deposits)"),
-            ("created", offer.createdAt),
-        ])
+        try Output.emitRecord(
+            offer, format: format,
+            fields: [
+                ("id", "\(offer.id)"), ("vendor", offer.vendor.name), ("kind", offer.kind.rawValue),
+                ("agent", offer.agent), ("terms", offer.terms), ("offered on", offer.offeredOn?.description),
+                ("source", offer.source), ("notes", offer.notes), ("deposits", "\(offer.deposits)"),
+                ("created", offer.createdAt),
+            ])
     }
 }

@@ -1,5 +1,5 @@
-import AssayCore
 import ArgumentParser
+import AssayCore
 import AssayStore
 
 /// `assay vendor list`
