@@ -15,4 +15,8 @@ public enum Timestamp {
         return "\(day)T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))."
             + "\(pad(Int(millis - seconds * 1000), 3))Z"
     }
+
+    /// The end of `day` as timestamp text (ISO 8601's `24:00`): exactly the instants on or before the day sort
+    /// before it, up to the last day, 9999-12-31, where the next day's `10000-01-01` would sort first.
+    public static func end(of day: CalendarDate) -> String { "\(day)T24:00:00.000Z" }
 }

@@ -11,6 +11,8 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidSchemeDetail(scheme: String, reason: String)
     case invalidEnumValue(field: String, value: String, allowed: [String])
     case emptyValue(field: String)
+    /// A name or identifier holds a control or bidirectional formatting character, written `U+001B`.
+    case controlCharacter(field: String, character: String)
 
     /// A stable identifier for scripts and tests.
     public var code: String {
@@ -26,6 +28,7 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidSchemeDetail: "value.scheme-detail"
         case .invalidEnumValue: "value.enum"
         case .emptyValue: "value.empty"
+        case .controlCharacter: "value.control-character"
         }
     }
 
@@ -53,6 +56,9 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
             "invalid \(field) '\(value)': expected one of \(allowed.joined(separator: ", "))"
         case .emptyValue(let field):
             "\(field) must not be empty"
+        case .controlCharacter(let field, let character):
+            "\(field) contains the control character \(character): names and identifiers must be plain text "
+                + "(no control characters, line breaks or bidirectional overrides)"
         }
     }
 }

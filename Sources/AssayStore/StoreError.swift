@@ -100,10 +100,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "no space left to write \(path) (disk full or file size limit); nothing was changed"
         case .io(let path, let reason):
             "\(path): \(reason)"
-        case .importProblems(let problems):
-            (problems.prefix(20).map(\.description)
-                + (problems.count > 20 ? ["… and \(problems.count - 20) more problems"] : []))
-                .joined(separator: "\n")
+        case .importProblems:
+            lines.joined(separator: "\n")
         case .registry(let error):
             error.description
         case .logDoesNotVerify(let problem):
@@ -117,6 +115,13 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
 }
 
 extension StoreError {
+    /// The message as lines: one, or one per import problem (the first 20, then how many more).
+    public var lines: [String] {
+        guard case .importProblems(let problems) = self else { return [description] }
+        return problems.prefix(20).map(\.description)
+            + (problems.count > 20 ? ["… and \(problems.count - 20) more problems"] : [])
+    }
+
     /// Wraps validation errors from the value types.
     static func validating<T>(_ body: () throws(ValueError) -> T) throws(StoreError) -> T {
         do {

@@ -118,6 +118,23 @@ import Testing
         #expect(html.stdout.hasPrefix("<!DOCTYPE html>") && html.stdout.contains("<h2>Timeline</h2>"))
     }
 
+    /// The last day a date can name still counts everything recorded by then; the day after it (year 10000) used to
+    /// sort before every timestamp and dropped all records.
+    @Test func dossierAsOfTheLastDayKeepsEveryRecord() throws {
+        try vendors()
+        try assay("import", "events", Self.demoEvents)
+        try assay("cert", "add", "ZTE", "--scheme", "iso27001", "--number", "ISMS-1", "--issued-on", "2024-01-01")
+        let today = try assay("vendor", "dossier", "ZTE", "--format", "json")
+        let last = try assay("vendor", "dossier", "ZTE", "--as-of", "9999-12-31", "--format", "json")
+        #expect(last.exitCode == 0)
+        for record in ["\"sanctions-listing\"", "\"delisting-or-lifting\"", "\"ISMS-1\""] {
+            #expect(today.stdout.contains(record))
+            #expect(last.stdout.contains(record), "\(record) missing as of 9999-12-31")
+        }
+        let known = try assay("vendor", "dossier", "ZTE", "--as-of", "2018-05-01", "--known-on", "9999-12-31")
+        #expect(known.stdout.contains("US (United States): Sanctions listing by US Department of Commerce BIS"))
+    }
+
     @Test func badInputIsOneLineExitTwoAndWritesNothing() throws {
         try vendors()
         let add = [

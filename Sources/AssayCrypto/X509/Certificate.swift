@@ -52,7 +52,7 @@ public struct Certificate: Hashable, Sendable {
         signatureAlgorithm = object.signatureAlgorithm
         publicKey = CertificatePublicKey(algorithm: object.publicKeyAlgorithm, key: object.publicKey)
         dnsNames = object.dnsNames
-        weaknesses = CertificateWeakness.assess(signatureDigestNID: object.signatureDigestNID, key: publicKey)
+        weaknesses = CertificateWeakness.assess(signatureDigestNIDs: object.signatureDigestNIDs, key: publicKey)
     }
 
     /// `notBefore` as ISO 8601 in UTC (`2011-05-05T09:37:37Z`).

@@ -22,10 +22,10 @@ public enum CertificateWeakness: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    static func assess(signatureDigestNID: Int32?, key: CertificatePublicKey) -> [CertificateWeakness] {
-        var found: [CertificateWeakness] = []
-        if let nid = signatureDigestNID, let name = weakDigests[nid] {
-            found.append(.weakSignatureDigest(name))
+    /// The weaknesses of a certificate whose algorithm fields name these digests, weakest first, and its key.
+    static func assess(signatureDigestNIDs: Set<Int32>, key: CertificatePublicKey) -> [CertificateWeakness] {
+        var found: [CertificateWeakness] = weakDigests.filter { signatureDigestNIDs.contains($0.nid) }.map {
+            .weakSignatureDigest($0.name)
         }
         if let type = key.type, let bits = key.bits, let minimum = minimumBits(type), bits < minimum {
             found.append(.shortKey(type: type, bits: bits, minimum: minimum))
@@ -33,8 +33,8 @@ public enum CertificateWeakness: Hashable, Sendable, CustomStringConvertible {
         return found
     }
 
-    private static let weakDigests: [Int32: String] = [
-        NID_md2: "MD2", NID_md4: "MD4", NID_md5: "MD5", NID_sha1: "SHA-1", NID_md5_sha1: "MD5-SHA1",
+    private static let weakDigests: [(nid: Int32, name: String)] = [
+        (NID_md2, "MD2"), (NID_md4, "MD4"), (NID_md5, "MD5"), (NID_md5_sha1, "MD5-SHA1"), (NID_sha1, "SHA-1"),
     ]
 
     private static func minimumBits(_ type: CertificatePublicKey.KeyType) -> Int? {

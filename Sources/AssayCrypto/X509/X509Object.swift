@@ -50,19 +50,34 @@ final class X509Object {
         return ObjectName.text(object)
     }
 
-    /// The NID of the signature's digest, from the algorithm's OID or else (RSASSA-PSS) its parameters;
-    /// `nil` when there is none (Ed25519) or it is unknown. The OID table also covers digests such as MD2
-    /// that OpenSSL 3 no longer implements.
-    var signatureDigestNID: Int32? {
+    /// The NIDs of the signature's digest as named by the certificate's two algorithm fields, the outer one and
+    /// the one inside the signed part. They should agree but need not: pyca's `v1_cert.pem` names the bare `md5`
+    /// OID outside and `md5WithRSAEncryption` inside, so both are read. Each digest comes from a signature
+    /// algorithm's OID, a bare digest OID as it is, or else (RSASSA-PSS) the signature's parameters; none when
+    /// there is none (Ed25519) or it is unknown. The OID table also covers digests such as MD2 that OpenSSL 3 no
+    /// longer implements.
+    var signatureDigestNIDs: Set<Int32> {
+        var outer: UnsafePointer<X509_ALGOR>?
+        X509_get0_signature(nil, &outer, pointer)
+        let algorithms = [outer, X509_get0_tbs_sigalg(pointer)].compactMap { $0 }
+        var found = Set(algorithms.compactMap(Self.digestNID))
         var digest: Int32 = NID_undef
-        if OBJ_find_sigid_algs(X509_get_signature_nid(pointer), &digest, nil) == 1, digest != NID_undef {
-            return digest
+        if X509_get_signature_info(pointer, &digest, nil, nil, nil) == 1, digest != NID_undef {
+            found.insert(digest)
         }
-        guard X509_get_signature_info(pointer, &digest, nil, nil, nil) == 1, digest != NID_undef else {
-            ERR_clear_error()
-            return nil
-        }
-        return digest
+        ERR_clear_error()
+        return found
+    }
+
+    /// The digest named by an algorithm identifier: its signature OID's digest, or the OID itself.
+    private static func digestNID(_ algorithm: UnsafePointer<X509_ALGOR>) -> Int32? {
+        var object: OpaquePointer?
+        X509_ALGOR_get0(&object, nil, nil, algorithm)
+        let nid = OBJ_obj2nid(object)
+        guard nid != NID_undef else { return nil }
+        var digest: Int32 = NID_undef
+        if OBJ_find_sigid_algs(nid, &digest, nil) == 1 { return digest == NID_undef ? nil : digest }
+        return nid
     }
 
     /// The public key's algorithm name as written in the certificate.

@@ -111,8 +111,8 @@ enum AuditLoading {
 
     /// Offers with their latest deposit by `asOf` and that deposit's runs by `asOf`.
     static func offers(_ db: Database, asOf: CalendarDate) throws -> [AuditOffer] {
-        // Timestamps are ISO 8601 UTC text: everything recorded on or before the day sorts before the next day.
-        let cutoff = asOf.adding(days: 1).description
+        // Timestamps are ISO 8601 UTC text: everything recorded on or before the day sorts before its end.
+        let cutoff = Timestamp.end(of: asOf)
         var runs: [Int64: [AuditVerificationRun]] = [:]
         let runRows = try Row.fetchCursor(
             db,

@@ -16,31 +16,63 @@ public final class Store: Sendable {
     /// How long a command waits for another process's write to finish before giving up.
     public static let busyTimeout: TimeInterval = 30
 
-    /// Opens the database, creating it (owner-only) and applying migrations when needed.
-    public init(location: StoreLocation, actor: String) throws(StoreError) {
+    /// What a command does with the database.
+    public enum Access: Sendable {
+        /// Reads and writes: the database is created (owner-only) and migrated when needed; a user who may not
+        /// write the file is refused before anything is opened.
+        case readWrite
+        /// Reads only: nothing is changed, and no file is left beside the database that its owner could not use,
+        /// so a user who may only read the database can still read it. A database that does not exist yet, or
+        /// that an older Assay set up, is first set up as by any command when this user may write it.
+        case readOnly
+    }
+
+    /// Opens the database: for `.readWrite`, creating it (owner-only) and applying migrations when needed.
+    public init(location: StoreLocation, actor: String, access: Access = .readWrite) throws(StoreError) {
         self.location = location
         self.actor = actor
-        try StoreFiles.prepare(location)
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(Store.busyTimeout)
         config.label = "assay"
         config.prepareDatabase { db in db.add(function: RecordTables.digestFunction) }
+        let path: String
+        switch access {
+        case .readWrite:
+            try StoreFiles.prepare(location)
+            path = location.path
+        case .readOnly:
+            // A database that does not exist yet is created as by any command (see `migrateIfNeeded`).
+            if !FileManager.default.fileExists(atPath: location.path) { try StoreFiles.prepare(location) }
+            config.readonly = true
+            path = try StoreFiles.readOnlyPath(location)
+        }
         do {
-            pool = try DatabasePool(path: location.path, configuration: config)
+            pool = try DatabasePool(path: path, configuration: config)
         } catch {
             throw StoreError(error, path: location.path)
         }
-        try migrateIfNeeded()
+        try migrateIfNeeded(access)
     }
 
-    private func migrateIfNeeded() throws(StoreError) {
+    private func migrateIfNeeded(_ access: Access) throws(StoreError) {
         let migrator = Migrations.migrator
         let state = try read { db in
             (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
         }
         if state.0 { throw StoreError.newerSchema(path: location.path) }
         if state.1 { return }
+        if access == .readOnly {
+            // New, or set up by an older Assay: a user who may write it sets it up as any command would, and this
+            // read-only pool then reads the result; others have to wait for someone who may.
+            guard StoreFiles.isWritable(location.path) else {
+                throw StoreError.cannotOpen(
+                    path: location.path,
+                    reason: "it is new or older than this Assay and only a user who may write it can set it up")
+            }
+            _ = try Store(location: location, actor: actor)
+            return
+        }
         // Several processes may open a new database at once. Each migration is its own transaction, so a process
         // can lose the race for one ("table already exists") while another is still applying the rest: try again
         // until the schema is complete, for as long as the busy timeout.

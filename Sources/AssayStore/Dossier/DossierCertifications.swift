@@ -9,7 +9,7 @@ enum DossierCertifications {
         var current: [DossierCertification] = []
     }
 
-    /// `recordedBefore` is the first day whose records do not count (text compared with `createdAt`).
+    /// Only records stamped before `recordedBefore` count (timestamp text compared with `createdAt`).
     static func build(_ db: Database, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String) throws
         -> Result
     {

@@ -11,7 +11,7 @@ extension Store {
             let vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)
             let details = try Self.details(db, vendor)
-            let cutoff = knownOn.adding(days: 1).description
+            let cutoff = Timestamp.end(of: knownOn)
             var names = NameCache()
             let parents = try AffiliateTree.ancestors(db, of: id).map { try names.vendor(db, $0) }
             let affiliates = try AffiliateTree.subtree(db, of: id).filter { $0 != id }

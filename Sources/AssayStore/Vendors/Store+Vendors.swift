@@ -68,8 +68,9 @@ extension Store {
             vendor.updatedAt = Timestamp.now()
             try vendor.update(db)
             let after = try Self.details(db, vendor)
-            try log.append(db, action: "vendor.edit", entity: "vendor", entityId: id, vendorId: id,
-                           change: Change(before: before, after: after))
+            try log.append(
+                db, action: "vendor.edit", entity: "vendor", entityId: id, vendorId: id,
+                change: Change(before: before, after: after))
             return after
         }
     }
@@ -81,23 +82,27 @@ extension Store {
             let id = try Self.id(of: vendor)
             let children = try Vendor.filter(Vendor.Columns.parentId == id).fetchCount(db)
             if children > 0 {
-                throw StoreError.inUse(entity: "vendor", name: vendor.name,
-                                       dependents: "\(children) affiliate(s) name it as parent; re-parent them first")
+                throw StoreError.inUse(
+                    entity: "vendor", name: vendor.name,
+                    dependents: "\(children) affiliate(s) name it as parent; re-parent them first")
             }
             let certifications = try Certification.filter(Certification.Columns.vendorId == id).fetchCount(db)
             if certifications > 0 {
-                throw StoreError.inUse(entity: "vendor", name: vendor.name,
-                                       dependents: "it has \(certifications) certification(s); remove them first")
+                throw StoreError.inUse(
+                    entity: "vendor", name: vendor.name,
+                    dependents: "it has \(certifications) certification(s); remove them first")
             }
             let events = try MarketEventRecord.filter(MarketEventRecord.Columns.vendorId == id).fetchCount(db)
             if events > 0 {
-                throw StoreError.inUse(entity: "vendor", name: vendor.name,
-                                       dependents: "it has \(events) market-access event(s); remove them first")
+                throw StoreError.inUse(
+                    entity: "vendor", name: vendor.name,
+                    dependents: "it has \(events) market-access event(s); remove them first")
             }
             let before = try Self.details(db, vendor)
             try vendor.delete(db)
-            try log.append(db, action: "vendor.remove", entity: "vendor", entityId: id, vendorId: id,
-                           change: Change<VendorDetails>(before: before))
+            try log.append(
+                db, action: "vendor.remove", entity: "vendor", entityId: id, vendorId: id,
+                change: Change<VendorDetails>(before: before))
         }
     }
 
@@ -143,8 +148,9 @@ extension Store {
         for alias in draft.aliases { try claim(db, name: alias, for: id, primary: false) }
         for identifier in draft.identifiers { try register(db, identifier, for: id) }
         let details = try details(db, vendor)
-        try log.append(db, action: "vendor.add", entity: "vendor", entityId: id, vendorId: id,
-                       change: Change<VendorDetails>(after: details))
+        try log.append(
+            db, action: "vendor.add", entity: "vendor", entityId: id, vendorId: id,
+            change: Change<VendorDetails>(after: details))
         return details
     }
 
@@ -161,7 +167,8 @@ extension Store {
 
     static func checkedTier(_ tier: Int?) throws -> Int? {
         if let tier, !(1...4).contains(tier) {
-            throw StoreError.invalidValue(.invalidEnumValue(field: "tier", value: "\(tier)", allowed: ["1", "2", "3", "4"]))
+            throw StoreError.invalidValue(
+                .invalidEnumValue(field: "tier", value: "\(tier)", allowed: ["1", "2", "3", "4"]))
         }
         return tier
     }
@@ -169,6 +176,7 @@ extension Store {
     /// Reserves a name or alias for a vendor, refusing one that already names a vendor.
     static func claim(_ db: Database, name: String, for vendorId: Int64, primary: Bool) throws {
         let name = try nonEmpty(name, field: primary ? "vendor name" : "alias")
+        try PlainText.check(name, field: primary ? "vendor name" : "alias")
         let key = VendorName.key(for: name)
         if let existing = try VendorName.fetchOne(db, key: key) {
             let owner = try Vendor.fetchOne(db, key: existing.vendorId)?.name ?? existing.name
@@ -178,6 +186,7 @@ extension Store {
     }
 
     static func register(_ db: Database, _ identifier: LegalIdentifier, for vendorId: Int64) throws {
+        try PlainText.check(identifier.description, field: "identifier")
         let existing = try VendorIdentifier.filter(
             VendorIdentifier.Columns.kind == identifier.kind && VendorIdentifier.Columns.value == identifier.value
         ).fetchOne(db)
@@ -209,7 +218,9 @@ extension Store {
             id: id, name: vendor.name, aliases: aliases, country: vendor.country, identifiers: identifiers,
             website: vendor.website,
             parent: try parent.map { VendorReference(id: try Self.id(of: $0), name: $0.name, link: vendor.parentLink) },
-            affiliates: try children.map { VendorReference(id: try Self.id(of: $0), name: $0.name, link: $0.parentLink) },
+            affiliates: try children.map {
+                VendorReference(id: try Self.id(of: $0), name: $0.name, link: $0.parentLink)
+            },
             relationship: vendor.relationship, tier: vendor.tier, notes: vendor.notes,
             createdAt: vendor.createdAt, updatedAt: vendor.updatedAt
         )

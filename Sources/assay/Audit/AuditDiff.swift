@@ -25,7 +25,7 @@ struct AuditDiff: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try store.open()
+        let store = try store.open(.readOnly)
         let runs = try store.auditRuns(limit: 2)
         let later = try runB.map { try store.auditRun(try AuditRunSelection.runId($0, flag: "RUN_B")) } ?? runs.last
         let earlier =

@@ -11,7 +11,7 @@ enum AuditDiffText {
                 out +=
                     "\(label.padding(toLength: 11, withPad: " ", startingAt: 0))"
                     + "\(finding.severity.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0))"
-                    + "\(finding.id)  \(vendor)\(finding.message)\n"
+                    + TerminalText.line("\(finding.id)  \(vendor)\(finding.message)") + "\n"
             }
         }
         return out + diff.countLine + "\n"

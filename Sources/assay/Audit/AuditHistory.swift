@@ -14,7 +14,7 @@ struct AuditHistory: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let runs = try store.open().auditRuns(limit: limit)
+        let runs = try store.open(.readOnly).auditRuns(limit: limit)
         try Output.emit(runs, format: output.format) {
             var table = TextTable(
                 "RUN", "RAN AT", "AS OF", "CRIT", "HIGH", "MED", "LOW", "INFO", "FORMAT", "REPORT SHA-256", "LOG HEAD")

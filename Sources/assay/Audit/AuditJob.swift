@@ -4,7 +4,8 @@ import AssayCrypto
 import AssayStore
 import Foundation
 
-/// One audit: read the records, evaluate them, render and write the report, record the run.
+/// One audit: read the records, evaluate them, render and write the report, record the run (unless `record` is
+/// false, for a user who may only read the database).
 ///
 /// The report is written atomically (temporary file, fsync, rename) before the run is recorded in one
 /// transaction, so an interrupted run leaves either nothing or a whole report; a recorded run always names a
@@ -14,11 +15,15 @@ struct AuditJob {
     let policy: AuditPolicy
     let format: AuditFormat
     let outputFolder: String?
+    var record = true
 
     /// What a run produced.
     struct Outcome {
         var report: AuditReport
-        var run: AuditRun
+        /// What was, or would have been, recorded.
+        var draft: AuditRunDraft
+        /// The recorded run; `nil` when the run was not recorded.
+        var run: AuditRun?
         /// The rendered report, when it was not written to a file.
         var text: String?
     }
@@ -38,9 +43,10 @@ struct AuditJob {
             try AtomicFile.write(bytes, to: path)
             draft.reportFile = path
         }
-        let run = try store.recordAuditRun(draft)
+        let run = record ? try store.recordAuditRun(draft) : nil
         return Outcome(
-            report: report, run: run, text: outputFolder == nil ? String(decoding: bytes, as: UTF8.self) : nil)
+            report: report, draft: draft, run: run,
+            text: outputFolder == nil ? String(decoding: bytes, as: UTF8.self) : nil)
     }
 
     private func render(_ report: AuditReport, snapshot: AuditSnapshot) throws -> String {
@@ -74,13 +80,13 @@ struct AuditJob {
 
     /// The lines printed after a run.
     static func summary(_ outcome: Outcome) -> String {
-        let run = outcome.run
+        let draft = outcome.draft
         var lines = ["Audit as of \(outcome.report.asOf): \(outcome.report.countLine)"]
-        if let file = run.reportFile {
-            lines.append("report: \(file) (sha256 \(run.reportSha256 ?? ""))")
+        if let file = draft.reportFile {
+            lines.append("report: \(file) (sha256 \(draft.reportSha256 ?? ""))")
         }
-        let head = run.logHeadSeq.map { "audit log head \($0) \(run.logHeadHash ?? "")" } ?? "audit log empty"
-        lines.append("recorded run #\(run.id); \(head)")
+        let head = draft.logHeadSeq.map { "audit log head \($0) \(draft.logHeadHash ?? "")" } ?? "audit log empty"
+        lines.append((outcome.run.map { "recorded run #\($0.id)" } ?? "run not recorded") + "; \(head)")
         return lines.joined(separator: "\n") + "\n"
     }
 }

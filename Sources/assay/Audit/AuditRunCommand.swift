@@ -13,7 +13,8 @@ struct AuditRunCommand: ParsableCommand {
             With --out the report is written atomically as DIR/assay-audit-ASOF-TIME.EXT and a summary is \
             printed; without it the report goes to stdout and the summary to stderr. The run (when, as of, \
             policy digest, counts, the report's SHA-256 and the audit log's head) is recorded in the store and \
-            the audit log. JSON follows Schemas/audit-report.schema.json; CSV has one finding per row.
+            the audit log; with --no-record it is not, and the database is only read, so a user who may \
+            only read it can audit. JSON follows Schemas/audit-report.schema.json; CSV has one finding per row.
             Exit status: 0 done; 1 a finding reached --fail-on; 2 error.
             """
     )
@@ -34,27 +35,37 @@ struct AuditRunCommand: ParsableCommand {
             "Also print what changed since a run: 'last' (the previous run) or a run id.", valueName: "run"))
     var since: String?
 
+    @Flag(help: "Do not record the run: read the database only (for a user who may not write it).")
+    var noRecord = false
+
     @OptionGroup var store: StoreOptions
+
+    func validate() throws {
+        if noRecord && since != nil {
+            throw ValidationError("--since compares with the run being recorded: leave out --since or --no-record")
+        }
+    }
 
     func run() throws {
         let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
         let threshold = try convert("--fail-on", failOn, Severity.init(parsing:))
         let policy = try report.loadPolicy()
-        let store = try store.open()
+        let store = try store.open(noRecord ? .readOnly : .readWrite)
         let baseline = try since.flatMap { try AuditRunSelection.baseline($0, in: store) }
-        let job = AuditJob(store: store, policy: policy, format: report.format, outputFolder: report.out)
+        let job = AuditJob(
+            store: store, policy: policy, format: report.format, outputFolder: report.out, record: !noRecord)
         let outcome = try job.run(asOf: day)
         if let text = outcome.text {
-            Output.write(text)
+            if report.format == .text || report.format == .md { Output.text(text) } else { Output.write(text) }
             Output.note(AuditJob.summary(outcome).trimmingCharacters(in: .newlines))
         } else {
             Output.write(AuditJob.summary(outcome))
         }
         if since != nil && baseline == nil { Output.note("assay: no earlier run to compare with") }
-        if let baseline {
+        if let baseline, let run = outcome.run {
             let diff = FindingDiff(
                 from: try store.auditFindings(run: baseline.id), to: outcome.report.findings.map(\.recorded))
-            let lines = AuditDiffText.lines(diff, from: baseline, to: outcome.run)
+            let lines = AuditDiffText.lines(diff, from: baseline, to: run)
             if outcome.text == nil { Output.write(lines) } else { Output.note(lines) }
         }
         if let threshold, outcome.report.reaches(threshold) { throw ExitCode(1) }

@@ -18,7 +18,8 @@ struct CertAdd: ParsableCommand {
     @Argument(help: "The vendor's name, alias or id.")
     var vendor: String
 
-    @Option(help: "The scheme: iso27001, cc, eucc, fips140-2, fips140-3, soc2, csa-star, nesas, x509, or a custom name.")
+    @Option(
+        help: "The scheme: iso27001, cc, eucc, fips140-2, fips140-3, soc2, csa-star, nesas, x509, or a custom name.")
     var scheme: String
 
     @Option(help: "The certificate number.")
@@ -70,9 +71,11 @@ struct CertAdd: ParsableCommand {
     }
 
     func run() throws {
-        var draft = CertificationDraft(vendor: vendor, scheme: try convert("--scheme") { () throws(ValueError) in
-            try CertificationScheme(scheme)
-        })
+        var draft = CertificationDraft(
+            vendor: vendor,
+            scheme: try convert("--scheme") { () throws(ValueError) in
+                try CertificationScheme(scheme)
+            })
         draft.number = number
         draft.issuer = issuer
         draft.lab = lab
@@ -88,8 +91,9 @@ struct CertAdd: ParsableCommand {
         draft.status = try convert("--status") { () throws(ValueError) in try CertificationStatus(parsing: status) }
         let added = try store.open().addCertification(draft)
         if output.format == .table {
-            Output.write("Added certification #\(added.id): \(added.vendor.name) \(added.schemeTitle)"
-                + "\(added.number.map { " \($0)" } ?? "")\n")
+            Output.line(
+                "Added certification #\(added.id): \(added.vendor.name) \(added.schemeTitle)"
+                    + "\(added.number.map { " \($0)" } ?? "")")
         } else {
             try CertShow.emit(added, format: output.format)
         }

@@ -27,16 +27,20 @@ struct CertAttach: ParsableCommand {
         let (evidence, already) = try store.open().attachEvidence(to: id, file: file, effectiveOn: effective)
         switch output.format {
         case .table:
-            Output.write(already
-                ? "Already attached as evidence #\(evidence.id) (sha256 \(evidence.sha256)); nothing changed\n"
-                : "Attached evidence #\(evidence.id): \(evidence.originalName), \(evidence.size) bytes, sha256 \(evidence.sha256)\n")
+            Output.line(
+                already
+                    ? "Already attached as evidence #\(evidence.id) (sha256 \(evidence.sha256)); nothing changed"
+                    : "Attached evidence #\(evidence.id): \(evidence.originalName), \(evidence.size) bytes, sha256 \(evidence.sha256)"
+            )
         case .json, .csv:
-            try Output.emitRecord(evidence, format: output.format, fields: [
-                ("id", "\(evidence.id)"), ("certificationId", "\(evidence.certificationId)"),
-                ("sha256", evidence.sha256), ("size", "\(evidence.size)"), ("originalName", evidence.originalName),
-                ("receivedAt", evidence.receivedAt), ("effectiveOn", evidence.effectiveOn?.description),
-                ("storedPath", evidence.storedPath),
-            ])
+            try Output.emitRecord(
+                evidence, format: output.format,
+                fields: [
+                    ("id", "\(evidence.id)"), ("certificationId", "\(evidence.certificationId)"),
+                    ("sha256", evidence.sha256), ("size", "\(evidence.size)"), ("originalName", evidence.originalName),
+                    ("receivedAt", evidence.receivedAt), ("effectiveOn", evidence.effectiveOn?.description),
+                    ("storedPath", evidence.storedPath),
+                ])
         }
     }
 }

@@ -22,8 +22,10 @@ struct CertList: ParsableCommand {
     @Option(help: "Only this derived validity: valid, not-yet-valid, expired, suspended, withdrawn, revoked.")
     var validity: String?
 
-    @Option(help: ArgumentHelp("Only active certifications whose last day falls within this span (90d, 12w, 6m, 1y).",
-                               valueName: "span"))
+    @Option(
+        help: ArgumentHelp(
+            "Only active certifications whose last day falls within this span (90d, 12w, 6m, 1y).",
+            valueName: "span"))
     var expiringWithin: String?
 
     @Option(help: ArgumentHelp("Derive validity as of this day (default: today).", valueName: "YYYY-MM-DD"))
@@ -39,16 +41,18 @@ struct CertList: ParsableCommand {
         filter.status = try convert("--status", status, CertificationStatus.init(parsing:))
         filter.validity = try convert("--validity", validity) { (text) throws(ValueError) in
             guard let value = Validity(rawValue: text.lowercased()) else {
-                throw ValueError.invalidEnumValue(field: "validity", value: text,
-                                                  allowed: ["valid", "not-yet-valid", "expired", "suspended", "withdrawn", "revoked"])
+                throw ValueError.invalidEnumValue(
+                    field: "validity", value: text,
+                    allowed: ["valid", "not-yet-valid", "expired", "suspended", "withdrawn", "revoked"])
             }
             return value
         }
         filter.expiringWithin = try convert("--expiring-within", expiringWithin, DaySpan.init(parsing:))
         filter.asOf = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let certifications = try store.open().certifications(filter)
+        let certifications = try store.open(.readOnly).certifications(filter)
         try Output.emit(certifications, format: output.format) {
-            var table = TextTable("ID", "VENDOR", "SCHEME", "LEVEL", "NUMBER", "ISSUER", "VALID UNTIL", "DAYS", "VALIDITY")
+            var table = TextTable(
+                "ID", "VENDOR", "SCHEME", "LEVEL", "NUMBER", "ISSUER", "VALID UNTIL", "DAYS", "VALIDITY")
             for cert in certifications {
                 table.add(
                     "\(cert.id)", cert.vendor.name, cert.scheme.id, cert.level, cert.number, cert.issuer,

@@ -17,7 +17,8 @@ struct CertReconcile: ParsableCommand {
     @Argument(help: "Only this vendor's claims (default: every vendor).")
     var vendor: String?
 
-    @Option(help: ArgumentHelp("Judge archive and sunset dates as of this day (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(
+        help: ArgumentHelp("Judge archive and sunset dates as of this day (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     @OptionGroup var output: OutputOptions
@@ -25,12 +26,13 @@ struct CertReconcile: ParsableCommand {
 
     func run() throws {
         let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let findings = try store.open().reconcile(vendor: vendor, asOf: day)
+        let findings = try store.open(.readOnly).reconcile(vendor: vendor, asOf: day)
         try Output.emit(findings, format: output.format) {
             var table = TextTable("CERT", "VENDOR", "SCHEME", "NUMBER", "OUTCOME", "REGISTRY RECORD", "DETAIL")
             for finding in findings {
-                table.add("\(finding.certificationId)", finding.vendor.name, finding.scheme.id, finding.number,
-                          finding.outcome.rawValue, finding.registryRecordId.map { "#\($0)" }, finding.message)
+                table.add(
+                    "\(finding.certificationId)", finding.vendor.name, finding.scheme.id, finding.number,
+                    finding.outcome.rawValue, finding.registryRecordId.map { "#\($0)" }, finding.message)
             }
             return table
         }

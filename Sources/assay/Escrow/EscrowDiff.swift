@@ -21,19 +21,22 @@ struct EscrowDiff: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let opened = try store.open()
+        let opened = try store.open(.readOnly)
         let diff = try ManifestDiff(from: opened.depositManifest(old), to: opened.depositManifest(new))
         switch format {
         case .json:
             try Output.json(diff)
         case .text:
             var out = ""
-            for entry in diff.added { out += "added    \(entry.path)\n" }
-            for entry in diff.removed { out += "removed  \(entry.path)\n" }
+            for entry in diff.added { out += "added    \(TerminalText.line(entry.path))\n" }
+            for entry in diff.removed { out += "removed  \(TerminalText.line(entry.path))\n" }
             for change in diff.changed {
-                out += "changed  \(change.path) (\(change.kinds.map(\.rawValue).joined(separator: ", ")))\n"
+                out +=
+                    "changed  \(TerminalText.line(change.path)) "
+                    + "(\(change.kinds.map(\.rawValue).joined(separator: ", ")))\n"
             }
-            out += "deposit #\(old) -> #\(new): \(diff.added.count) added, \(diff.removed.count) removed, "
+            out +=
+                "deposit #\(old) -> #\(new): \(diff.added.count) added, \(diff.removed.count) removed, "
                 + "\(diff.changed.count) changed; +\(diff.bytesAdded) / -\(diff.bytesRemoved) bytes, "
                 + "net \(diff.byteDelta >= 0 ? "+" : "")\(diff.byteDelta)\n"
             Output.write(out)

@@ -22,20 +22,26 @@ struct EscrowHistory: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.open()
+        let opened = try store.open(.readOnly)
         let offers = try offer.map { [try opened.escrowOffer($0)] } ?? opened.escrowOffers(vendor: vendor)
         var rows: [EscrowEvent] = []
         for item in offers {
-            rows.append(EscrowEvent(at: item.offeredOn?.description ?? item.createdAt, kind: "offer", id: item.id,
-                                    detail: "\(item.vendor.name): \(item.kind.rawValue)" + (item.agent.map { " via \($0)" } ?? "")))
+            rows.append(
+                EscrowEvent(
+                    at: item.offeredOn?.description ?? item.createdAt, kind: "offer", id: item.id,
+                    detail: "\(item.vendor.name): \(item.kind.rawValue)" + (item.agent.map { " via \($0)" } ?? "")))
             for deposit in try opened.escrowDeposits(offer: item.id) {
-                rows.append(EscrowEvent(at: deposit.depositedAt, kind: "deposit", id: deposit.id,
-                                        detail: "\(deposit.label ?? "unlabelled"): \(deposit.files) files, "
-                                            + "\(deposit.bytes) bytes, bundle \(deposit.bundleDigest.prefix(16))…"))
+                rows.append(
+                    EscrowEvent(
+                        at: deposit.depositedAt, kind: "deposit", id: deposit.id,
+                        detail: "\(deposit.label ?? "unlabelled"): \(deposit.files) files, "
+                            + "\(deposit.bytes) bytes, bundle \(deposit.bundleDigest.prefix(16))…"))
                 for run in try opened.verifications(deposit: deposit.id) {
-                    rows.append(EscrowEvent(at: run.verifiedAt, kind: "verification", id: run.id,
-                                            detail: "deposit #\(deposit.id) \(run.outcome.rawValue) by \(run.actor)"
-                                                + (run.error.map { ": \($0)" } ?? "")))
+                    rows.append(
+                        EscrowEvent(
+                            at: run.verifiedAt, kind: "verification", id: run.id,
+                            detail: "deposit #\(deposit.id) \(run.outcome.rawValue) by \(run.actor)"
+                                + (run.error.map { ": \($0)" } ?? "")))
                 }
             }
         }

@@ -18,7 +18,7 @@ struct EscrowManifest: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let bytes = try ManifestCodec.encode(try store.open().depositManifest(deposit), as: .assay)
+        let bytes = try ManifestCodec.encode(try store.open(.readOnly).depositManifest(deposit), as: .assay)
         if let output {
             try AtomicFile.write(bytes, to: output)
         } else {

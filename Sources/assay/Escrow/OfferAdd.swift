@@ -38,9 +38,11 @@ struct OfferAdd: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        var draft = EscrowOfferDraft(vendor: vendor, kind: try convert("--kind") { () throws(ValueError) in
-            try EscrowOfferKind(parsing: kind)
-        })
+        var draft = EscrowOfferDraft(
+            vendor: vendor,
+            kind: try convert("--kind") { () throws(ValueError) in
+                try EscrowOfferKind(parsing: kind)
+            })
         draft.agent = agent
         draft.terms = terms
         draft.offeredOn = try convert("--offered-on", offeredOn, CalendarDate.init(iso:))
@@ -48,7 +50,7 @@ struct OfferAdd: ParsableCommand {
         draft.notes = notes
         let offer = try store.open().addEscrowOffer(draft)
         if output.format == .table {
-            Output.write("Added escrow offer #\(offer.id): \(offer.vendor.name), \(offer.kind.rawValue)\n")
+            Output.line("Added escrow offer #\(offer.id): \(offer.vendor.name), \(offer.kind.rawValue)")
         } else {
             try OfferShow.emit(offer, format: output.format)
         }

@@ -12,12 +12,13 @@ struct OfferList: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let offers = try store.open().escrowOffers(vendor: vendor)
+        let offers = try store.open(.readOnly).escrowOffers(vendor: vendor)
         try Output.emit(offers, format: output.format) {
             var table = TextTable("ID", "VENDOR", "KIND", "AGENT", "OFFERED ON", "DEPOSITS")
             for offer in offers {
-                table.add("\(offer.id)", offer.vendor.name, offer.kind.rawValue, offer.agent,
-                          offer.offeredOn?.description, "\(offer.deposits)")
+                table.add(
+                    "\(offer.id)", offer.vendor.name, offer.kind.rawValue, offer.agent,
+                    offer.offeredOn?.description, "\(offer.deposits)")
             }
             return table
         }

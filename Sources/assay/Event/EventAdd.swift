@@ -39,9 +39,9 @@ struct EventAdd: ParsableCommand {
         values.apply(to: &draft)
         let event = try store.open().addEvent(draft)
         if output.format == .table {
-            Output.write(
+            Output.line(
                 "Added event #\(event.id): \(event.vendor.name) \(event.jurisdiction) \(event.type.rawValue)"
-                    + " \(event.announcedOn)\n")
+                    + " \(event.announcedOn)")
         } else {
             try EventShow.emit(event, format: output.format)
         }

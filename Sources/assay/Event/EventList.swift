@@ -39,7 +39,7 @@ struct EventList: ParsableCommand {
         filter.type = try convert("--type", type, MarketEventType.init(parsing:))
         filter.status = try convert("--status", status, MarketEventStatus.init(parsing:))
         filter.activeOn = try convert("--active-on", activeOn, CalendarDate.init(iso:))
-        let events = try store.open().events(filter)
+        let events = try store.open(.readOnly).events(filter)
         try Output.emit(events, format: output.format) {
             var table = TextTable("ID", "ANNOUNCED", "VENDOR", "JURISDICTION", "TYPE", "STATUS", "IN FORCE", "VIA")
             for event in events {

@@ -12,7 +12,7 @@ struct EventShow: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try Self.emit(try store.open().event(id), format: output.format)
+        try Self.emit(try store.open(.readOnly).event(id), format: output.format)
     }
 
     static func emit(_ event: MarketEvent, format: OutputFormat) throws {

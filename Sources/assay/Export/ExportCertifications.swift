@@ -20,7 +20,7 @@ struct ExportCertifications: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let records = try store.open().certificationRecords(vendor: vendor)
+        let records = try store.open(.readOnly).certificationRecords(vendor: vendor)
         switch format {
         case .csv: Output.write(CertificationFile.csv(records))
         case .json: Output.write(String(decoding: try CertificationFile.json(records), as: UTF8.self) + "\n")

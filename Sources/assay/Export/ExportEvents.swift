@@ -20,7 +20,7 @@ struct ExportEvents: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let events = try store.open().events()
+        let events = try store.open(.readOnly).events()
         switch format {
         case .csv: Output.write(EventFile.csv(events))
         case .json: Output.write(try EventFile.json(events))

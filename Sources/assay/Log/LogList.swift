@@ -4,7 +4,8 @@ import AssayStore
 
 /// `assay log [list]`
 struct LogList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List audit-log entries, oldest first.")
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List audit-log entries, oldest first.")
 
     @Option(help: "Only entries about this vendor (name, alias or id).")
     var vendor: String?
@@ -23,12 +24,13 @@ struct LogList: ParsableCommand {
         filter.vendor = vendor
         filter.since = try convert("--since", since, CalendarDate.init(iso:))
         filter.limit = limit
-        let entries = try store.open().logEntries(filter)
+        let entries = try store.open(.readOnly).logEntries(filter)
         try Output.emit(entries.map(LogEntryOutput.init), format: output.format) {
             var table = TextTable("SEQ", "RECORDED AT", "ACTOR", "ACTION", "ENTITY", "HASH")
             for entry in entries {
-                table.add("\(entry.seq)", entry.recordedAt, entry.actor, entry.action,
-                          "\(entry.entity) \(entry.entityId)", String(entry.hash.prefix(16)))
+                table.add(
+                    "\(entry.seq)", entry.recordedAt, entry.actor, entry.action,
+                    "\(entry.entity) \(entry.entityId)", String(entry.hash.prefix(16)))
             }
             return table
         }

@@ -48,7 +48,7 @@ struct LogVerify: ParsableCommand {
     }
 
     func run() throws {
-        let opened = try store.open()
+        let opened = try store.open(.readOnly)
         let anchor = try loadCheckpoint()
         let result = try opened.verifyLog(deep ? .deep : chainOnly ? .chain : .records)
         let style = TerminalStyle.standardOutput

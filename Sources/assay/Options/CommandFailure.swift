@@ -7,23 +7,31 @@ import AssayRegistry
 import AssayStore
 import Foundation
 
-/// An error from the libraries, reported as one line on stderr with exit code 2.
+/// An error from the libraries, reported as one line on stderr (a line per problem of an import) with exit code 2.
 struct CommandFailure: Error {
-    let message: String
+    /// The message's lines, each printed as one line whatever it holds.
+    let lines: [String]
     let exitCode: Int32
 
     init(message: String, exitCode: Int32 = 2) {
-        self.message = message
+        self.init(lines: [message], exitCode: exitCode)
+    }
+
+    init(lines: [String], exitCode: Int32 = 2) {
+        self.lines = lines
         self.exitCode = exitCode
     }
+
+    /// The whole message.
+    var message: String { lines.joined(separator: "\n") }
 
     /// Describes the libraries' typed errors; `nil` for argument-parser's own errors and exit codes.
     init?(_ error: any Error) {
         switch error {
         case let error as StoreError:
             // A log that does not verify is a check's finding, like 'log verify' exiting 1, not bad input.
-            if case .logDoesNotVerify = error { self.init(message: error.description, exitCode: 1) } else {
-                self.init(message: error.description)
+            if case .logDoesNotVerify = error { self.init(lines: error.lines, exitCode: 1) } else {
+                self.init(lines: error.lines)
             }
         case let error as ValueError: self.init(message: error.description)
         case let error as CryptoError: self.init(message: error.description)
@@ -34,10 +42,10 @@ struct CommandFailure: Error {
         }
     }
 
-    /// Prints `assay: error: MESSAGE` (a line per line of the message, such as one per import problem) and exits.
+    /// Prints `assay: error: LINE` for each line (control characters and line breaks in it escaped) and exits.
     func report() -> Never {
-        let lines = message.split(separator: "\n").map { "assay: error: \($0)\n" }.joined()
-        FileHandle.standardError.write(Data(lines.utf8))
+        let text = lines.map { "assay: error: \(TerminalText.line($0))\n" }.joined()
+        FileHandle.standardError.write(Data(text.utf8))
         exit(exitCode)
     }
 }

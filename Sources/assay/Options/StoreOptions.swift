@@ -5,9 +5,11 @@ import Logging
 
 /// Options shared by every command that opens the records store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(
-        "The database file (default: $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.sqlite).",
-        valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The database file (default: $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.sqlite).",
+            valueName: "path"))
     var db: String?
 
     @Option(name: .long, help: "Who is making the change, for the audit log (default: $USER).")
@@ -16,16 +18,18 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print diagnostics on stderr.")
     var verbose = false
 
-    /// Opens the store, warning when the database file is readable by other users.
-    func open() throws -> Store {
+    /// Opens the store (read-only for commands that only read), warning when the database file is readable by
+    /// other users.
+    func open(_ access: Store.Access = .readWrite) throws -> Store {
         let environment = ProcessInfo.processInfo.environment
         let location = StoreLocation.resolve(explicit: db, environment: environment)
         let logger = Diagnostics.logger(verbose: verbose)
-        logger.debug("opening database \(location.path)")
-        let store = try Store(location: location, actor: actor ?? environment["USER"] ?? "unknown")
+        logger.debug("opening database \(location.path) \(access == .readOnly ? "read-only" : "for writing")")
+        let store = try Store(location: location, actor: actor ?? environment["USER"] ?? "unknown", access: access)
         if store.isReadableByOthers {
-            FileHandle.standardError.write(Data(
-                "assay: warning: \(location.path) is readable by other users; run 'chmod 600' on it\n".utf8))
+            FileHandle.standardError.write(
+                Data(
+                    "assay: warning: \(location.path) is readable by other users; run 'chmod 600' on it\n".utf8))
         }
         return store
     }

@@ -2,14 +2,24 @@ import Foundation
 
 /// Writes results to stdout and messages to stderr.
 enum Output {
-    /// Writes text to stdout as is.
+    /// Writes text to stdout as is: machine formats, and text that holds no stored or imported data.
     static func write(_ text: String) {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
-    /// Writes a line to stderr.
+    /// Writes one line to stdout, such as `Added vendor #1 ZTE`, with control characters and line breaks escaped.
+    static func line(_ text: String) {
+        write(TerminalText.line(text) + "\n")
+    }
+
+    /// Writes a human-readable document or several lines to stdout, with control characters escaped.
+    static func text(_ text: String) {
+        write(TerminalText.lines(text))
+    }
+
+    /// Writes lines to stderr, with control characters escaped.
     static func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.lines(text) + "\n").utf8))
     }
 
     /// Pretty, key-sorted JSON with a final newline.
@@ -42,7 +52,7 @@ enum Output {
             let style = TerminalStyle.standardOutput
             let width = fields.map(\.0.count).max() ?? 0
             for (label, value) in fields where value != nil && value != "" {
-                let lines = (value ?? "").split(separator: "\n", omittingEmptySubsequences: false)
+                let lines = TerminalText.lines(value ?? "").split(separator: "\n", omittingEmptySubsequences: false)
                 write(style.bold((label + ":").padding(toLength: width + 1, withPad: " ", startingAt: 0)))
                 write(" " + lines.joined(separator: "\n" + String(repeating: " ", count: width + 2)) + "\n")
             }

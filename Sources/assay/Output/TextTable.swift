@@ -1,5 +1,5 @@
-import AssayRegistry
 import AssayCore
+import AssayRegistry
 
 /// Rows of text cells under a header, rendered as aligned columns or as CSV.
 struct TextTable {
@@ -14,8 +14,11 @@ struct TextTable {
         rows.append(cells.map { $0 ?? "" })
     }
 
-    /// Aligned columns, header emphasised on a colour terminal; a line per row.
+    /// Aligned columns, header emphasised on a colour terminal; a line per row, whatever the cells hold (control
+    /// characters and line breaks are escaped).
     func rendered(style: TerminalStyle) -> String {
+        let columns = columns.map(TerminalText.line)
+        let rows = rows.map { $0.map(TerminalText.line) }
         let widths = columns.indices.map { index in
             rows.reduce(columns[index].count) { max($0, $1[index].count) }
         }

@@ -15,13 +15,15 @@ struct RegistryList: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let records = try store.open().registryRecords(registry, vendor: vendor)
+        let records = try store.open(.readOnly).registryRecords(registry, vendor: vendor)
         try Output.emit(records, format: output.format) {
-            var table = TextTable("ID", "REGISTRY", "MANUFACTURER", "PRODUCT", "NUMBER", "LEVEL", "CERTIFIED", "ENDS", "STATUS")
+            var table = TextTable(
+                "ID", "REGISTRY", "MANUFACTURER", "PRODUCT", "NUMBER", "LEVEL", "CERTIFIED", "ENDS", "STATUS")
             for record in records {
-                table.add(record.id.map(String.init), record.registry.rawValue, record.manufacturer, record.product,
-                          record.certificateNumber, record.level, record.certifiedOn?.description,
-                          record.endsOn?.description, record.status)
+                table.add(
+                    record.id.map(String.init), record.registry.rawValue, record.manufacturer, record.product,
+                    record.certificateNumber, record.level, record.certifiedOn?.description,
+                    record.endsOn?.description, record.status)
             }
             return table
         }

@@ -41,11 +41,11 @@ struct VendorDossier: ParsableCommand {
     func run() throws {
         let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
         let known = try convert("--known-on", knownOn, CalendarDate.init(iso:))
-        let dossier = try store.open().dossier(vendor, asOf: day, knownOn: known)
+        let dossier = try store.open(.readOnly).dossier(vendor, asOf: day, knownOn: known)
         switch format {
         case .json: try Output.json(dossier)
-        case .text: Output.write(TextRenderer.render(DossierOutline.document(dossier)))
-        case .md: Output.write(MarkdownRenderer.render(DossierOutline.document(dossier)))
+        case .text: Output.text(TextRenderer.render(DossierOutline.document(dossier)))
+        case .md: Output.text(MarkdownRenderer.render(DossierOutline.document(dossier)))
         case .html: Output.write(HTMLRenderer.render(DossierOutline.document(dossier)))
         }
     }

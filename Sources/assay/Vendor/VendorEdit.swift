@@ -57,7 +57,7 @@ struct VendorEdit: ParsableCommand {
         changes.notes = fields.notes
         let updated = try store.open().editVendor(vendor, changes)
         if output.format == .table {
-            Output.write("Updated vendor #\(updated.id) \(updated.name)\n")
+            Output.line("Updated vendor #\(updated.id) \(updated.name)")
         } else {
             try VendorShow.emit(updated, format: output.format)
         }

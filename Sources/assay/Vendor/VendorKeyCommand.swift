@@ -35,7 +35,7 @@ struct VendorKeyAdd: ParsableCommand {
         let key = try SignatureCheck.keys([keyFile])[0]
         let added = try store.open().addVendorKey(vendor, key: key, label: label)
         if output.format == .table {
-            Output.write("Registered \(added.type) key \(added.fingerprint) for \(added.vendor.name)\n")
+            Output.line("Registered \(added.type) key \(added.fingerprint) for \(added.vendor.name)")
         } else {
             try Output.emit([added], format: output.format) { VendorKeyList.table([added]) }
         }
@@ -53,7 +53,7 @@ struct VendorKeyList: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let keys = try store.open().vendorKeys(vendor)
+        let keys = try store.open(.readOnly).vendorKeys(vendor)
         try Output.emit(keys, format: output.format) { Self.table(keys) }
     }
 

@@ -1,5 +1,5 @@
-import AssayCore
 import ArgumentParser
+import AssayCore
 import AssayStore
 
 /// `assay vendor list`
@@ -27,7 +27,7 @@ struct VendorList: ParsableCommand {
         filter.relationship = try convert("--relationship", relationship, VendorRelationship.init(parsing:))
         filter.tier = tier
         filter.under = under
-        let vendors = try store.open().vendors(filter)
+        let vendors = try store.open(.readOnly).vendors(filter)
         try Output.emit(vendors, format: output.format) {
             var table = TextTable("ID", "NAME", "COUNTRY", "RELATIONSHIP", "TIER", "PARENT", "ALIASES")
             for vendor in vendors {

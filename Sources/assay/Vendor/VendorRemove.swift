@@ -16,6 +16,6 @@ struct VendorRemove: ParsableCommand {
 
     func run() throws {
         try store.open().removeVendor(vendor)
-        Output.write("Removed vendor \(vendor)\n")
+        Output.line("Removed vendor \(vendor)")
     }
 }

@@ -38,6 +38,15 @@ struct CertificateFileTests {
         #expect(ecdsa.weaknesses.isEmpty)
     }
 
+    /// pyca's `v1_cert.pem` names the bare `md5` digest OID as its outer signature algorithm (the signed part says
+    /// `md5WithRSAEncryption`): the digest is classified from both fields, not only the outer one.
+    @Test(.enabled(if: Fixtures.x509Available, "x509 fixtures absent"))
+    func md5NamedByABareDigestOIDIsFlagged() throws {
+        let v1 = try #require(CertificateFile(bytes: Self.fixture("v1_cert.pem")).certificates.first)
+        #expect(v1.signatureAlgorithm == "md5WithRSAEncryption")
+        #expect(v1.weaknesses == [.weakSignatureDigest("MD5"), .shortKey(type: .rsa, bits: 512, minimum: 2048)])
+    }
+
     @Test(.enabled(if: Fixtures.x509Available, "x509 fixtures absent"))
     func truncatedDERIsMalformed() throws {
         let der = try Self.fixture("e-trust.ru.der")
