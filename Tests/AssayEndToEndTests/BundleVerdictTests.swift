@@ -33,4 +33,27 @@ import Testing
         #expect(run.exitCode == 1)
         #expect(run.stdout.contains("expected file \(expected); found file 4 bytes \(actual)"), "\(run.stdout)")
     }
+
+    @Test func badSignatureIsNeverCleanInAnyFormat() throws {
+        try shell("mkdir t && printf 'one\\n' > t/a && cd t && sha256sum a > ../m.sums")
+        try shell("openssl genpkey -algorithm ed25519 -out signer.pem && openssl genpkey -algorithm ed25519 -out other.pem")
+        try shell("openssl pkey -in signer.pem -pubout -out signer.pub && openssl pkey -in other.pem -pubout -out wrong.pub")
+        try shell("openssl pkeyutl -sign -rawin -inkey signer.pem -in m.sums -out m.sig")
+        let bundle = directory.file("t")
+        let arguments = ["bundle", "verify", bundle, "--manifest", directory.file("m.sums"), "--signature",
+                         directory.file("m.sig"), "--key"]
+        let good = try AssayProcess.run(arguments + [directory.file("signer.pub"), "--format", "json"])
+        #expect(good.exitCode == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("\"valid\" : true"))
+        let text = try AssayProcess.run(arguments + [directory.file("wrong.pub")])
+        #expect(text.exitCode == 1)
+        #expect(text.stdout.contains("FAILED \(bundle): 1 paths match, bad signature\n"), "\(text.stdout)")
+        #expect(!text.stdout.contains("OK "))
+        #expect(text.stderr.contains("signature check FAILED"))
+        let json = try AssayProcess.run(arguments + [directory.file("wrong.pub"), "--format", "json"])
+        #expect(json.exitCode == 1)
+        #expect(json.stdout.contains("\"clean\" : false"), "\(json.stdout)")
+        #expect(json.stdout.contains("\"valid\" : false"))
+        #expect(try SchemaValidator.problems(in: json.stdout, schema: "verification-report.schema.json") == nil)
+    }
 }

@@ -139,6 +139,10 @@ struct EscrowCommandTests {
         let wrong = try assay("escrow", "verify", "2", archives + "/swift-log-1.16.2.tar", "--signature", signature)
         #expect(wrong.exitCode == 1)
         #expect(wrong.stdout.contains("recorded verification #2 of deposit #2: failed"))
+        let wrongJSON = try assay("escrow", "verify", "2", archives + "/swift-log-1.16.2.tar", "--signature", signature,
+                                  "--format", "json")
+        #expect(wrongJSON.exitCode == 1)
+        #expect(wrongJSON.stdout.contains("\"clean\" : false"))
     }
 }
 

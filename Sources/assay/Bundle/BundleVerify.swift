@@ -39,24 +39,24 @@ struct BundleVerify: ParsableCommand {
     }
 
     func run() throws {
-        var signatureFailed = false
-        if let signature {
-            if try SignatureCheck.signer(of: manifest, signature: signature, keys: SignatureCheck.keys(key)) == nil {
-                Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)"))
-                signatureFailed = true
-            }
+        let verdict = try signature.map { signature in
+            try SignatureCheck.verdict(of: manifest, signature: signature, keys: SignatureCheck.keys(key))
+        }
+        if verdict?.valid == false, let signature {
+            Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)"))
         }
         let algorithm = DigestAlgorithm(userInput: bundle.algorithm)
         let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: algorithm)
         let meter = ProgressMeter.forStandardError()
         defer { meter?.finish() }
-        let report = try Verifier.verify(
+        var report = try Verifier.verify(
             bundleAt: path, as: bundle.kind, against: expected, options: try bundle.readOptions(progress: meter))
+        if let verdict { report = report.recording(verdict) }
         switch format {
         case .text: Output.write(VerificationOutput.text(report, bundle: path))
         case .json: try Output.json(report)
         }
-        if signatureFailed || !report.clean { throw ExitCode(1) }
+        if !report.clean { throw ExitCode(1) }
     }
 }
 

@@ -22,6 +22,7 @@ enum VerificationOutput {
                       ("executable bit changed", s.executableChanged), ("link target changed", s.targetChanged),
                       ("error findings", s.errorFindings)]
             .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
+            + (report.signature?.valid == false ? ["bad signature"] : [])
         let prefix = report.strippedPrefix.map { " (top-level folder '\($0)' stripped)" } ?? ""
         out += report.clean
             ? style.green("OK") + " \(bundle)\(prefix): \(s.matched) paths match\n"

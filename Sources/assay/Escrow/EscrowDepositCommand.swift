@@ -48,12 +48,13 @@ struct EscrowDepositCommand: ParsableCommand {
             let keys = try opened.vendorKeys("#\(offerRecord.vendor.id)").map { key in
                 try PublicKey(bytes: Array(key.publicKey.utf8))
             }
-            guard let key = try SignatureCheck.signer(of: manifest, signature: signature, keys: keys) else {
+            let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: keys)
+            guard verdict.valid else {
                 Output.note(SignatureCheck.failure(signature, over: manifest, keys: "any key of \(offerRecord.vendor.name)")
                     + "; nothing recorded")
                 throw ExitCode(1)
             }
-            signer = key.fingerprint.hex
+            signer = verdict.signerKey
         }
         let read = try bundle.read(path)
         if let manifest {
