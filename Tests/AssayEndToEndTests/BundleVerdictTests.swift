@@ -56,4 +56,41 @@ import Testing
         #expect(json.stdout.contains("\"valid\" : false"))
         #expect(try SchemaValidator.problems(in: json.stdout, schema: "verification-report.schema.json") == nil)
     }
+
+    /// A manifest that names its algorithm is verified with it, without `--algorithm`; a GNU file by digest length.
+    @Test(arguments: [("bsd", "t.bsd"), ("hashdeep", "t.hashdeep"), ("bagit", "manifest-sha512.txt")])
+    func manifestAlgorithmIsUsed(format: String, file: String) throws {
+        try shell("mkdir t && printf 'one\\n' > t/a && printf 'two\\n' > t/b")
+        let tree = directory.file("t")
+        let hashed = try assay("bundle", "hash", tree, "--format", format, "--algorithm", "sha512", "-o", directory.file(file))
+        #expect(hashed.exitCode == 0, "\(hashed.stderr)")
+        let run = try assay("bundle", "verify", tree, "--manifest", directory.file(file), "--format", "json")
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("\"algorithm\" : \"sha512\""))
+        let asked = try assay("bundle", "verify", tree, "--manifest", directory.file(file), "--algorithm", "sha256")
+        #expect(asked.exitCode == 2)
+        #expect(asked.stderr == "assay: error: cannot compare sha256 digests with a sha512 manifest; "
+            + "read the bundle with --algorithm sha512\n")
+    }
+
+    @Test func sha512sumsVerifiesWithoutFlags() throws {
+        try shell("mkdir t && printf 'one\\n' > t/a && cd t && sha512sum a > ../SHA512SUMS")
+        let run = try assay("bundle", "verify", directory.file("t"), "--manifest", directory.file("SHA512SUMS"))
+        #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
+        try shell("printf 'changed\\n' > t/a")
+        #expect(try assay("bundle", "verify", directory.file("t"), "--manifest", directory.file("SHA512SUMS")).exitCode == 1)
+    }
+
+    @Test func depositChecksItsManifestInTheManifestsAlgorithm() throws {
+        try shell("mkdir t && printf 'one\\n' > t/a && echo 'all:' > t/Makefile && cd t && sha512sum a Makefile > ../SHA512SUMS")
+        let db = directory.file("assay.sqlite")
+        _ = try AssayProcess.run(["vendor", "add", "Acme", "--country", "US"], database: db)
+        _ = try AssayProcess.run(
+            ["escrow", "offer", "add", "Acme", "--kind", "agent-deposit", "--agent", "agent", "--terms", "t",
+             "--offered-on", "2024-01-01", "--source", "https://example.com"], database: db)
+        let deposit = try AssayProcess.run(
+            ["escrow", "deposit", "1", directory.file("t"), "--manifest", directory.file("SHA512SUMS")], database: db)
+        #expect(deposit.exitCode == 0, "\(deposit.stdout)\(deposit.stderr)")
+        #expect(deposit.stdout.contains("bundle sha512 "))
+    }
 }

@@ -2,17 +2,26 @@ import AssayCrypto
 
 /// Collects the file rows of a line-oriented manifest (sha256sum, BSD, BagIt, hashdeep), checking each one and
 /// naming the line of any problem.
+///
+/// The algorithm is the one the manifest names (a BSD tag, a hashdeep column, a `.dsc` field, a BagIt file name),
+/// else the one its digest length implies; `hint` only chooses between algorithms of equal digest length
+/// (SHA-256 and SHA3-256), and a manifest naming another algorithm than the hint is an algorithm mismatch.
 struct ListingBuilder {
     let file: String
     let format: ManifestFormat
+    /// The algorithm the caller expects, if any.
+    let hint: DigestAlgorithm?
+    /// The algorithm named outside the lines (a BagIt `manifest-<alg>.txt` file name), applied to every line.
+    let named: DigestAlgorithm?
     private(set) var algorithm: DigestAlgorithm?
     private var entries: [BundleEntry] = []
     private var lineOfPath: [EntryPath: Int] = [:]
 
-    init(file: String, format: ManifestFormat, algorithm: DigestAlgorithm?) {
+    init(file: String, format: ManifestFormat, hint: DigestAlgorithm?, named: DigestAlgorithm? = nil) {
         self.file = file
         self.format = format
-        self.algorithm = algorithm
+        self.hint = hint
+        self.named = named
     }
 
     /// The text lines of a manifest with their 1-based numbers; a trailing CR is dropped, blank lines skipped.
@@ -33,7 +42,7 @@ struct ListingBuilder {
         line: Int, path raw: [UInt8], hex: [UInt8], size: UInt64? = nil, algorithm lineAlgorithm: DigestAlgorithm? = nil
     ) throws(BundleError) {
         let hexText = String(decoding: hex, as: UTF8.self)
-        let chosen = try resolveAlgorithm(line: line, lineAlgorithm: lineAlgorithm, hexLength: hex.count)
+        let chosen = try resolveAlgorithm(line: line, lineAlgorithm: lineAlgorithm ?? named, hexLength: hex.count)
         guard let digest = Digest(algorithm: chosen, hex: hexText) else {
             throw malformed(
                 line, "'\(hexText)' is not a \(chosen.rawValue) digest (\(chosen.outputByteCount * 2) hex digits)")
@@ -56,26 +65,31 @@ struct ListingBuilder {
             }
             return current
         }
-        let inferred = lineAlgorithm ?? Self.algorithm(forHexLength: hexLength)
+        let inferred = lineAlgorithm ?? Self.algorithm(forHexLength: hexLength, preferring: hint)
         guard let inferred else { throw malformed(line, "cannot tell the algorithm of a \(hexLength)-digit digest") }
         algorithm = inferred
         return inferred
     }
 
-    /// The usual algorithm for a digest length: 64 → SHA-256, 96 → SHA-384, 128 → SHA-512.
-    static func algorithm(forHexLength length: Int) -> DigestAlgorithm? {
+    /// The algorithm for a digest length: `preferred` when its digests have that length, else the usual one
+    /// (64 → SHA-256, 96 → SHA-384, 128 → SHA-512).
+    static func algorithm(forHexLength length: Int, preferring preferred: DigestAlgorithm?) -> DigestAlgorithm? {
+        if let preferred, preferred.outputByteCount * 2 == length { return preferred }
         switch length {
-        case 64: .sha256
-        case 96: .sha384
-        case 128: .sha512
-        default: nil
+        case 64: return .sha256
+        case 96: return .sha384
+        case 128: return .sha512
+        default: return nil
         }
     }
 
-    /// The files-only manifest; an empty listing needs an algorithm given by the caller.
+    /// The files-only manifest; refuses an empty listing and one whose algorithm is not the hint.
     func build() throws(BundleError) -> Manifest {
         // An empty listing claims nothing, so every bundle would "match" it (sha256sum -c refuses it too).
         guard let algorithm, !entries.isEmpty else { throw malformed(1, "no digest lines") }
+        if let hint, hint != algorithm {
+            throw BundleError.algorithmMismatch(expected: algorithm.rawValue, actual: hint.rawValue)
+        }
         return try Manifest(algorithm: algorithm, coverage: .filesOnly, source: format.rawValue, entries: entries)
     }
 }

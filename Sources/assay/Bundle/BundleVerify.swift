@@ -45,8 +45,7 @@ struct BundleVerify: ParsableCommand {
         if verdict?.valid == false, let signature {
             Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)"))
         }
-        let algorithm = DigestAlgorithm(userInput: bundle.algorithm)
-        let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: algorithm)
+        let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: try bundle.requestedAlgorithm())
         let meter = ProgressMeter.forStandardError()
         defer { meter?.finish() }
         var report = try Verifier.verify(

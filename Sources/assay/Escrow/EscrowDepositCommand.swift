@@ -56,9 +56,10 @@ struct EscrowDepositCommand: ParsableCommand {
             }
             signer = verdict.signerKey
         }
-        let read = try bundle.read(path)
-        if let manifest {
-            let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: read.algorithm)
+        // The depositor's manifest is checked in its own algorithm, which the deposit then uses too.
+        let expected = try manifest.map { try ManifestCodec.read(contentsOf: $0, algorithm: try bundle.requestedAlgorithm()) }
+        let read = try bundle.read(path, fallback: expected?.algorithm ?? .sha256)
+        if let manifest, let expected {
             let report = try Verifier.verify(read, against: expected)
             if !report.clean {
                 Output.write(VerificationOutput.text(report, bundle: path))
