@@ -93,4 +93,14 @@ import Testing
         #expect(deposit.exitCode == 0, "\(deposit.stdout)\(deposit.stderr)")
         #expect(deposit.stdout.contains("bundle sha512 "))
     }
+
+    @Test func zeroTerminatedManifestErrorsAreOneLineWithoutNUL() throws {
+        try shell("mkdir t && printf 'one\\n' > t/a && printf 'two\\n' > t/b && cd t && sha256sum -z a b > ../z.sums")
+        #expect(try assay("bundle", "verify", directory.file("t"), "--manifest", directory.file("z.sums")).exitCode == 0)
+        try shell("printf 'abc  c\\0' >> z.sums")
+        let run = try assay("bundle", "verify", directory.file("t"), "--manifest", directory.file("z.sums"))
+        #expect(run.exitCode == 2)
+        #expect(run.stderr == "assay: error: \(directory.file("z.sums")):3: malformed manifest line: "
+            + "'abc' is not a sha256 digest (64 hex digits)\n")
+    }
 }

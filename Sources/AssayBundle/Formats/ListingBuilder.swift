@@ -26,10 +26,15 @@ struct ListingBuilder {
 
     /// The text lines of a manifest with their 1-based numbers; a trailing CR is dropped, blank lines skipped.
     static func lines(_ bytes: [UInt8]) -> [(number: Int, bytes: [UInt8])] {
-        bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated().compactMap {
-            index, line in
-            let trimmed = line.last == UInt8(ascii: "\r") ? line.dropLast() : line
-            return trimmed.isEmpty ? nil : (index + 1, Array(trimmed))
+        records(bytes, separator: UInt8(ascii: "\n")).map { number, line in
+            (number, line.last == UInt8(ascii: "\r") ? Array(line.dropLast()) : line)
+        }.filter { !$0.bytes.isEmpty }
+    }
+
+    /// The records of a manifest split on `separator`, with their 1-based numbers; empty records skipped.
+    static func records(_ bytes: [UInt8], separator: UInt8) -> [(number: Int, bytes: [UInt8])] {
+        bytes.split(separator: separator, omittingEmptySubsequences: false).enumerated().compactMap { index, record in
+            record.isEmpty ? nil : (index + 1, Array(record))
         }
     }
 
@@ -37,21 +42,30 @@ struct ListingBuilder {
         .malformedManifest(file: file, line: line, reason: reason)
     }
 
+    /// Manifest bytes quoted in a message: control characters and bytes that are not UTF-8 shown as `\xHH`, so an
+    /// error line never carries a NUL, a line break or a terminal escape.
+    static func quoted(_ bytes: some Collection<UInt8>) -> String {
+        EntryPath(bytes: Array(bytes)).description.unicodeScalars.map { scalar in
+            scalar.value < 0x20 || scalar.value == 0x7F
+                ? "\\x" + Hex.encode([UInt8(scalar.value)]) : String(scalar)
+        }.joined()
+    }
+
     /// Adds one file row; `algorithm` is the line's own (BSD tags) or `nil` to infer it from the digest length.
     mutating func add(
         line: Int, path raw: [UInt8], hex: [UInt8], size: UInt64? = nil, algorithm lineAlgorithm: DigestAlgorithm? = nil
     ) throws(BundleError) {
-        let hexText = String(decoding: hex, as: UTF8.self)
         let chosen = try resolveAlgorithm(line: line, lineAlgorithm: lineAlgorithm ?? named, hexLength: hex.count)
-        guard let digest = Digest(algorithm: chosen, hex: hexText) else {
+        guard let digest = Digest(algorithm: chosen, hex: String(decoding: hex, as: UTF8.self)) else {
             throw malformed(
-                line, "'\(hexText)' is not a \(chosen.rawValue) digest (\(chosen.outputByteCount * 2) hex digits)")
+                line,
+                "'\(Self.quoted(hex))' is not a \(chosen.rawValue) digest (\(chosen.outputByteCount * 2) hex digits)")
         }
         guard case .path(let path) = PathSafety.normalize(raw) else {
-            throw malformed(line, "path '\(EntryPath(bytes: raw))' is empty, absolute or has a '..' component")
+            throw malformed(line, "path '\(Self.quoted(raw))' is empty or absolute, or has a '..' component or a NUL byte")
         }
         if let first = lineOfPath.updateValue(line, forKey: path) {
-            throw malformed(line, "duplicate path '\(path)' (first on line \(first))")
+            throw malformed(line, "duplicate path '\(Self.quoted(path.bytes))' (first on line \(first))")
         }
         entries.append(BundleEntry(path: path, type: .file, size: size, digest: digest))
     }

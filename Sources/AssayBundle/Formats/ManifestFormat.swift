@@ -21,7 +21,9 @@ public enum ManifestFormat: String, CaseIterable, Codable, Sendable {
         if DebianControlFormat.matches(Array(text)) { return .debian }
         let baseName = fileName.split(separator: "/").last.map(String.init) ?? fileName
         if baseName.hasPrefix("manifest-") && baseName.hasSuffix(".txt") { return .bagit }
-        let firstLine = text.prefix { $0 != UInt8(ascii: "\n") }
-        return CoreutilsFormat.isTagged(Array(firstLine)) ? .bsd : .gnu
+        let firstRecord = text.split { $0 == UInt8(ascii: "\n") || $0 == 0 }.first {
+            $0.first != UInt8(ascii: "#")
+        }
+        return CoreutilsFormat.isTagged(Array(firstRecord ?? []), zeroTerminated: bytes.contains(0)) ? .bsd : .gnu
     }
 }
