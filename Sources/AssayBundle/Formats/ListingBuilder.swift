@@ -80,30 +80,51 @@ struct ListingBuilder {
             return current
         }
         let inferred = lineAlgorithm ?? Self.algorithm(forHexLength: hexLength, preferring: hint)
-        guard let inferred else { throw malformed(line, "cannot tell the algorithm of a \(hexLength)-digit digest") }
         algorithm = inferred
         return inferred
     }
 
     /// The algorithm for a digest length: `preferred` when its digests have that length, else the usual one
-    /// (64 → SHA-256, 96 → SHA-384, 128 → SHA-512).
-    static func algorithm(forHexLength length: Int, preferring preferred: DigestAlgorithm?) -> DigestAlgorithm? {
+    /// (64 → SHA-256, 96 → SHA-384, 128 → SHA-512); for any other length `preferred` or SHA-256, so that the digest
+    /// is refused as "not a SHA-256 digest".
+    static func algorithm(forHexLength length: Int, preferring preferred: DigestAlgorithm?) -> DigestAlgorithm {
         if let preferred, preferred.outputByteCount * 2 == length { return preferred }
         switch length {
         case 64: return .sha256
         case 96: return .sha384
         case 128: return .sha512
-        default: return nil
+        default: return preferred ?? .sha256
         }
     }
 
     /// The files-only manifest; refuses an empty listing and one whose algorithm is not the hint.
-    func build() throws(BundleError) -> Manifest {
+    func build(alternates: [Manifest] = []) throws(BundleError) -> Manifest {
         // An empty listing claims nothing, so every bundle would "match" it (sha256sum -c refuses it too).
         guard let algorithm, !entries.isEmpty else { throw malformed(1, "no digest lines") }
         if let hint, hint != algorithm {
             throw BundleError.algorithmMismatch(expected: algorithm.rawValue, actual: hint.rawValue)
         }
-        return try Manifest(algorithm: algorithm, coverage: .filesOnly, source: format.rawValue, entries: entries)
+        return try Manifest(
+            algorithm: algorithm, coverage: .filesOnly, source: format.rawValue, entries: entries,
+            alternates: alternates)
+    }
+
+    /// One manifest from listings of the same files in several algorithms (strongest first): the `hint`'s listing,
+    /// or the strongest, with the others as its ``Manifest/alternates``.
+    static func combined(_ listings: [ListingBuilder], file: String, hint: DigestAlgorithm?) throws(BundleError)
+        -> Manifest
+    {
+        guard let strongest = listings.first else {
+            throw BundleError.malformedManifest(file: file, line: 1, reason: "no checksums field")
+        }
+        guard let primary = hint.map({ hint in listings.firstIndex { $0.named == hint } }) ?? 0 else {
+            throw BundleError.algorithmMismatch(
+                expected: strongest.named?.rawValue ?? "", actual: hint?.rawValue ?? "")
+        }
+        var alternates: [Manifest] = []
+        for (index, listing) in listings.enumerated() where index != primary {
+            alternates.append(try listing.build())
+        }
+        return try listings[primary].build(alternates: alternates)
     }
 }

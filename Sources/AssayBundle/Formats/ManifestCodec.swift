@@ -39,13 +39,15 @@ public enum ManifestCodec {
             }
             return manifest
         }
+        if format == .debian {
+            return try ListingBuilder.combined(DebianControlFormat.read(bytes, file: file), file: file, hint: algorithm)
+        }
         var builder = ListingBuilder(file: file, format: format, hint: algorithm, named: bagItAlgorithm(file, format))
         switch format {
         case .gnu, .bsd: try CoreutilsFormat.read(bytes, into: &builder)
         case .bagit: try BagItFormat.read(bytes, into: &builder)
         case .hashdeep: try HashdeepFormat.read(bytes, hint: algorithm, into: &builder)
-        case .debian: try DebianControlFormat.read(bytes, hint: algorithm, into: &builder)
-        case .assay: break
+        case .assay, .debian: break
         }
         return try builder.build()
     }

@@ -35,7 +35,7 @@ enum VerificationOutput {
             guard let state else { return "-" }
             var parts = [state.type.rawValue]
             if let size = state.size { parts.append("\(size) bytes") }
-            if let digest = state.digest { parts.append(digest) }
+            if let digest = state.digest { parts.append(difference.algorithm.map { "\($0):\(digest)" } ?? digest) }
             if let target = state.target { parts.append("-> \(target)") }
             if let executable = state.executable, executable { parts.append("executable") }
             return parts.joined(separator: " ")

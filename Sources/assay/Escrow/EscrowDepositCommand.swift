@@ -60,7 +60,9 @@ struct EscrowDepositCommand: ParsableCommand {
         let expected = try manifest.map { try ManifestCodec.read(contentsOf: $0, algorithm: try bundle.requestedAlgorithm()) }
         let read = try bundle.read(path, fallback: expected?.algorithm ?? .sha256)
         if let manifest, let expected {
-            let report = try Verifier.verify(read, against: expected)
+            let report = try Verifier.verify(
+                read, readFrom: path, as: bundle.kind, against: expected,
+                options: try bundle.readOptions(progress: nil, fallback: expected.algorithm))
             if !report.clean {
                 Output.write(VerificationOutput.text(report, bundle: path))
                 Output.note("the bundle does not match \(manifest); nothing recorded")
