@@ -103,4 +103,18 @@ import Testing
         #expect(run.stderr == "assay: error: \(directory.file("z.sums")):3: malformed manifest line: "
             + "'abc' is not a sha256 digest (64 hex digits)\n")
     }
+
+    @Test func fileThroughASymlinkFailsVerification() throws {
+        let script = "import io, tarfile\n"
+            + "with tarfile.open('s.tar', 'w') as t:\n"
+            + "    link = tarfile.TarInfo('link'); link.type, link.linkname = tarfile.SYMTYPE, '/etc'; t.addfile(link)\n"
+            + "    evil = tarfile.TarInfo('link/cron.d/evil'); evil.size = 1; t.addfile(evil, io.BytesIO(b'x'))\n"
+        try script.write(toFile: directory.file("make.py"), atomically: true, encoding: .utf8)
+        try shell("python3 make.py")
+        #expect(try assay("bundle", "hash", directory.file("s.tar"), "-o", directory.file("s.json")).exitCode == 0)
+        let run = try assay("bundle", "verify", directory.file("s.tar"), "--manifest", directory.file("s.json"))
+        #expect(run.exitCode == 1)
+        #expect(run.stdout.contains("error: link/cron.d/evil: parent 'link' is a symlink in this bundle; entry ignored\n"))
+        #expect(run.stdout.contains("FAILED "))
+    }
 }

@@ -45,6 +45,10 @@ public struct Finding: Hashable, Sendable, Codable {
         case noBuildInstructions = "no-build-instructions"
         /// The archive's single top-level folder was stripped (info).
         case strippedPrefix = "stripped-prefix"
+        /// An entry whose parent path is a symlink of the same bundle (error; not recorded).
+        case pathThroughSymlink = "path-through-symlink"
+        /// A path longer or deeper than the limits (error; not recorded, a folder not descended into).
+        case pathLimit = "path-limit"
     }
 
     /// What was found.
