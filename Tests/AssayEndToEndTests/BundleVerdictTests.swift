@@ -117,4 +117,21 @@ import Testing
         #expect(run.stdout.contains("error: link/cron.d/evil: parent 'link' is a symlink in this bundle; entry ignored\n"))
         #expect(run.stdout.contains("FAILED "))
     }
+
+    @Test func escrowVerifyOfATruncatedTarGzIsAnErrorRun() throws {
+        try shell("mkdir t && printf 'one\\n' > t/a && echo 'all:' > t/Makefile && tar -czf a.tgz t && head -c -8 a.tgz > cut.tgz")
+        let db = directory.file("assay.sqlite")
+        _ = try AssayProcess.run(["vendor", "add", "Acme", "--country", "US"], database: db)
+        _ = try AssayProcess.run(
+            ["escrow", "offer", "add", "Acme", "--kind", "agent-deposit", "--agent", "agent", "--terms", "t",
+             "--offered-on", "2024-01-01", "--source", "https://example.com"], database: db)
+        #expect(try AssayProcess.run(["escrow", "deposit", "1", directory.file("a.tgz")], database: db).exitCode == 0)
+        let run = try AssayProcess.run(["escrow", "verify", "1", directory.file("cut.tgz")], database: db)
+        #expect(run.exitCode == 2)
+        #expect(run.stderr == "assay: error: \(directory.file("cut.tgz")): archive is truncated: "
+            + "truncated gzip input\n")
+        let history = try AssayProcess.run(["escrow", "history", "--offer", "1", "--format", "csv"], database: db)
+        #expect(history.stdout.contains("deposit #1 error"), "\(history.stdout)")
+        #expect(!history.stdout.contains("passed"))
+    }
 }

@@ -49,6 +49,8 @@ public struct Finding: Hashable, Sendable, Codable {
         case pathThroughSymlink = "path-through-symlink"
         /// A path longer or deeper than the limits (error; not recorded, a folder not descended into).
         case pathLimit = "path-limit"
+        /// Bytes after the end of a compressed stream that are neither another member nor zero padding (error).
+        case trailingData = "trailing-data"
     }
 
     /// What was found.

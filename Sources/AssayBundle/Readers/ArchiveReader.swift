@@ -26,12 +26,14 @@ struct ArchiveReader {
             throw error.error
         }
         let digests = try hashing.finish()
+        let tailFindings = try archive.finish()
         var entries = streamed.entries
         for (index, digest) in digests { entries[index].digest = digest }
         let (resolved, linkFindings) = resolveHardlinks(entries, links: streamed.hardlinks)
         let headerFindings = archive.isZip ? ZipHeaderConsistency(path: path).findings() : []
         let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
-        return try assembler.assemble(resolved, findings: streamed.findings + linkFindings + headerFindings)
+        return try assembler.assemble(
+            resolved, findings: streamed.findings + linkFindings + headerFindings + tailFindings)
     }
 
     private struct Streamed {
