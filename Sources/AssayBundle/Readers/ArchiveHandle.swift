@@ -53,14 +53,22 @@ final class ArchiveHandle {
     /// Whether the archive is a zip (known once the first header is read).
     var isZip: Bool { archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP }
 
-    /// The next header, `nil` at the end of the archive.
+    /// The next header, `nil` at the end of the archive. A zip's members are matched, in order, with the names
+    /// its local headers store (``ZipDirectory``), read when the first header shows the file is a zip.
     func nextHeader() throws(BundleError) -> ArchiveHeader? {
         var entry: OpaquePointer?
         let status = archive_read_next_header(archive, &entry)
         if status == ARCHIVE_EOF { return nil }
         guard status >= ARCHIVE_WARN, let entry else { throw failure(entry: nil) }
-        return ArchiveHeader(entry, isZip: isZip)
+        if isZip && zipRecords == nil { zipRecords = ZipDirectory(path: path).records() }
+        let localName = headersRead < (zipRecords?.count ?? 0) ? zipRecords?[headersRead].localName : nil
+        headersRead += 1
+        return ArchiveHeader(entry, isZip: isZip, localName: localName)
     }
+
+    /// A zip's members by local header offset, once the first header is read; `nil` for a tar.
+    private(set) var zipRecords: [ZipDirectory.Record]?
+    private var headersRead = 0
 
     /// Reads up to `capacity` content bytes of the current entry; an empty array at its end.
     func readData(capacity: Int, entry: String) throws(BundleError) -> [UInt8] {
