@@ -134,4 +134,24 @@ import Testing
         #expect(history.stdout.contains("deposit #1 error"), "\(history.stdout)")
         #expect(!history.stdout.contains("passed"))
     }
+
+    /// `bundle verify BAG` needs no manifest; a folder that is not a bag does.
+    @Test func bagFolderVerifiesOnItsOwn() throws {
+        try shell("""
+            mkdir -p lot/data && printf 'a\\n' > lot/data/a && cd lot
+            printf 'BagIt-Version: 0.97\\nTag-File-Character-Encoding: UTF-8\\n' > bagit.txt
+            printf 'Payload-Oxum: 2.1\\n' > bag-info.txt && sha256sum data/a > manifest-sha256.txt
+            """)
+        let bag = directory.file("lot")
+        let run = try assay("bundle", "verify", bag, "--format", "json")
+        #expect(run.exitCode == 0, "\(run.stdout)\(run.stderr)")
+        #expect(try SchemaValidator.problems(in: run.stdout, schema: "verification-report.schema.json") == nil)
+        try shell("printf 'Payload-Oxum: 3.1\\n' > lot/bag-info.txt")
+        let oxum = try assay("bundle", "verify", bag)
+        #expect(oxum.exitCode == 1)
+        #expect(oxum.stdout.contains("error: bag-info.txt: Payload-Oxum 3.1 does not match the payload: 2 bytes in 1 files\n"))
+        let notABag = try assay("bundle", "verify", directory.file("lot/data"))
+        #expect(notABag.exitCode == 2)
+        #expect(notABag.stderr.hasPrefix("assay: error: --manifest: needed, since "))
+    }
 }

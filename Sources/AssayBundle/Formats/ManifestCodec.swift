@@ -31,7 +31,7 @@ public enum ManifestCodec {
         format: ManifestFormat? = nil,
         algorithm: DigestAlgorithm? = nil
     ) throws(BundleError) -> Manifest {
-        let format = format ?? ManifestFormat.detect(bytes, fileName: file)
+        let format = format ?? ManifestFormat.detect(bytes)
         if format == .assay {
             let manifest = try JSONManifestCodec.decode(bytes, file: file)
             if let algorithm, algorithm != manifest.algorithm {

@@ -51,6 +51,10 @@ public struct Finding: Hashable, Sendable, Codable {
         case pathLimit = "path-limit"
         /// Bytes after the end of a compressed stream that are neither another member nor zero padding (error).
         case trailingData = "trailing-data"
+        /// A bag's `Payload-Oxum` that does not match its payload's bytes and files (error).
+        case payloadOxum = "payload-oxum"
+        /// A file a bag's `fetch.txt` lists that the bag does not hold (error; never fetched).
+        case fetchItem = "fetch-item"
     }
 
     /// What was found.

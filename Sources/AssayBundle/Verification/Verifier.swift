@@ -54,6 +54,9 @@ public enum Verifier {
     }
 
     /// Reads the bundle at `path` with the expected manifest's algorithm, then verifies it.
+    ///
+    /// A BagIt payload manifest lists paths of the payload; checked against a bag folder (see
+    /// ``BagVerifier/isBag(at:)``), it applies to the bag's `data/` folder.
     public static func verify(
         bundleAt path: String,
         as kind: BundleReader.Kind = .auto,
@@ -62,6 +65,8 @@ public enum Verifier {
     ) throws(BundleError) -> VerificationReport {
         var options = options
         options.algorithm = expected.algorithm
+        let payloadOfBag = expected.source == ManifestFormat.bagit.rawValue && BagVerifier.isBag(at: path)
+        let path = payloadOfBag ? path + "/data" : path
         let bundle = try BundleReader.read(at: path, as: kind, options: options)
         return try verify(bundle, readFrom: path, as: kind, against: expected, options: options)
     }
@@ -78,10 +83,9 @@ public enum Verifier {
     ) throws(BundleError) -> VerificationReport {
         var report = try verify(bundle, against: expected)
         let listed = Set(expected.entries.map { PathText($0.path) })
+        var reads = BundleReads(path: path, kind: kind, options: options, done: bundle)
         for alternate in expected.alternates {
-            var alternateOptions = options
-            alternateOptions.algorithm = alternate.algorithm
-            let other = try verify(BundleReader.read(at: path, as: kind, options: alternateOptions), against: alternate)
+            let other = try verify(reads.bundle(alternate.algorithm), against: alternate)
             report.add(other.differences, algorithm: alternate.algorithm, listed: listed)
         }
         return report
@@ -89,13 +93,15 @@ public enum Verifier {
 }
 
 extension VerificationReport {
-    /// Adds differences found by another listing at paths where none was found yet, keeping path-byte order.
-    fileprivate mutating func add(_ found: [Difference], algorithm: DigestAlgorithm, listed: Set<PathText>) {
-        let known = Set(differences.map { PathText(text: $0.path, hex: $0.pathHex) })
+    /// Adds differences found by another listing (in `algorithm`) at paths where none was found yet, keeping
+    /// path-byte order; `listed` are the paths the report's own listing counted, so a newly failing one is no
+    /// longer counted as matching.
+    mutating func add(_ found: [Difference], algorithm: DigestAlgorithm, listed: Set<PathText>) {
+        var known = Set(differences.map { PathText(text: $0.path, hex: $0.pathHex) })
         for var difference in found {
             let path = PathText(text: difference.path, hex: difference.pathHex)
-            guard !known.contains(path) else { continue }
-            difference.algorithm = algorithm.rawValue
+            guard known.insert(path).inserted else { continue }
+            if algorithm.rawValue != self.algorithm { difference.algorithm = algorithm.rawValue }
             differences.append(difference)
             summary.count(difference.kind)
             if listed.contains(path) { summary.matched -= 1 }  // the main listing had counted it as matching
