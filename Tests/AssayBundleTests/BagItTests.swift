@@ -46,7 +46,10 @@ import Testing
     @Test func wrongPayloadOxumFails() throws {
         let bag = try Self.bag()
         let (temp, path) = (bag.temp, bag.path)
-        try temp.run("sh", "-c", "cd shipment && sed -i 's/9.3/9.4/' bag-info.txt && sha256sum bagit.txt bag-info.txt manifest-sha256.txt manifest-sha512.txt > tagmanifest-sha256.txt")
+        try temp.run(
+            "sh", "-c",
+            "cd shipment && sed -i 's/9.3/9.4/' bag-info.txt && sha256sum bagit.txt bag-info.txt manifest-sha256.txt manifest-sha512.txt > tagmanifest-sha256.txt"
+        )
         let report = try BagVerifier.verify(bagAt: path)
         #expect(!report.clean)
         let finding = try #require(report.findings.first { $0.kind == .payloadOxum })
@@ -95,7 +98,8 @@ import Testing
     @Test func fetchItemsNotInTheBagAreErrors() throws {
         let bag = try Self.bag()
         let (temp, path) = (bag.temp, bag.path)
-        try temp.write("shipment/fetch.txt", "https://example.com/big.iso 1024 data/big.iso\nhttps://example.com/a - data/a.txt\n")
+        try temp.write(
+            "shipment/fetch.txt", "https://example.com/big.iso 1024 data/big.iso\nhttps://example.com/a - data/a.txt\n")
         let report = try BagVerifier.verify(bagAt: path)
         #expect(!report.clean)
         #expect(report.findings.filter { $0.kind == .fetchItem }.map(\.path) == ["data/big.iso"])
@@ -104,7 +108,10 @@ import Testing
     @Test func md5OnlyBagsVerify() throws {
         let bag = try Self.bag()
         let (temp, path) = (bag.temp, bag.path)
-        try temp.run("sh", "-c", "cd shipment && rm manifest-* tagmanifest-* && find data -type f | LC_ALL=C sort | xargs md5sum | sed 's/%/%25/g' > manifest-md5.txt")
+        try temp.run(
+            "sh", "-c",
+            "cd shipment && rm manifest-* tagmanifest-* && find data -type f | LC_ALL=C sort | xargs md5sum | sed 's/%/%25/g' > manifest-md5.txt"
+        )
         let report = try BagVerifier.verify(bagAt: path)
         #expect(report.clean)
         #expect(report.algorithm == "md5")

@@ -18,8 +18,9 @@ import Testing
     @Test(arguments: ["gzip", "xz", "bzip2", "zstd"], [1, 8, 20])
     func cutTailIsTruncation(compressor: String, cut: Int) throws {
         let temp = try Self.archive(compressor)
-        #expect(try BundleReader.read(at: temp.path + "/p.tar.z").bundleDigest
-            == BundleReader.read(at: temp.path + "/p.tar").bundleDigest)
+        #expect(
+            try BundleReader.read(at: temp.path + "/p.tar.z").bundleDigest
+                == BundleReader.read(at: temp.path + "/p.tar").bundleDigest)
         try temp.run("sh", "-c", "head -c -\(cut) p.tar.z > cut.tar.z")
         #expect(try temp.capture(compressor, arguments: ["-t", "cut.tar.z"]).status != 0)
         let error = try #require(throws: BundleError.self) { try BundleReader.read(at: temp.path + "/cut.tar.z") }
@@ -42,7 +43,8 @@ import Testing
 
     @Test func aSecondMemberAfterTheTarIsReadToItsEnd() throws {
         let temp = try Self.archive("gzip")
-        try temp.run("sh", "-c", "cp p.tar.z two.tgz && printf 'more' | gzip >> two.tgz && head -c -4 two.tgz > cut.tgz")
+        try temp.run(
+            "sh", "-c", "cp p.tar.z two.tgz && printf 'more' | gzip >> two.tgz && head -c -4 two.tgz > cut.tgz")
         #expect(try BundleReader.read(at: temp.path + "/two.tgz").findings.allSatisfy { $0.kind != .trailingData })
         let error = try #require(throws: BundleError.self) { try BundleReader.read(at: temp.path + "/cut.tgz") }
         #expect(error.code == "bundle.archive-truncated")

@@ -16,7 +16,8 @@ import Testing
 
     @Test func commentLinesAreSkippedAsSha256sumDoes() throws {
         let temp = try Self.tree()
-        try temp.run("sh", "-c", "cd t && { echo '# made by release.sh'; sha256sum plain.txt '#hash'; echo '#end'; } > ../SUMS")
+        try temp.run(
+            "sh", "-c", "cd t && { echo '# made by release.sh'; sha256sum plain.txt '#hash'; echo '#end'; } > ../SUMS")
         #expect(try temp.capture("sh", arguments: ["-c", "cd t && sha256sum -c --quiet ../SUMS"]).status == 0)
         let expected = try ManifestCodec.read(contentsOf: temp.path + "/SUMS")
         #expect(expected.entries.map(\.path) == [EntryPath("#hash"), EntryPath("plain.txt")])
@@ -39,7 +40,9 @@ import Testing
     @Test func errorsQuoteManifestBytesWithoutControlCharacters() throws {
         let bad = Array("\(String(repeating: "0", count: 64))  a\u{0}0x\n12  b\u{0}".utf8)
         let error = try #require(throws: BundleError.self) { try ManifestCodec.decode(bad, file: "z.sums") }
-        #expect(error.description == "z.sums:2: malformed manifest line: '0x\\x0a12' is not a sha256 digest (64 hex digits)")
+        #expect(
+            error.description == "z.sums:2: malformed manifest line: '0x\\x0a12' is not a sha256 digest (64 hex digits)"
+        )
         let badName = Array("\(String(repeating: "0", count: 64))  ../x\u{1B}[2J\u{0}".utf8)
         let nameError = try #require(throws: BundleError.self) { try ManifestCodec.decode(badName, file: "z.sums") }
         #expect(nameError.description.contains("'../x\\x1b[2J'"), "\(nameError)")

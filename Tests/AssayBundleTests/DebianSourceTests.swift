@@ -19,9 +19,11 @@ import Testing
         try temp.run("sh", "-c", script)
         let field = { (name: String) in try String(contentsOfFile: temp.path + "/" + name, encoding: .utf8) }
         var text = "Format: 3.0 (quilt)\nSource: demo\nVersion: 1.0-1\n"
-        text += "Checksums-Sha1:\n\(try field("sha1"))Checksums-Sha256:\n\(try field("sha256"))Files:\n\(try field("md5"))"
+        text +=
+            "Checksums-Sha1:\n\(try field("sha1"))Checksums-Sha256:\n\(try field("sha256"))Files:\n\(try field("md5"))"
         if signed {
-            text = "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n\(text)\n-----BEGIN PGP SIGNATURE-----\n\n"
+            text =
+                "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\n\(text)\n-----BEGIN PGP SIGNATURE-----\n\n"
                 + "iQEzBAEBCAAdFiEE1Uw7+v+wQt44LaXXQc5/C58bizIFAmOp5ssACgkQQc5/C58b\n=kNoz\n-----END PGP SIGNATURE-----\n"
         }
         try temp.write("pkg/demo_1.0-1.dsc", text)
@@ -76,16 +78,22 @@ import Testing
         try (text + "Checksums-Sha512:\n \(String(repeating: "0", count: 128)) 1 evil\n")
             .write(toFile: path, atomically: true, encoding: .utf8)
         let error = try #require(throws: BundleError.self) { try ManifestCodec.read(contentsOf: path) }
-        #expect(error.description == "\(path):\(lineCount): malformed manifest line: text outside the OpenPGP signed message")
+        #expect(
+            error.description
+                == "\(path):\(lineCount): malformed manifest line: text outside the OpenPGP signed message")
     }
 
     @Test func dashEscapedLinesAreUnescapedAndTextBeforeTheMessageRefused() throws {
         let hex = String(repeating: "a", count: 64)
-        let text = "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nChecksums-Sha256:\n \(hex) 1 x\n- --\n"
+        let text =
+            "-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA256\n\nChecksums-Sha256:\n \(hex) 1 x\n- --\n"
             + "-----BEGIN PGP SIGNATURE-----\nAAAA\n-----END PGP SIGNATURE-----\n"
         #expect(ManifestFormat.detect(Array(text.utf8)) == .debian)
         #expect(try ManifestCodec.decode(Array(text.utf8), file: "x.dsc").entries.map(\.path) == [EntryPath("x")])
-        #expect(throws: BundleError.malformedManifest(file: "x.dsc", line: 1, reason: "text outside the OpenPGP signed message")) {
+        #expect(
+            throws: BundleError.malformedManifest(
+                file: "x.dsc", line: 1, reason: "text outside the OpenPGP signed message")
+        ) {
             try ManifestCodec.decode(Array(("Files:\n" + text).utf8), file: "x.dsc")
         }
     }

@@ -78,7 +78,8 @@ import Testing
             #expect(!manifest.entries.contains { $0.path.components.count > 8 }, "\(path)")
             #expect(manifest.entry(at: EntryPath("ok/f")) != nil)
         }
-        let short = try BundleReader.read(at: temp.path + "/tree", options: ReadOptions(limits: Limits(maxPathBytes: 10)))
+        let short = try BundleReader.read(
+            at: temp.path + "/tree", options: ReadOptions(limits: Limits(maxPathBytes: 10)))
         #expect(short.findings.contains { $0.kind == .pathLimit && $0.message.hasPrefix("path of 11 bytes") })
     }
 }

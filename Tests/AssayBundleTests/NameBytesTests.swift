@@ -21,21 +21,27 @@ import Testing
         ("GNU tar pax", "t.tar", "tar --format=pax -cf t.tar t"),
         ("bsdtar pax", "t.tar", "bsdtar --format=pax -cf t.tar t"),
         ("GNU tar gnu", "t.tar", "tar --format=gnu -cf t.tar t"),
-        ("python tarfile pax", "t.tar", """
+        (
+            "python tarfile pax", "t.tar",
+            """
             python3 -c "
             import tarfile
             with tarfile.open('t.tar', 'w', format=tarfile.PAX_FORMAT) as t:
                 t.add('t')
             "
-            """),
-        ("python zipfile", "t.zip", """
+            """
+        ),
+        (
+            "python zipfile", "t.zip",
+            """
             python3 -c "
             import os, zipfile
             with zipfile.ZipFile('t.zip', 'w') as z:
                 for name in sorted(os.listdir('t')):
                     if not os.path.islink('t/' + name): z.write('t/' + name)
             "
-            """),
+            """
+        ),
         ("bsdtar zip", "t.zip", "bsdtar --format=zip --options zip:hdrcharset=UTF-8 -cf t.zip t"),
     ]
 

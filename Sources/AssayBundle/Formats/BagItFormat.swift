@@ -22,16 +22,18 @@ enum BagItFormat {
     /// under `data/` (GNU and BSD lines are told apart by content first; see ``ManifestFormat/detect(_:)``).
     static func matches(_ bytes: [UInt8]) -> Bool {
         let lines = ListingBuilder.lines(bytes)
-        return !lines.isEmpty && lines.allSatisfy { _, line in
-            guard let gap = line.firstIndex(where: isBlank), gap > 0,
-                line[..<gap].allSatisfy(isHexDigit),
-                let nameStart = line[gap...].firstIndex(where: { !isBlank($0) })
-            else { return false }
-            return line[nameStart...].starts(with: payloadPrefix)
-        }
+        return !lines.isEmpty
+            && lines.allSatisfy { _, line in
+                guard let gap = line.firstIndex(where: isBlank), gap > 0,
+                    line[..<gap].allSatisfy(isHexDigit),
+                    let nameStart = line[gap...].firstIndex(where: { !isBlank($0) })
+                else { return false }
+                return line[nameStart...].starts(with: payloadPrefix)
+            }
     }
 
-    static func read(_ bytes: [UInt8], names: Names = .payload, into builder: inout ListingBuilder) throws(BundleError) {
+    static func read(_ bytes: [UInt8], names: Names = .payload, into builder: inout ListingBuilder) throws(BundleError)
+    {
         for (number, line) in ListingBuilder.lines(bytes) {
             guard let gap = line.firstIndex(where: isBlank),
                 let nameStart = line[gap...].firstIndex(where: { !isBlank($0) })

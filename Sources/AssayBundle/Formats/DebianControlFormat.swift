@@ -41,7 +41,8 @@ enum DebianControlFormat {
             current = listings.count - 1
         }
         return listings.sorted { lhs, rhs in
-            (fields.firstIndex { $0.algorithm == lhs.named } ?? 0) < (fields.firstIndex { $0.algorithm == rhs.named } ?? 0)
+            (fields.firstIndex { $0.algorithm == lhs.named } ?? 0)
+                < (fields.firstIndex { $0.algorithm == rhs.named } ?? 0)
         }
     }
 
@@ -68,7 +69,9 @@ enum DebianControlFormat {
 
     /// The lines that count, with their numbers in the file: all of them in a plain file; in a clear-signed file,
     /// the signed text with dash-escaping undone, after refusing anything but blank lines outside it.
-    private static func signedLines(_ bytes: [UInt8], file: String) throws(BundleError) -> [(number: Int, bytes: [UInt8])] {
+    private static func signedLines(_ bytes: [UInt8], file: String) throws(BundleError) -> [(
+        number: Int, bytes: [UInt8]
+    )] {
         let lines = ListingBuilder.lines(bytes)
         guard let begin = lines.firstIndex(where: { trimmed($0.bytes) == beginSigned }) else { return lines }
         func outside(_ index: Int) -> BundleError {

@@ -62,7 +62,8 @@ struct ListingBuilder {
                 "'\(Self.quoted(hex))' is not a \(chosen.rawValue) digest (\(chosen.outputByteCount * 2) hex digits)")
         }
         guard case .path(let path) = PathSafety.normalize(raw) else {
-            throw malformed(line, "path '\(Self.quoted(raw))' is empty or absolute, or has a '..' component or a NUL byte")
+            throw malformed(
+                line, "path '\(Self.quoted(raw))' is empty or absolute, or has a '..' component or a NUL byte")
         }
         if let first = lineOfPath.updateValue(line, forKey: path) {
             throw malformed(line, "duplicate path '\(Self.quoted(path.bytes))' (first on line \(first))")

@@ -20,7 +20,8 @@ struct TagFile {
     init(file: String, bytes: [UInt8]) throws(BundleError) {
         self.file = file
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            throw BundleError.malformedManifest(file: file, line: 1, reason: "byte-order mark (BagIt tag files have none)")
+            throw BundleError.malformedManifest(
+                file: file, line: 1, reason: "byte-order mark (BagIt tag files have none)")
         }
         var fields: [(label: String, value: String, line: Int)] = []
         for (number, line) in ListingBuilder.lines(bytes) {

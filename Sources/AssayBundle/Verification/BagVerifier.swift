@@ -36,11 +36,14 @@ public enum BagVerifier {
             let other = try Verifier.verify(reads.bundle(listing.manifest.algorithm), against: listing.manifest)
             report.add(other.differences, algorithm: listing.manifest.algorithm, listed: listed)
         }
-        let payload = bag.entries.filter { $0.type != .directory && $0.path.bytes.starts(with: BagItFormat.payloadPrefix) }
+        let payload = bag.entries.filter {
+            $0.type != .directory && $0.path.bytes.starts(with: BagItFormat.payloadPrefix)
+        }
         for listing in listings where listing.isPayload {
             let unlisted = payload.filter { listing.manifest.entry(at: $0.path) == nil }
             report.add(
-                unlisted.map { Difference($0.path, .added, expected: nil, actual: $0) }, algorithm: main.manifest.algorithm,
+                unlisted.map { Difference($0.path, .added, expected: nil, actual: $0) },
+                algorithm: main.manifest.algorithm,
                 listed: listed)
         }
         let findings = try payloadOxum(at: path, payload: payload) + fetchItems(at: path, bag: bag)
@@ -144,7 +147,8 @@ public enum BagVerifier {
         guard FileManager.default.fileExists(atPath: file) else { return [] }
         var findings: [Finding] = []
         for (number, line) in ListingBuilder.lines(try contents(file)) {
-            let fields = line.split(maxSplits: 2, whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+            let fields = line.split(
+                maxSplits: 2, whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
             guard fields.count == 3, let name = BagItFormat.percentDecode(Array(fields[2])),
                 case .path(let item) = PathSafety.normalize(name)
             else {

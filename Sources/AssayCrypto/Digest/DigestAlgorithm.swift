@@ -33,7 +33,11 @@ public enum DigestAlgorithm: String, CaseIterable, Codable, Sendable {
             return
         }
         let compact = folded.replacingOccurrences(of: "-", with: "")
-        guard let match = DigestAlgorithm.allCases.first(where: { $0.rawValue.replacingOccurrences(of: "-", with: "") == compact }) else {
+        guard
+            let match = DigestAlgorithm.allCases.first(where: {
+                $0.rawValue.replacingOccurrences(of: "-", with: "") == compact
+            })
+        else {
             return nil
         }
         self = match
@@ -90,6 +94,8 @@ public enum DigestAlgorithm: String, CaseIterable, Codable, Sendable {
 
     /// `EVP_MD_fetch` is costly; an `EVP_MD` is immutable and safe to share between threads once fetched.
     nonisolated(unsafe) private static let fetched: [DigestAlgorithm: OpaquePointer?] = Dictionary(
-        uniqueKeysWithValues: (DigestAlgorithm.allCases + DigestAlgorithm.legacyCases).map { ($0, EVP_MD_fetch(nil, $0.openSSLName, nil)) }
+        uniqueKeysWithValues: (DigestAlgorithm.allCases + DigestAlgorithm.legacyCases).map {
+            ($0, EVP_MD_fetch(nil, $0.openSSLName, nil))
+        }
     )
 }

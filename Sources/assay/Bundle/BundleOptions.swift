@@ -29,7 +29,8 @@ struct BundleOptions: ParsableArguments {
 
     /// The reader options, with a progress meter on a terminal; `fallback` is the algorithm when none was asked for.
     func readOptions(progress: ProgressMeter?, fallback: DigestAlgorithm = .sha256) throws -> ReadOptions {
-        ReadOptions(algorithm: try requestedAlgorithm() ?? fallback, keepPrefix: keepPrefix, progress: progress?.callback)
+        ReadOptions(
+            algorithm: try requestedAlgorithm() ?? fallback, keepPrefix: keepPrefix, progress: progress?.callback)
     }
 
     var kind: BundleReader.Kind { singleFile ? .file : .auto }

@@ -54,11 +54,14 @@ struct BundleVerify: ParsableCommand {
         } else if BagVerifier.isBag(at: path) {
             report = try BagVerifier.verify(bagAt: path, options: options)
         } else {
-            throw CommandFailure(message: "--manifest: needed, since \(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version)")
+            throw CommandFailure(
+                message: "--manifest: needed, since \(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version)")
         }
         if let manifest, let signature {
             let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: SignatureCheck.keys(key))
-            if !verdict.valid { Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)")) }
+            if !verdict.valid {
+                Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)"))
+            }
             report = report.recording(verdict)
         }
         switch format {

@@ -6,7 +6,8 @@ enum VerificationOutput {
         let style = TerminalStyle.standardOutput
         var out = ""
         for difference in report.differences {
-            out += "\(style.red(difference.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))) "
+            out +=
+                "\(style.red(difference.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))) "
                 + "\(difference.path)\(detail(difference))\n"
         }
         for hint in report.hints { out += "hint: \(hint.message)\n" }
@@ -14,17 +15,22 @@ enum VerificationOutput {
             out += finding.line + "\n"
         }
         if !report.unlisted.isEmpty {
-            out += "note: \(report.unlisted.count) file(s) in the bundle are not listed by the manifest "
+            out +=
+                "note: \(report.unlisted.count) file(s) in the bundle are not listed by the manifest "
                 + "(a files-only manifest cannot say they were added)\n"
         }
         let s = report.summary
-        let counts = [("missing", s.missing), ("added", s.added), ("modified", s.modified), ("type changed", s.typeChanged),
-                      ("executable bit changed", s.executableChanged), ("link target changed", s.targetChanged),
-                      ("error findings", s.errorFindings)]
+        let counts =
+            [
+                ("missing", s.missing), ("added", s.added), ("modified", s.modified), ("type changed", s.typeChanged),
+                ("executable bit changed", s.executableChanged), ("link target changed", s.targetChanged),
+                ("error findings", s.errorFindings),
+            ]
             .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
             + (report.signature?.valid == false ? ["bad signature"] : [])
         let prefix = report.strippedPrefix.map { " (top-level folder '\($0)' stripped)" } ?? ""
-        out += report.clean
+        out +=
+            report.clean
             ? style.green("OK") + " \(bundle)\(prefix): \(s.matched) paths match\n"
             : style.red("FAILED") + " \(bundle)\(prefix): \(s.matched) paths match, \(counts.joined(separator: ", "))\n"
         return out

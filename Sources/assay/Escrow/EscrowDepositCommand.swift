@@ -50,14 +50,17 @@ struct EscrowDepositCommand: ParsableCommand {
             }
             let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: keys)
             guard verdict.valid else {
-                Output.note(SignatureCheck.failure(signature, over: manifest, keys: "any key of \(offerRecord.vendor.name)")
-                    + "; nothing recorded")
+                Output.note(
+                    SignatureCheck.failure(signature, over: manifest, keys: "any key of \(offerRecord.vendor.name)")
+                        + "; nothing recorded")
                 throw ExitCode(1)
             }
             signer = verdict.signerKey
         }
         // The depositor's manifest is checked in its own algorithm, which the deposit then uses too.
-        let expected = try manifest.map { try ManifestCodec.read(contentsOf: $0, algorithm: try bundle.requestedAlgorithm()) }
+        let expected = try manifest.map {
+            try ManifestCodec.read(contentsOf: $0, algorithm: try bundle.requestedAlgorithm())
+        }
         let read = try bundle.read(path, fallback: expected?.algorithm ?? .sha256)
         if let manifest, let expected {
             let report = try Verifier.verify(
@@ -69,11 +72,14 @@ struct EscrowDepositCommand: ParsableCommand {
                 throw ExitCode(1)
             }
         }
-        let deposit = try opened.recordDeposit(offer: offer, manifest: read, label: label, sourcePath: path,
-                                               signerKey: signer)
+        let deposit = try opened.recordDeposit(
+            offer: offer, manifest: read, label: label, sourcePath: path,
+            signerKey: signer)
         if output.format == .table {
-            Output.write("Recorded deposit #\(deposit.id) under offer #\(offer) (\(deposit.vendor.name)): "
-                + "\(deposit.files) files, \(deposit.bytes) bytes, bundle \(deposit.algorithm) \(deposit.bundleDigest)\n")
+            Output.write(
+                "Recorded deposit #\(deposit.id) under offer #\(offer) (\(deposit.vendor.name)): "
+                    + "\(deposit.files) files, \(deposit.bytes) bytes, bundle \(deposit.algorithm) \(deposit.bundleDigest)\n"
+            )
             if let prefix = deposit.strippedPrefix { Output.write("stripped top-level folder '\(prefix)'\n") }
             for finding in read.findings where finding.severity != .info {
                 Output.write(finding.line + "\n")
@@ -88,15 +94,20 @@ struct EscrowDepositCommand: ParsableCommand {
 enum EscrowDepositOutput {
     static func emit(_ deposit: EscrowDeposit, format: OutputFormat) throws {
         let last = deposit.lastVerification.map { "\($0.outcome.rawValue) at \($0.verifiedAt) by \($0.actor)" }
-        try Output.emitRecord(deposit, format: format, fields: [
-            ("id", "\(deposit.id)"), ("offer", "\(deposit.offerId)"), ("vendor", deposit.vendor.name),
-            ("label", deposit.label), ("source path", deposit.sourcePath),
-            ("bundle digest", "\(deposit.algorithm) \(deposit.bundleDigest)"),
-            ("contents", "\(deposit.files) files, \(deposit.directories) directories, \(deposit.symlinks) symlinks, "
-                + "\(deposit.bytes) bytes"),
-            ("stripped prefix", deposit.strippedPrefix), ("findings", "\(deposit.findings)"),
-            ("manifest sha256", deposit.manifestSha256), ("signed by key", deposit.signerKey),
-            ("deposited", deposit.depositedAt), ("last verification", last),
-        ])
+        try Output.emitRecord(
+            deposit, format: format,
+            fields: [
+                ("id", "\(deposit.id)"), ("offer", "\(deposit.offerId)"), ("vendor", deposit.vendor.name),
+                ("label", deposit.label), ("source path", deposit.sourcePath),
+                ("bundle digest", "\(deposit.algorithm) \(deposit.bundleDigest)"),
+                (
+                    "contents",
+                    "\(deposit.files) files, \(deposit.directories) directories, \(deposit.symlinks) symlinks, "
+                        + "\(deposit.bytes) bytes"
+                ),
+                ("stripped prefix", deposit.strippedPrefix), ("findings", "\(deposit.findings)"),
+                ("manifest sha256", deposit.manifestSha256), ("signed by key", deposit.signerKey),
+                ("deposited", deposit.depositedAt), ("last verification", last),
+            ])
     }
 }
