@@ -21,12 +21,14 @@ static inline int assay_inflate_init_gzip(z_streamp stream) {
     return inflateInit2(stream, 15 + 16);
 }
 
-/* Switches the calling thread to a UTF-8 C locale so libarchive can convert names to UTF-8;
-   returns the previous locale for assay_restore_locale, or 0 when C.UTF-8 is unavailable. */
-static inline locale_t assay_use_utf8_locale(void) {
-    locale_t utf8 = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-    if (utf8 == (locale_t)0) return (locale_t)0;
-    return uselocale(utf8);
+/* Switches the calling thread to the plain C locale, whatever the process's locale: libarchive then converts no
+   name (a conversion from UTF-8 would turn NFD names into NFC and merge two files), and a pax or zip name it
+   cannot convert to ASCII comes back as its stored bytes (tar) or none (zip, whose local header then gives them).
+   Returns the previous locale for assay_restore_locale, or 0 when the C locale is unavailable. */
+static inline locale_t assay_use_c_locale(void) {
+    locale_t plain = newlocale(LC_CTYPE_MASK, "C", (locale_t)0);
+    if (plain == (locale_t)0) return (locale_t)0;
+    return uselocale(plain);
 }
 
 static inline void assay_restore_locale(locale_t previous) {

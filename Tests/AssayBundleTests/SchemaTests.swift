@@ -76,7 +76,10 @@ import Testing
                 if entry.type == .file { moved.path = EntryPath("moved") }
                 return moved
             })
-        let fullReport = try Verifier.verify(fullManifest, against: renamed)
+        let signer = String(repeating: "ab", count: 32)
+        var fullReport = try Verifier.verify(fullManifest, against: renamed)
+            .recording(SignatureVerdict(valid: true, signerKey: signer))
+        fullReport.differences[0].algorithm = "md5"
         let minimal = try Self.object(Array(JSONEncoder().encode(minimalReport)))
         let full = try Self.object(Array(JSONEncoder().encode(fullReport)))
         Self.check(schema, minimal: minimal, full: full, "report")
@@ -97,7 +100,7 @@ import Testing
         let (_, full) = try Self.manifests()
         try Data(try ManifestCodec.encode(full, as: .assay)).write(
             to: URL(fileURLWithPath: temp.path + "/manifest.json"))
-        let report = try Verifier.verify(full, against: full)
+        let report = try Verifier.verify(full, against: full).recording(SignatureVerdict(valid: false))
         try JSONEncoder().encode(report).write(to: URL(fileURLWithPath: temp.path + "/report.json"))
         let script = """
             import json, sys

@@ -29,12 +29,15 @@ struct EscrowCommandTests {
 
     func depositSwiftLog() throws {
         try assay("vendor", "add", "Apple", "--country", "US")
-        let offer = try assay("escrow", "offer", "add", "Apple", "--kind", "agent-deposit", "--agent", "Escrow agent",
-                              "--terms", "annual deposit", "--offered-on", "2024-01-01", "--source", "https://example.com/offer")
+        let offer = try assay(
+            "escrow", "offer", "add", "Apple", "--kind", "agent-deposit", "--agent", "Escrow agent",
+            "--terms", "annual deposit", "--offered-on", "2024-01-01", "--source", "https://example.com/offer")
         #expect(offer.stdout == "Added escrow offer #1: Apple, agent-deposit\n")
         let deposit = try assay("escrow", "deposit", "1", archives + "/swift-log-1.16.2.tar.gz", "--label", "1.16.2")
         #expect(deposit.exitCode == 0)
-        #expect(deposit.stdout.hasPrefix("Recorded deposit #1 under offer #1 (Apple): 140 files, 557585 bytes, bundle sha256 "))
+        #expect(
+            deposit.stdout.hasPrefix(
+                "Recorded deposit #1 under offer #1 (Apple): 140 files, 557585 bytes, bundle sha256 "))
         #expect(deposit.stdout.contains("stripped top-level folder 'swift-log-1.16.2'"))
     }
 
@@ -60,7 +63,9 @@ struct EscrowCommandTests {
         let lines = run.stdout.split(separator: "\n").map(String.init)
         #expect(lines.contains { $0.hasPrefix("type-changed") && $0.contains("LICENSE.txt") })
         #expect(lines.contains { $0.hasPrefix("missing") && $0.hasSuffix("Package.swift") })
-        #expect(lines.contains { $0.hasPrefix("modified") && $0.contains("README.md") && $0.contains("found file 9 bytes") })
+        #expect(
+            lines.contains { $0.hasPrefix("modified") && $0.contains("README.md") && $0.contains("found file 9 bytes") }
+        )
         #expect(lines.contains { $0.hasPrefix("added") && $0.hasSuffix("backdoor.c") })
         #expect(lines.contains("recorded verification #1 of deposit #1: failed"))
         let history = try assay("escrow", "history", "Apple", "--format", "csv").stdout
@@ -90,12 +95,19 @@ struct EscrowCommandTests {
         #expect(diff.stdout.hasSuffix("deposit #1 -> #2: 0 added, 1 removed, 0 changed; +0 / -2890 bytes, net -2890\n"))
         let before = try assay("log", "verify").stdout
         let cases: [([String], String)] = [
-            (["escrow", "deposit", "1", directory.file("nothing-here")], "assay: error: \(directory.file("nothing-here")): no such file or directory\n"),
+            (
+                ["escrow", "deposit", "1", directory.file("nothing-here")],
+                "assay: error: \(directory.file("nothing-here")): no such file or directory\n"
+            ),
             (["escrow", "deposit", "9", tree], "assay: error: no escrow offer with id 9\n"),
-            (["escrow", "deposit", "1", tree, "--algorithm", "md5"],
-             "assay: error: --algorithm: unknown digest algorithm 'md5' (supported: sha256, sha384, sha512, sha3-256, sha3-512, blake2b-512)\n"),
-            (["escrow", "offer", "add", "Apple", "--kind", "gift"],
-             "assay: error: --kind: invalid offer kind 'gift': expected one of agent-deposit, regulator-review, customer-review\n"),
+            (
+                ["escrow", "deposit", "1", tree, "--algorithm", "md5"],
+                "assay: error: --algorithm: unknown digest algorithm 'md5' (supported: sha256, sha384, sha512, sha3-256, sha3-512, blake2b-512)\n"
+            ),
+            (
+                ["escrow", "offer", "add", "Apple", "--kind", "gift"],
+                "assay: error: --kind: invalid offer kind 'gift': expected one of agent-deposit, regulator-review, customer-review\n"
+            ),
         ]
         for (arguments, message) in cases {
             let result = try AssayProcess.run(arguments, database: db)
@@ -119,14 +131,17 @@ struct EscrowCommandTests {
         try assay("bundle", "hash", archives + "/swift-log-1.16.2.tar.gz", "--format", "sha256sum", "-o", manifest)
         let signature = directory.file("SHA256SUMS.sig")
         try OpenSSL.run(["pkeyutl", "-sign", "-rawin", "-inkey", key, "-in", manifest, "-out", signature])
-        let signed = try assay("escrow", "deposit", "1", archives + "/swift-log-1.16.2.zip", "--manifest", manifest,
-                               "--signature", signature, "--format", "json")
+        let signed = try assay(
+            "escrow", "deposit", "1", archives + "/swift-log-1.16.2.zip", "--manifest", manifest,
+            "--signature", signature, "--format", "json")
         #expect(signed.exitCode == 0, "\(signed.stderr)")
         #expect(signed.stdout.contains("\"signerKey\" : \""))
         // A manifest changed after signing is refused, and nothing is recorded.
-        try Data((try String(contentsOfFile: manifest, encoding: .utf8) + "").utf8.dropLast()).write(to: URL(fileURLWithPath: manifest))
-        let forged = try assay("escrow", "deposit", "1", archives + "/swift-log-1.16.2.zip", "--manifest", manifest,
-                               "--signature", signature)
+        try Data((try String(contentsOfFile: manifest, encoding: .utf8) + "").utf8.dropLast()).write(
+            to: URL(fileURLWithPath: manifest))
+        let forged = try assay(
+            "escrow", "deposit", "1", archives + "/swift-log-1.16.2.zip", "--manifest", manifest,
+            "--signature", signature)
         #expect(forged.exitCode == 1)
         #expect(forged.stderr.contains("signature check FAILED"))
         #expect(try assay("escrow", "offer", "show", "1").stdout.contains("deposits:   2"))
@@ -135,10 +150,17 @@ struct EscrowCommandTests {
         try assay("escrow", "manifest", "2", "-o", exported)
         let exportedSignature = directory.file("deposit-2.sig")
         try OpenSSL.run(["pkeyutl", "-sign", "-rawin", "-inkey", key, "-in", exported, "-out", exportedSignature])
-        #expect(try assay("escrow", "verify", "2", archives + "/swift-log-1.16.2.tar", "--signature", exportedSignature).exitCode == 0)
+        #expect(
+            try assay("escrow", "verify", "2", archives + "/swift-log-1.16.2.tar", "--signature", exportedSignature)
+                .exitCode == 0)
         let wrong = try assay("escrow", "verify", "2", archives + "/swift-log-1.16.2.tar", "--signature", signature)
         #expect(wrong.exitCode == 1)
         #expect(wrong.stdout.contains("recorded verification #2 of deposit #2: failed"))
+        let wrongJSON = try assay(
+            "escrow", "verify", "2", archives + "/swift-log-1.16.2.tar", "--signature", signature,
+            "--format", "json")
+        #expect(wrongJSON.exitCode == 1)
+        #expect(wrongJSON.stdout.contains("\"clean\" : false"))
     }
 }
 

@@ -1,23 +1,51 @@
 import AssayCrypto
 
-/// BagIt payload manifests (RFC 8493 §2.1.3): `hex  data/name` per line, `%`, CR and LF percent-encoded.
+/// BagIt manifests (RFC 8493 §2.1.3, §2.2.1): `hex  path` per line, the digest and path separated by spaces or tabs,
+/// `%`, CR and LF percent-encoded in the path.
 ///
-/// Assay verifies the payload, so `data/` is removed on reading and added on writing.
+/// A payload manifest read on its own (`--manifest`) lists the payload: `data/` is removed on reading and added on
+/// writing. Inside a bag (``BagVerifier``) paths stay relative to the bag: ``Names/bag``.
 enum BagItFormat {
-    private static let payloadPrefix = Array("data/".utf8)
+    static let payloadPrefix = Array("data/".utf8)
 
-    static func read(_ bytes: [UInt8], into builder: inout ListingBuilder) throws(BundleError) {
+    /// How a manifest's paths are read.
+    enum Names {
+        /// A payload manifest on its own: every path starts with `data/`, which is removed.
+        case payload
+        /// A payload manifest in its bag: every path starts with `data/`, which is kept.
+        case bagPayload
+        /// A tag manifest in its bag: paths as they are.
+        case bagTags
+    }
+
+    /// Whether manifest bytes look like a BagIt payload manifest: every line is a hex digest, blanks, and a path
+    /// under `data/` (GNU and BSD lines are told apart by content first; see ``ManifestFormat/detect(_:)``).
+    static func matches(_ bytes: [UInt8]) -> Bool {
+        let lines = ListingBuilder.lines(bytes)
+        return !lines.isEmpty
+            && lines.allSatisfy { _, line in
+                guard let gap = line.firstIndex(where: isBlank), gap > 0,
+                    line[..<gap].allSatisfy(isHexDigit),
+                    let nameStart = line[gap...].firstIndex(where: { !isBlank($0) })
+                else { return false }
+                return line[nameStart...].starts(with: payloadPrefix)
+            }
+    }
+
+    static func read(_ bytes: [UInt8], names: Names = .payload, into builder: inout ListingBuilder) throws(BundleError)
+    {
         for (number, line) in ListingBuilder.lines(bytes) {
             guard let gap = line.firstIndex(where: isBlank),
                 let nameStart = line[gap...].firstIndex(where: { !isBlank($0) })
-            else { throw builder.malformed(number, "expected 'digest  data/name'") }
+            else { throw builder.malformed(number, "expected 'digest  path'") }
             guard let name = percentDecode(Array(line[nameStart...])) else {
                 throw builder.malformed(number, "bad percent-encoding in name")
             }
-            guard name.starts(with: payloadPrefix) else {
+            if names != .bagTags && !name.starts(with: payloadPrefix) {
                 throw builder.malformed(number, "name does not start with 'data/'")
             }
-            try builder.add(line: number, path: Array(name.dropFirst(payloadPrefix.count)), hex: Array(line[..<gap]))
+            let path = names == .payload ? Array(name.dropFirst(payloadPrefix.count)) : name
+            try builder.add(line: number, path: path, hex: Array(line[..<gap]))
         }
     }
 
@@ -32,6 +60,11 @@ enum BagItFormat {
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
 
+    private static func isHexDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+            || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+    }
+
     private static func percentEncode(_ name: [UInt8]) -> [UInt8] {
         name.flatMap { byte -> [UInt8] in
             switch byte {
@@ -43,7 +76,7 @@ enum BagItFormat {
         }
     }
 
-    private static func percentDecode(_ name: [UInt8]) -> [UInt8]? {
+    static func percentDecode(_ name: [UInt8]) -> [UInt8]? {
         var out: [UInt8] = []
         var index = 0
         while index < name.count {

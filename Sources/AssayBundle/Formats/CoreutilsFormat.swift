@@ -4,14 +4,16 @@ import AssayCrypto
 ///
 /// Names holding a backslash, LF or CR are written the way coreutils does: the line starts with `\` and the name
 /// escapes them as `\\`, `\n`, `\r`. A `*` before the name (binary mode) is accepted and means nothing on Linux.
+/// Lines starting with `#` are comments, as `sha256sum -c` skips them. A manifest holding a NUL byte was written
+/// with `sha256sum -z`: NUL-terminated records whose names are not escaped.
 enum CoreutilsFormat {
     private static let backslash = UInt8(ascii: "\\")
     private static let space = UInt8(ascii: " ")
     private static let tagSeparator = Array(") = ".utf8)
 
     /// Whether a line is in the tagged form `TAG (name) = hex`.
-    static func isTagged(_ line: [UInt8]) -> Bool {
-        let body = line.first == backslash ? Array(line.dropFirst()) : line
+    static func isTagged(_ line: [UInt8], zeroTerminated: Bool = false) -> Bool {
+        let body = !zeroTerminated && line.first == backslash ? Array(line.dropFirst()) : line
         guard let open = body.firstIndex(of: UInt8(ascii: "(")), open > 1, body[open - 1] == space,
             tagAlgorithm(body[..<(open - 1)]) != nil
         else { return false }
@@ -25,10 +27,12 @@ enum CoreutilsFormat {
 
     /// Reads GNU and tagged lines, mixed as `sha256sum -c` accepts them.
     static func read(_ bytes: [UInt8], into builder: inout ListingBuilder) throws(BundleError) {
-        for (number, line) in ListingBuilder.lines(bytes) {
-            let escaped = line.first == backslash
+        let zeroTerminated = bytes.contains(0)
+        let records = zeroTerminated ? ListingBuilder.records(bytes, separator: 0) : ListingBuilder.lines(bytes)
+        for (number, line) in records where line.first != UInt8(ascii: "#") {
+            let escaped = !zeroTerminated && line.first == backslash
             let body = escaped ? Array(line.dropFirst()) : line
-            if isTagged(line) {
+            if isTagged(line, zeroTerminated: zeroTerminated) {
                 try readTagged(body, escaped: escaped, number: number, into: &builder)
                 continue
             }

@@ -1,32 +1,105 @@
 import AssayCrypto
 
-/// The `Checksums-Sha256:` (or `-Sha512`) field of a Debian `.dsc` or `.changes` file: one ` hex size name` line per
-/// file, indented, after the field name. The OpenPGP armour around a signed file is ignored (not verified here).
+/// The checksum fields of a Debian `.dsc` or `.changes` file: `Checksums-Sha512`, `Checksums-Sha256`,
+/// `Checksums-Sha1` and `Files` (MD5), each one ` hex size name` line per file after the field name (`Files` in a
+/// `.changes` has section and priority columns before the name). Every field present is read and checked.
+///
+/// In an OpenPGP clear-signed file only the signed text counts (dash-escaping undone); anything outside it but
+/// blank lines is refused, since an unsigned field appended after the signature would otherwise be believed. The
+/// signature itself is not verified here.
 enum DebianControlFormat {
+    /// The fields read, strongest algorithm first; names compare case-insensitively, as in deb822.
     static let fields: [(name: String, algorithm: DigestAlgorithm)] = [
-        ("Checksums-Sha256:", .sha256), ("Checksums-Sha512:", .sha512),
+        ("Checksums-Sha512", .sha512), ("Checksums-Sha256", .sha256), ("Checksums-Sha1", .sha1), ("Files", .md5),
     ]
+
+    private static let beginSigned = Array("-----BEGIN PGP SIGNED MESSAGE-----".utf8)
+    private static let beginSignature = Array("-----BEGIN PGP SIGNATURE-----".utf8)
+    private static let endSignature = Array("-----END PGP SIGNATURE-----".utf8)
 
     /// Whether the text has a checksums field Assay reads.
     static func matches(_ bytes: [UInt8]) -> Bool {
-        ListingBuilder.lines(bytes).contains { line in fields.contains { line.bytes == Array($0.name.utf8) } }
+        ListingBuilder.lines(bytes).contains { field(named: $0.bytes) != nil }
     }
 
-    static func read(_ bytes: [UInt8], hint: DigestAlgorithm?, into builder: inout ListingBuilder) throws(BundleError) {
-        let wanted = fields.first { $0.algorithm == hint } ?? fields[0]
-        var inField = false
-        for (number, line) in ListingBuilder.lines(bytes) {
-            guard line.first == UInt8(ascii: " ") || line.first == UInt8(ascii: "\t") else {
-                inField = line == Array(wanted.name.utf8)
+    /// Reads every checksums field into its own listing, strongest algorithm first.
+    static func read(_ bytes: [UInt8], file: String) throws(BundleError) -> [ListingBuilder] {
+        var listings: [ListingBuilder] = []
+        var current: Int?
+        for (number, line) in try signedLines(bytes, file: file) {
+            if line.first == UInt8(ascii: " ") || line.first == UInt8(ascii: "\t") {
+                guard let index = current else { continue }
+                try add(line, number: number, to: &listings[index])
                 continue
             }
-            guard inField else { continue }
-            let fields = line.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
-            guard fields.count == 3, let size = UInt64(String(decoding: fields[1], as: UTF8.self)) else {
-                throw builder.malformed(number, "expected ' digest size name' in \(wanted.name.dropLast())")
+            current = nil
+            guard let field = field(named: line) else { continue }
+            guard !listings.contains(where: { $0.named == field.algorithm }) else {
+                throw BundleError.malformedManifest(file: file, line: number, reason: "field \(field.name) repeated")
             }
-            try builder.add(
-                line: number, path: Array(fields[2]), hex: Array(fields[0]), size: size, algorithm: wanted.algorithm)
+            listings.append(ListingBuilder(file: file, format: .debian, hint: nil, named: field.algorithm))
+            current = listings.count - 1
         }
+        return listings.sorted { lhs, rhs in
+            (fields.firstIndex { $0.algorithm == lhs.named } ?? 0)
+                < (fields.firstIndex { $0.algorithm == rhs.named } ?? 0)
+        }
+    }
+
+    private static func add(_ line: [UInt8], number: Int, to listing: inout ListingBuilder) throws(BundleError) {
+        let columns = line.split(whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        let isFiles = listing.named == .md5
+        guard columns.count == 3 || (isFiles && columns.count == 5),
+            let size = UInt64(String(decoding: columns[1], as: UTF8.self))
+        else {
+            let name = fields.first { $0.algorithm == listing.named }?.name ?? "checksums"
+            throw listing.malformed(number, "expected ' digest size name' in \(name)")
+        }
+        try listing.add(line: number, path: Array(columns[columns.count - 1]), hex: Array(columns[0]), size: size)
+    }
+
+    /// The field a line opens (`Checksums-Sha256:` with nothing after the colon), or `nil`.
+    private static func field(named line: [UInt8]) -> (name: String, algorithm: DigestAlgorithm)? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")),
+            line[(colon + 1)...].allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
+        else { return nil }
+        let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
+        return fields.first { $0.name.lowercased() == name }
+    }
+
+    /// The lines that count, with their numbers in the file: all of them in a plain file; in a clear-signed file,
+    /// the signed text with dash-escaping undone, after refusing anything but blank lines outside it.
+    private static func signedLines(_ bytes: [UInt8], file: String) throws(BundleError) -> [(
+        number: Int, bytes: [UInt8]
+    )] {
+        let lines = ListingBuilder.lines(bytes)
+        guard let begin = lines.firstIndex(where: { trimmed($0.bytes) == beginSigned }) else { return lines }
+        func outside(_ index: Int) -> BundleError {
+            .malformedManifest(file: file, line: lines[index].number, reason: "text outside the OpenPGP signed message")
+        }
+        if begin > 0 { throw outside(0) }
+        // Armour headers ("Hash: SHA256") run to the first blank line, which ListingBuilder.lines has dropped.
+        var index = begin + 1
+        while index < lines.count, lines[index].number == lines[index - 1].number + 1,
+            lines[index].bytes.contains(UInt8(ascii: ":"))
+        {
+            index += 1
+        }
+        var signed: [(number: Int, bytes: [UInt8])] = []
+        while index < lines.count, trimmed(lines[index].bytes) != beginSignature {
+            let line = lines[index].bytes
+            signed.append((lines[index].number, line.starts(with: Array("- ".utf8)) ? Array(line.dropFirst(2)) : line))
+            index += 1
+        }
+        guard let end = lines[index...].firstIndex(where: { trimmed($0.bytes) == endSignature }) else {
+            throw BundleError.malformedManifest(
+                file: file, line: lines.last?.number ?? 1, reason: "OpenPGP signature block is not closed")
+        }
+        if end + 1 < lines.count { throw outside(end + 1) }
+        return signed
+    }
+
+    private static func trimmed(_ line: [UInt8]) -> [UInt8] {
+        Array(line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.reversed())
     }
 }

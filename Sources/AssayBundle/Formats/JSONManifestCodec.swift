@@ -41,7 +41,7 @@ enum JSONManifestCodec {
             throw BundleError.invalidManifest(
                 file: file, field: "formatVersion", reason: "unsupported version \(document.formatVersion)")
         }
-        guard let algorithm = DigestAlgorithm(rawValue: document.algorithm) else {
+        guard let algorithm = DigestAlgorithm(rawValue: document.algorithm), !algorithm.isLegacy else {
             throw BundleError.unknownAlgorithm(name: document.algorithm)
         }
         var entries: [BundleEntry] = []

@@ -19,23 +19,35 @@ public enum ManifestCodec {
         }
     }
 
-    /// Parses manifest bytes; `file` names the source in errors. The format is detected when not given;
-    /// `algorithm` decides between algorithms of equal digest length (SHA-256 vs SHA3-256) in untagged line formats.
+    /// Parses manifest bytes; `file` names the source in errors. The format is detected when not given.
+    ///
+    /// A manifest that names its algorithm (a BSD tag, a hashdeep column, a `.dsc` field, a BagIt
+    /// `manifest-<alg>.txt` file name, Assay JSON) is read with it; otherwise the digest length tells (SHA-512 for
+    /// 128 hex digits). `algorithm`, when given, decides between algorithms of equal digest length (SHA-256 vs
+    /// SHA3-256), and a manifest of another algorithm throws ``BundleError/algorithmMismatch(expected:actual:)``.
     public static func decode(
         _ bytes: [UInt8],
         file: String,
         format: ManifestFormat? = nil,
         algorithm: DigestAlgorithm? = nil
     ) throws(BundleError) -> Manifest {
-        let format = format ?? ManifestFormat.detect(bytes, fileName: file)
-        if format == .assay { return try JSONManifestCodec.decode(bytes, file: file) }
-        var builder = ListingBuilder(file: file, format: format, algorithm: algorithm ?? bagItAlgorithm(file, format))
+        let format = format ?? ManifestFormat.detect(bytes)
+        if format == .assay {
+            let manifest = try JSONManifestCodec.decode(bytes, file: file)
+            if let algorithm, algorithm != manifest.algorithm {
+                throw BundleError.algorithmMismatch(expected: manifest.algorithm.rawValue, actual: algorithm.rawValue)
+            }
+            return manifest
+        }
+        if format == .debian {
+            return try ListingBuilder.combined(DebianControlFormat.read(bytes, file: file), file: file, hint: algorithm)
+        }
+        var builder = ListingBuilder(file: file, format: format, hint: algorithm, named: bagItAlgorithm(file, format))
         switch format {
         case .gnu, .bsd: try CoreutilsFormat.read(bytes, into: &builder)
         case .bagit: try BagItFormat.read(bytes, into: &builder)
         case .hashdeep: try HashdeepFormat.read(bytes, hint: algorithm, into: &builder)
-        case .debian: try DebianControlFormat.read(bytes, hint: algorithm, into: &builder)
-        case .assay: break
+        case .assay, .debian: break
         }
         return try builder.build()
     }

@@ -13,15 +13,18 @@ public enum ManifestFormat: String, CaseIterable, Codable, Sendable {
     /// The `Checksums-Sha256:` field of a Debian `.dsc` or `.changes` file (read only).
     case debian
 
-    /// Guesses the format of a manifest from its content, and its file name for BagIt (whose lines look like GNU's).
-    public static func detect(_ bytes: [UInt8], fileName: String) -> ManifestFormat {
+    /// Tells the format of a manifest from its content, never from its name: `{` is Assay JSON, `%%%% HASHDEEP`
+    /// hashdeep, a checksums field a Debian control file, lines whose paths all start with `data/` a BagIt payload
+    /// manifest, tagged lines BSD, anything else GNU.
+    public static func detect(_ bytes: [UInt8]) -> ManifestFormat {
         let text = bytes.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }
         if text.first == UInt8(ascii: "{") { return .assay }
         if text.starts(with: Array("%%%% HASHDEEP".utf8)) { return .hashdeep }
         if DebianControlFormat.matches(Array(text)) { return .debian }
-        let baseName = fileName.split(separator: "/").last.map(String.init) ?? fileName
-        if baseName.hasPrefix("manifest-") && baseName.hasSuffix(".txt") { return .bagit }
-        let firstLine = text.prefix { $0 != UInt8(ascii: "\n") }
-        return CoreutilsFormat.isTagged(Array(firstLine)) ? .bsd : .gnu
+        let firstRecord = text.split { $0 == UInt8(ascii: "\n") || $0 == 0 }.first {
+            $0.first != UInt8(ascii: "#")
+        }
+        if CoreutilsFormat.isTagged(Array(firstRecord ?? []), zeroTerminated: bytes.contains(0)) { return .bsd }
+        return !bytes.contains(0) && BagItFormat.matches(bytes) ? .bagit : .gnu
     }
 }

@@ -2,7 +2,7 @@ import AssayCrypto
 
 /// How a path appears in JSON: the text itself when it is UTF-8; otherwise a display form (`\xHH` for bad bytes)
 /// plus the exact bytes in hexadecimal, so every name round-trips and none is silently altered.
-struct PathText: Equatable {
+struct PathText: Hashable {
     let text: String
     let hex: String?
 

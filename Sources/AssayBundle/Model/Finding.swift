@@ -45,6 +45,16 @@ public struct Finding: Hashable, Sendable, Codable {
         case noBuildInstructions = "no-build-instructions"
         /// The archive's single top-level folder was stripped (info).
         case strippedPrefix = "stripped-prefix"
+        /// An entry whose parent path is a symlink of the same bundle (error; not recorded).
+        case pathThroughSymlink = "path-through-symlink"
+        /// A path longer or deeper than the limits (error; not recorded, a folder not descended into).
+        case pathLimit = "path-limit"
+        /// Bytes after the end of a compressed stream that are neither another member nor zero padding (error).
+        case trailingData = "trailing-data"
+        /// A bag's `Payload-Oxum` that does not match its payload's bytes and files (error).
+        case payloadOxum = "payload-oxum"
+        /// A file a bag's `fetch.txt` lists that the bag does not hold (error; never fetched).
+        case fetchItem = "fetch-item"
     }
 
     /// What was found.

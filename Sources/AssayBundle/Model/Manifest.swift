@@ -36,6 +36,9 @@ public struct Manifest: Equatable, Sendable {
     public let totals: Totals
     /// One digest over the canonical entry list (complete manifests only); equal for a tree and its archives.
     public let bundleDigest: Digest?
+    /// The same kind of listing in other algorithms, each checked too (a `.dsc`'s `Checksums-Sha1` and `Files`
+    /// beside its `Checksums-Sha256`); empty for most manifests.
+    public let alternates: [Manifest]
 
     /// Creates a manifest; entries are sorted by path bytes and must be unique (the readers and parsers ensure it).
     public init(
@@ -45,9 +48,11 @@ public struct Manifest: Equatable, Sendable {
         entries: [BundleEntry],
         findings: [Finding] = [],
         strippedPrefix: EntryPath? = nil,
-        toolVersion: String = Manifest.toolVersion
+        toolVersion: String = Manifest.toolVersion,
+        alternates: [Manifest] = []
     ) throws(BundleError) {
         self.algorithm = algorithm
+        self.alternates = alternates
         self.coverage = coverage
         self.source = source
         self.entries = entries.sorted { $0.path < $1.path }

@@ -4,16 +4,19 @@ import Foundation
 /// Owns one libarchive read context, opened on a file, and frees it in `deinit`.
 ///
 /// Only tar (ustar, pax, GNU) and zip are enabled, behind any compression filter (gzip, xz, bzip2, zstd…): the
-/// format is detected from content, never from the file name.
+/// format is detected from content, never from the file name. A compressed file is decompressed by a
+/// ``DecompressedStream`` that libarchive reads from, so ``finish()`` can read it to its end after the last entry.
 final class ArchiveHandle {
     let path: String
     private let archive: OpaquePointer
-    /// Set when Assay inflates a gzip file itself (to check its CRC); kept alive as libarchive's client data.
-    private let gzip: GzipStream?
+    /// Set for a compressed file; kept alive as libarchive's client data.
+    private let feed: StreamFeed?
 
     init(path: String) throws(BundleError) {
         self.path = path
-        gzip = GzipStream.isGzip(path: path) ? try GzipStream.open(path: path) : nil
+        let stream: (any DecompressedStream)? =
+            GzipStream.isGzip(path: path) ? try GzipStream.open(path: path) : FilterStream.open(path: path)
+        feed = stream.map(StreamFeed.init)
         guard let archive = archive_read_new() else {
             throw BundleError.unreadable(path: path, reason: "libarchive could not allocate a reader")
         }
@@ -23,8 +26,8 @@ final class ArchiveHandle {
         archive_read_support_format_gnutar(archive)
         archive_read_support_format_zip(archive)
         let status =
-            if let gzip {
-                archive_read_open(archive, Unmanaged.passUnretained(gzip).toOpaque(), nil, GzipStream.readCallback, nil)
+            if let feed {
+                archive_read_open(archive, Unmanaged.passUnretained(feed).toOpaque(), nil, StreamFeed.readCallback, nil)
             } else {
                 archive_read_open_filename(archive, path, 64 * 1024)
             }
@@ -50,14 +53,22 @@ final class ArchiveHandle {
     /// Whether the archive is a zip (known once the first header is read).
     var isZip: Bool { archive_format(archive) & ARCHIVE_FORMAT_BASE_MASK == ARCHIVE_FORMAT_ZIP }
 
-    /// The next header, `nil` at the end of the archive.
+    /// The next header, `nil` at the end of the archive. A zip's members are matched, in order, with the names
+    /// its local headers store (``ZipDirectory``), read when the first header shows the file is a zip.
     func nextHeader() throws(BundleError) -> ArchiveHeader? {
         var entry: OpaquePointer?
         let status = archive_read_next_header(archive, &entry)
         if status == ARCHIVE_EOF { return nil }
         guard status >= ARCHIVE_WARN, let entry else { throw failure(entry: nil) }
-        return ArchiveHeader(entry, isZip: isZip)
+        if isZip && zipRecords == nil { zipRecords = ZipDirectory(path: path).records() }
+        let localName = headersRead < (zipRecords?.count ?? 0) ? zipRecords?[headersRead].localName : nil
+        headersRead += 1
+        return ArchiveHeader(entry, isZip: isZip, localName: localName)
     }
+
+    /// A zip's members by local header offset, once the first header is read; `nil` for a tar.
+    private(set) var zipRecords: [ZipDirectory.Record]?
+    private var headersRead = 0
 
     /// Reads up to `capacity` content bytes of the current entry; an empty array at its end.
     func readData(capacity: Int, entry: String) throws(BundleError) -> [UInt8] {
@@ -78,21 +89,24 @@ final class ArchiveHandle {
     /// A short name for what was read: `tar`, `tar.gz`, `tar.xz`, `tar.bz2`, `tar.zst`, `zip`.
     var formatName: String {
         let base = isZip ? "zip" : "tar"
-        let filter: String? =
-            switch gzip == nil ? archive_filter_code(archive, 0) : ARCHIVE_FILTER_GZIP {
-            case ARCHIVE_FILTER_NONE: nil
-            case ARCHIVE_FILTER_GZIP: "gz"
-            case ARCHIVE_FILTER_BZIP2: "bz2"
-            case ARCHIVE_FILTER_XZ: "xz"
-            case ARCHIVE_FILTER_ZSTD: "zst"
-            default: archive_filter_name(archive, 0).map { String(cString: $0) }
-            }
-        return filter.map { "\(base).\($0)" } ?? base
+        return (feed?.stream.filterName ?? ArchiveFilter.name(of: archive)).map { "\(base).\($0)" } ?? base
+    }
+
+    /// After the last entry: reads a compressed file to its end, so a truncated or corrupt tail (gzip trailer,
+    /// xz index, bzip2 or zstd end of stream) is an error, and returns what the stream noticed (trailing garbage).
+    func finish() throws(BundleError) -> [Finding] {
+        guard let feed else { return [] }
+        if let failure = feed.drain() { throw Self.classify(failure.message, path: path, entry: nil) }
+        return feed.stream.findings
     }
 
     /// The error for the last failure: truncation when libarchive says so, corruption otherwise.
     private func failure(entry: String?) -> BundleError {
-        let reason = errorString
+        Self.classify(errorString, path: path, entry: entry)
+    }
+
+    /// A read failure's reason as truncation (the data ends too early) or corruption.
+    private static func classify(_ reason: String, path: String, entry: String?) -> BundleError {
         let lowered = reason.lowercased()
         if lowered.contains("truncated") || lowered.contains("premature end") || lowered.contains("unexpected end")
             || lowered.contains("no progress is possible")

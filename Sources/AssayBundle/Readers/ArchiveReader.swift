@@ -9,7 +9,7 @@ struct ArchiveReader {
     let options: ReadOptions
 
     func read() throws(BundleError) -> Manifest {
-        let previousLocale = assay_use_utf8_locale()
+        let previousLocale = assay_use_c_locale()
         defer { assay_restore_locale(previousLocale) }
         let archive = try ArchiveHandle(path: path)
         let hashing = HashingThread(
@@ -26,12 +26,14 @@ struct ArchiveReader {
             throw error.error
         }
         let digests = try hashing.finish()
+        let tailFindings = try archive.finish()
         var entries = streamed.entries
         for (index, digest) in digests { entries[index].digest = digest }
         let (resolved, linkFindings) = resolveHardlinks(entries, links: streamed.hardlinks)
-        let headerFindings = archive.isZip ? ZipHeaderConsistency(path: path).findings() : []
+        let headerFindings = ZipHeaderConsistency.findings(archive.zipRecords ?? [])
         let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
-        return try assembler.assemble(resolved, findings: streamed.findings + linkFindings + headerFindings)
+        return try assembler.assemble(
+            resolved, findings: streamed.findings + linkFindings + headerFindings + tailFindings)
     }
 
     private struct Streamed {

@@ -33,6 +33,10 @@ struct DirectoryScanner {
     }
 
     private func visit(_ path: EntryPath, into result: inout Result) throws(BundleError) {
+        if let finding = PathLimits.finding(for: path, limits: limits) {
+            result.findings.append(finding)
+            return
+        }
         var info = stat()
         guard fstatat(rootFD, Self.cPath(path), &info, AT_SYMLINK_NOFOLLOW) == 0 else {
             throw errno == ENOENT

@@ -4,22 +4,40 @@ import Foundation
 /// Inflates a gzip file for libarchive, checking each member's CRC-32 and length, which libarchive's own gzip
 /// filter skips: a flipped bit in a `.tar.gz` must be named, not hashed into a plausible-looking manifest.
 ///
+/// Concatenated members are read in turn; zero bytes after the last member are padding, which gzip ignores; any other
+/// bytes there are trailing garbage, reported as a finding (gzip itself warns "trailing garbage ignored").
 /// Owns the file descriptor, the zlib stream and both 64 KiB buffers; frees them in `deinit`.
-final class GzipStream {
+final class GzipStream: DecompressedStream {
     /// Whether the file starts with the gzip magic bytes.
     static func isGzip(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        return (try? handle.read(upToCount: 2)) == Data([0x1f, 0x8b])
+        return (try? handle.read(upToCount: 2)) == Data(magic)
     }
 
+    private static let magic: [UInt8] = [0x1f, 0x8b]
+    private static let bufferSize = 64 * 1024
     private let fd: Int32
     /// Heap-allocated: zlib keeps a pointer back to the stream and checks it, so its address must never change.
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
-    private let input = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 1024)
-    private let output = UnsafeMutablePointer<UInt8>.allocate(capacity: 64 * 1024)
+    private let input = UnsafeMutablePointer<UInt8>.allocate(capacity: bufferSize)
+    private let output = UnsafeMutablePointer<UInt8>.allocate(capacity: bufferSize)
     private var inputEnded = false
     private var memberEnded = false
+    private var finished = false
+    private var trailingBytes: UInt64 = 0
+
+    let filterName = "gz"
+
+    /// Trailing garbage after the last member, once the stream has been read to its end.
+    var findings: [Finding] {
+        guard trailingBytes > 0 else { return [] }
+        return [
+            Finding(
+                .trailingData, .error, path: nil,
+                "\(trailingBytes) bytes of trailing garbage after the last gzip member, not covered by any entry")
+        ]
+    }
 
     /// Opens a gzip file for inflating.
     static func open(path: String) throws(BundleError) -> GzipStream {
@@ -46,70 +64,73 @@ final class GzipStream {
         output.deallocate()
     }
 
-    /// The next inflated block: a count of bytes at ``block``, 0 at the end, or a failure.
-    func next() -> Result<Int, Failure> {
-        while true {
-            if stream.pointee.avail_in == 0 && !inputEnded {
-                let count = read(fd, input, 64 * 1024)
-                if count < 0 { return .failure(Failure(message: String(cString: strerror(errno)))) }
-                inputEnded = count == 0
-                stream.pointee.next_in = input
-                stream.pointee.avail_in = UInt32(count)
-            }
+    func next() -> Result<Int, StreamFailure> {
+        while !finished {
+            if let failure = refill(atLeast: memberEnded ? 2 : 1) { return .failure(failure) }
             if memberEnded {
-                if stream.pointee.avail_in == 0 {
-                    if inputEnded { return .success(0) }
-                    continue
-                }
-                if UnsafeBufferPointer(start: stream.pointee.next_in, count: Int(stream.pointee.avail_in)).allSatisfy({
-                    $0 == 0
-                }) {
-                    stream.pointee.avail_in = 0  // zero padding after the last member, which gzip ignores
-                    continue
-                }
-                inflateReset(stream)  // a concatenated member follows
-                memberEnded = false
+                if stream.pointee.avail_in == 0 { break }
+                guard let failure = startNextMemberOrSkipTrailing() else { continue }
+                return .failure(failure)
             }
             stream.pointee.next_out = output
-            stream.pointee.avail_out = 64 * 1024
+            stream.pointee.avail_out = UInt32(Self.bufferSize)
             let status = inflate(stream, Z_NO_FLUSH)
-            let produced = 64 * 1024 - Int(stream.pointee.avail_out)
+            let produced = Self.bufferSize - Int(stream.pointee.avail_out)
             switch status {
             case Z_STREAM_END: memberEnded = true
             case Z_OK, Z_BUF_ERROR: break
-            default: return .failure(Failure(message: "gzip data error: \(zlibMessage)"))
+            default: return .failure(StreamFailure(message: "gzip data error: \(zlibMessage)"))
             }
             if produced > 0 { return .success(produced) }
             if !memberEnded && inputEnded && stream.pointee.avail_in == 0 {
-                return .failure(Failure(message: "truncated gzip input"))
+                return .failure(StreamFailure(message: "truncated gzip input"))
             }
         }
+        finished = true
+        return .success(0)
     }
 
     /// The start of the inflated block counted by ``next()``.
     var block: UnsafeRawPointer { UnsafeRawPointer(output) }
 
-    /// A read or inflate failure, in words for the user.
-    struct Failure: Error {
-        let message: String
+    /// After a member: another member when the gzip magic follows; otherwise the rest of the file is padding (all
+    /// zero) or trailing garbage, counted and skipped.
+    private func startNextMemberOrSkipTrailing() -> StreamFailure? {
+        let pending = UnsafeBufferPointer(start: stream.pointee.next_in, count: Int(stream.pointee.avail_in))
+        if pending.starts(with: Self.magic) {
+            inflateReset(stream)
+            memberEnded = false
+            return nil
+        }
+        var count: UInt64 = 0
+        var garbage = false
+        repeat {
+            let bytes = UnsafeBufferPointer(start: stream.pointee.next_in, count: Int(stream.pointee.avail_in))
+            count += UInt64(bytes.count)
+            garbage = garbage || bytes.contains { $0 != 0 }
+            stream.pointee.avail_in = 0
+            if let failure = refill(atLeast: 1) { return failure }
+        } while stream.pointee.avail_in > 0
+        trailingBytes = garbage ? count : 0
+        finished = true
+        return nil
     }
 
-    /// The libarchive read callback; `client` is an unretained `GzipStream` that the archive handle keeps alive.
-    static let readCallback:
-        @convention(c) (
-            OpaquePointer?, UnsafeMutableRawPointer?, UnsafeMutablePointer<UnsafeRawPointer?>?
-        ) -> Int = { archive, client, buffer in
-            guard let client, let buffer else { return -1 }
-            let gzip = Unmanaged<GzipStream>.fromOpaque(client).takeUnretainedValue()
-            switch gzip.next() {
-            case .success(let count):
-                buffer.pointee = gzip.block
-                return count
-            case .failure(let failure):
-                assay_archive_set_error(archive, failure.message)
-                return -1
+    /// Reads more input until `count` bytes are pending or the file ends, keeping the pending bytes.
+    private func refill(atLeast count: Int) -> StreamFailure? {
+        while Int(stream.pointee.avail_in) < count && !inputEnded {
+            let pending = Int(stream.pointee.avail_in)
+            if pending > 0, let start = stream.pointee.next_in, start != input {
+                memmove(input, start, pending)
             }
+            let got = read(fd, input + pending, Self.bufferSize - pending)
+            if got < 0 { return StreamFailure(message: String(cString: strerror(errno))) }
+            inputEnded = got == 0
+            stream.pointee.next_in = input
+            stream.pointee.avail_in = UInt32(pending + got)
         }
+        return nil
+    }
 
     private var zlibMessage: String { stream.pointee.msg.map { String(cString: $0) } ?? "corrupt deflate stream" }
 }

@@ -1,6 +1,7 @@
 /// Turns the entries a reader saw, in reading order and with raw names, into a canonical ``Manifest``:
-/// safe relative paths, duplicates resolved (the last wins, as extractors do) and flagged, the single top-level
-/// folder of an archive stripped and recorded, implied parent directories added, then the bundle-wide checks.
+/// safe relative paths within the path limits, duplicates resolved (the last wins, as extractors do) and flagged, the
+/// single top-level folder of an archive stripped and recorded, entries below a symlink refused, implied parent
+/// directories added, then the bundle-wide checks.
 struct ManifestAssembler {
     let options: ReadOptions
     let source: String
@@ -17,6 +18,10 @@ struct ManifestAssembler {
             case .root: continue
             case .unsafe(let finding): findings.append(finding)
             case .path(let path):
+                if let finding = PathLimits.finding(for: path, limits: options.limits) {
+                    findings.append(finding)
+                    continue
+                }
                 entry.path = path
                 if byPath.updateValue(entry, forKey: path) == nil {
                     order.append(path)
@@ -33,7 +38,9 @@ struct ManifestAssembler {
             findings.append(
                 Finding(.strippedPrefix, .info, path: prefix, "top-level folder '\(prefix)/' stripped from every path"))
         }
-        entries = Self.addingParents(entries)
+        let throughLinks = SymlinkParents.check(entries)
+        findings += throughLinks.findings
+        entries = Self.addingParents(throughLinks.kept)
         entries.sort { $0.path < $1.path }
         findings += NameVariants.findings(entries.map(\.path))
         findings += SymlinkContainment.findings(entries)

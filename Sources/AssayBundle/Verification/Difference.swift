@@ -26,6 +26,9 @@ public struct Difference: Codable, Equatable, Sendable {
     public var expected: EntryState?
     /// The bundle's record, absent for `missing`.
     public var actual: EntryState?
+    /// The algorithm of the digests shown, when it is not the report's own: the difference was found by one of
+    /// the manifest's other listings (a `.dsc`'s `Files` MD5 beside its `Checksums-Sha256`).
+    public var algorithm: String?
 
     init(_ path: EntryPath, _ kind: Kind, expected: BundleEntry?, actual: BundleEntry?) {
         let text = PathText(path)

@@ -34,7 +34,7 @@ public struct VerificationReport: Codable, Equatable, Sendable {
     public var expectedCoverage: Manifest.Coverage
     /// The bundle's stripped top-level folder, shown so it is never silent.
     public var strippedPrefix: String?
-    /// True when nothing differs and the bundle has no error findings.
+    /// True when nothing differs, the bundle has no error findings and no signature check failed.
     public var clean: Bool
     /// Counts.
     public var summary: Summary
@@ -46,8 +46,10 @@ public struct VerificationReport: Codable, Equatable, Sendable {
     public var unlisted: [String]
     /// What was noticed while reading the bundle.
     public var findings: [Finding]
+    /// The check of a signature over the expected manifest, when one was given (``recording(_:)``).
+    public var signature: SignatureVerdict?
 
-    /// The CLI exit status: 0 when clean, 1 for differences or error findings.
+    /// The CLI exit status: 0 when clean, 1 for differences, error findings or a bad signature.
     ///
     /// Status 2, trouble, is any thrown ``BundleError``.
     public var exitStatus: Int32 { clean ? 0 : 1 }

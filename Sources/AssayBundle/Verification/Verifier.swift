@@ -54,6 +54,9 @@ public enum Verifier {
     }
 
     /// Reads the bundle at `path` with the expected manifest's algorithm, then verifies it.
+    ///
+    /// A BagIt payload manifest lists paths of the payload; checked against a bag folder (see
+    /// ``BagVerifier/isBag(at:)``), it applies to the bag's `data/` folder.
     public static func verify(
         bundleAt path: String,
         as kind: BundleReader.Kind = .auto,
@@ -62,7 +65,53 @@ public enum Verifier {
     ) throws(BundleError) -> VerificationReport {
         var options = options
         options.algorithm = expected.algorithm
-        return try verify(BundleReader.read(at: path, as: kind, options: options), against: expected)
+        let payloadOfBag = expected.source == ManifestFormat.bagit.rawValue && BagVerifier.isBag(at: path)
+        let path = payloadOfBag ? path + "/data" : path
+        let bundle = try BundleReader.read(at: path, as: kind, options: options)
+        return try verify(bundle, readFrom: path, as: kind, against: expected, options: options)
+    }
+
+    /// Verifies a bundle already read from `path` against `expected` and against each of its
+    /// ``Manifest/alternates``, for which the bundle is read again in the alternate's algorithm. A difference only an
+    /// alternate finds is added with its ``Difference/algorithm``; every listing must pass for the report to be clean.
+    public static func verify(
+        _ bundle: Manifest,
+        readFrom path: String,
+        as kind: BundleReader.Kind = .auto,
+        against expected: Manifest,
+        options: ReadOptions = ReadOptions()
+    ) throws(BundleError) -> VerificationReport {
+        var report = try verify(bundle, against: expected)
+        let listed = Set(expected.entries.map { PathText($0.path) })
+        var reads = BundleReads(path: path, kind: kind, options: options, done: bundle)
+        for alternate in expected.alternates {
+            let other = try verify(reads.bundle(alternate.algorithm), against: alternate)
+            report.add(other.differences, algorithm: alternate.algorithm, listed: listed)
+        }
+        return report
+    }
+}
+
+extension VerificationReport {
+    /// Adds differences found by another listing (in `algorithm`) at paths where none was found yet, keeping
+    /// path-byte order; `listed` are the paths the report's own listing counted, so a newly failing one is no
+    /// longer counted as matching.
+    mutating func add(_ found: [Difference], algorithm: DigestAlgorithm, listed: Set<PathText>) {
+        var known = Set(differences.map { PathText(text: $0.path, hex: $0.pathHex) })
+        for var difference in found {
+            let path = PathText(text: difference.path, hex: difference.pathHex)
+            guard known.insert(path).inserted else { continue }
+            if algorithm.rawValue != self.algorithm { difference.algorithm = algorithm.rawValue }
+            differences.append(difference)
+            summary.count(difference.kind)
+            if listed.contains(path) { summary.matched -= 1 }  // the main listing had counted it as matching
+            clean = false
+        }
+        differences.sort { lhs, rhs in
+            let left = PathText(text: lhs.path, hex: lhs.pathHex).path ?? EntryPath(lhs.path)
+            let right = PathText(text: rhs.path, hex: rhs.pathHex).path ?? EntryPath(rhs.path)
+            return left < right
+        }
     }
 }
 

@@ -4,8 +4,12 @@ import AssayCrypto
 
 /// How bundles are read: shared by `bundle hash|verify` and `escrow deposit|verify`.
 struct BundleOptions: ParsableArguments {
-    @Option(help: "Digest algorithm: sha256, sha384, sha512, sha3-256, sha3-512, blake2b-512.")
-    var algorithm: String = "sha256"
+    @Option(
+        help: """
+            Digest algorithm: sha256, sha384, sha512, sha3-256, sha3-512, blake2b-512 (default: the manifest's own \
+            when there is one, else sha256).
+            """)
+    var algorithm: String?
 
     @Flag(help: "Keep an archive's single top-level folder in paths instead of stripping it.")
     var keepPrefix = false
@@ -13,23 +17,28 @@ struct BundleOptions: ParsableArguments {
     @Flag(name: .customLong("file"), help: "Hash PATH as one file even when it is an archive.")
     var singleFile = false
 
-    /// The reader options, with a progress meter on a terminal.
-    func readOptions(progress: ProgressMeter?) throws -> ReadOptions {
-        let digest: DigestAlgorithm
+    /// The algorithm given with `--algorithm`, or `nil` when the flag is absent.
+    func requestedAlgorithm() throws -> DigestAlgorithm? {
+        guard let algorithm else { return nil }
         do {
-            digest = try DigestAlgorithm.named(algorithm)
+            return try DigestAlgorithm.named(algorithm)
         } catch {
             throw CommandFailure(message: "--algorithm: \(error.description)")
         }
-        return ReadOptions(algorithm: digest, keepPrefix: keepPrefix, progress: progress?.callback)
+    }
+
+    /// The reader options, with a progress meter on a terminal; `fallback` is the algorithm when none was asked for.
+    func readOptions(progress: ProgressMeter?, fallback: DigestAlgorithm = .sha256) throws -> ReadOptions {
+        ReadOptions(
+            algorithm: try requestedAlgorithm() ?? fallback, keepPrefix: keepPrefix, progress: progress?.callback)
     }
 
     var kind: BundleReader.Kind { singleFile ? .file : .auto }
 
-    /// Reads a bundle, with progress on a terminal.
-    func read(_ path: String) throws -> Manifest {
+    /// Reads a bundle, with progress on a terminal, in `fallback` unless `--algorithm` asks for another.
+    func read(_ path: String, fallback: DigestAlgorithm = .sha256) throws -> Manifest {
         let meter = ProgressMeter.forStandardError()
         defer { meter?.finish() }
-        return try BundleReader.read(at: path, as: kind, options: try readOptions(progress: meter))
+        return try BundleReader.read(at: path, as: kind, options: try readOptions(progress: meter, fallback: fallback))
     }
 }

@@ -2,7 +2,7 @@ import ArgumentParser
 import AssayBundle
 import AssayCrypto
 
-/// `assay bundle verify PATH --manifest FILE`
+/// `assay bundle verify PATH --manifest FILE`, or `assay bundle verify BAG` for a BagIt bag
 struct BundleVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -10,7 +10,9 @@ struct BundleVerify: ParsableCommand {
         discussion: """
             The manifest may be Assay's JSON, GNU sha256sum lines, BSD tagged lines, a BagIt manifest-<alg>.txt, \
             hashdeep output or a Debian .dsc (detected from content). sha256sum-style manifests list files only: \
-            files they do not list are noted, not failures, as with 'sha256sum -c'.
+            files they do not list are noted, not failures, as with 'sha256sum -c'. Without --manifest, PATH must be a \
+            BagIt bag (a folder whose bagit.txt declares BagIt-Version), verified per RFC 8493: every manifest and \
+            tag manifest, every payload file listed, Payload-Oxum, fetch.txt.
             Exit status: 0 everything matches; 1 any difference, error finding or bad signature; 2 error.
             """
     )
@@ -18,8 +20,8 @@ struct BundleVerify: ParsableCommand {
     @Argument(help: "The bundle: a directory or an archive.")
     var path: String
 
-    @Option(help: "The expected manifest.")
-    var manifest: String
+    @Option(help: "The expected manifest (optional when PATH is a BagIt bag).")
+    var manifest: String?
 
     @Option(help: "A detached signature over the manifest file (Ed25519 or ECDSA, as made by openssl).")
     var signature: String?
@@ -33,30 +35,40 @@ struct BundleVerify: ParsableCommand {
     @OptionGroup var bundle: BundleOptions
 
     func validate() throws {
+        if signature != nil && manifest == nil {
+            throw ValidationError("--signature needs --manifest: give the manifest file the signature is over")
+        }
         if signature != nil && key.isEmpty {
             throw ValidationError("--signature needs --key: give the public key that should have signed the manifest")
         }
     }
 
     func run() throws {
-        var signatureFailed = false
-        if let signature {
-            if try SignatureCheck.signer(of: manifest, signature: signature, keys: SignatureCheck.keys(key)) == nil {
-                Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)"))
-                signatureFailed = true
-            }
-        }
-        let algorithm = DigestAlgorithm(userInput: bundle.algorithm)
-        let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: algorithm)
         let meter = ProgressMeter.forStandardError()
         defer { meter?.finish() }
-        let report = try Verifier.verify(
-            bundleAt: path, as: bundle.kind, against: expected, options: try bundle.readOptions(progress: meter))
+        let options = try bundle.readOptions(progress: meter)
+        var report: VerificationReport
+        if let manifest {
+            let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: try bundle.requestedAlgorithm())
+            report = try Verifier.verify(bundleAt: path, as: bundle.kind, against: expected, options: options)
+        } else if BagVerifier.isBag(at: path) {
+            report = try BagVerifier.verify(bagAt: path, options: options)
+        } else {
+            throw CommandFailure(
+                message: "--manifest: needed, since \(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version)")
+        }
+        if let manifest, let signature {
+            let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: SignatureCheck.keys(key))
+            if !verdict.valid {
+                Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)"))
+            }
+            report = report.recording(verdict)
+        }
         switch format {
         case .text: Output.write(VerificationOutput.text(report, bundle: path))
         case .json: try Output.json(report)
         }
-        if signatureFailed || !report.clean { throw ExitCode(1) }
+        if !report.clean { throw ExitCode(1) }
     }
 }
 

@@ -1,16 +1,14 @@
+import AssayBundle
 import AssayCrypto
 import Foundation
 
 /// Checks a detached signature over a manifest file with a set of public keys.
 enum SignatureCheck {
-    /// The key whose signature over `file`'s bytes is `signature`'s content, or `nil` when none verifies.
-    static func signer(of file: String, signature: String, keys: [PublicKey]) throws -> PublicKey? {
-        let message = try readBytes(file, what: "manifest")
-        let signatureBytes = try readBytes(signature, what: "signature")
-        for key in keys where try key.verify(signature: signatureBytes, message: message) {
-            return key
-        }
-        return nil
+    /// The verdict on `signature`'s content as a signature of `file`'s bytes by one of `keys`.
+    static func verdict(of file: String, signature: String, keys: [PublicKey]) throws -> SignatureVerdict {
+        try SignatureVerdict.check(
+            signature: try readBytes(signature, what: "signature"), over: try readBytes(file, what: "manifest"),
+            keys: keys)
     }
 
     /// Loads public keys from PEM or DER files.

@@ -20,12 +20,14 @@ enum VerificationOutput {
                 + "(a files-only manifest cannot say they were added)\n"
         }
         let s = report.summary
-        let counts = [
-            ("missing", s.missing), ("added", s.added), ("modified", s.modified), ("type changed", s.typeChanged),
-            ("executable bit changed", s.executableChanged), ("link target changed", s.targetChanged),
-            ("error findings", s.errorFindings),
-        ]
-        .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
+        let counts =
+            [
+                ("missing", s.missing), ("added", s.added), ("modified", s.modified), ("type changed", s.typeChanged),
+                ("executable bit changed", s.executableChanged), ("link target changed", s.targetChanged),
+                ("error findings", s.errorFindings),
+            ]
+            .filter { $0.1 > 0 }.map { "\($0.1) \($0.0)" }
+            + (report.signature?.valid == false ? ["bad signature"] : [])
         let prefix = TerminalText.line(
             "\(bundle)" + (report.strippedPrefix.map { " (top-level folder '\($0)' stripped)" } ?? ""))
         out +=
@@ -40,7 +42,7 @@ enum VerificationOutput {
             guard let state else { return "-" }
             var parts = [state.type.rawValue]
             if let size = state.size { parts.append("\(size) bytes") }
-            if let digest = state.digest { parts.append(String(digest.prefix(16)) + "…") }
+            if let digest = state.digest { parts.append(difference.algorithm.map { "\($0):\(digest)" } ?? digest) }
             if let target = state.target { parts.append("-> \(target)") }
             if let executable = state.executable, executable { parts.append("executable") }
             return parts.joined(separator: " ")

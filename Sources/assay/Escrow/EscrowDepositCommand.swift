@@ -48,18 +48,24 @@ struct EscrowDepositCommand: ParsableCommand {
             let keys = try opened.vendorKeys("#\(offerRecord.vendor.id)").map { key in
                 try PublicKey(bytes: Array(key.publicKey.utf8))
             }
-            guard let key = try SignatureCheck.signer(of: manifest, signature: signature, keys: keys) else {
+            let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: keys)
+            guard verdict.valid else {
                 Output.note(
                     SignatureCheck.failure(signature, over: manifest, keys: "any key of \(offerRecord.vendor.name)")
                         + "; nothing recorded")
                 throw ExitCode(1)
             }
-            signer = key.fingerprint.hex
+            signer = verdict.signerKey
         }
-        let read = try bundle.read(path)
-        if let manifest {
-            let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: read.algorithm)
-            let report = try Verifier.verify(read, against: expected)
+        // The depositor's manifest is checked in its own algorithm, which the deposit then uses too.
+        let expected = try manifest.map {
+            try ManifestCodec.read(contentsOf: $0, algorithm: try bundle.requestedAlgorithm())
+        }
+        let read = try bundle.read(path, fallback: expected?.algorithm ?? .sha256)
+        if let manifest, let expected {
+            let report = try Verifier.verify(
+                read, readFrom: path, as: bundle.kind, against: expected,
+                options: try bundle.readOptions(progress: nil, fallback: expected.algorithm))
             if !report.clean {
                 Output.write(VerificationOutput.text(report, bundle: path))
                 Output.note("the bundle does not match \(manifest); nothing recorded")

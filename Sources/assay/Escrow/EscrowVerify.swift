@@ -38,34 +38,39 @@ struct EscrowVerify: ParsableCommand {
         let opened = try store.open()
         let record = try opened.escrowDeposit(deposit)
         let expected = try opened.depositManifest(deposit)
-        var signer: String?
-        var signatureFailed = false
-        if let signature {
-            let keys = try opened.vendorKeys("#\(record.vendor.id)").map { try PublicKey(bytes: Array($0.publicKey.utf8)) }
-            let message = try ManifestCodec.encode(expected, as: .assay)
-            let signatureBytes = try SignatureCheck.readBytes(signature, what: "signature")
-            signer = try keys.first { try $0.verify(signature: signatureBytes, message: message) }?.fingerprint.hex
-            if signer == nil {
-                Output.note(SignatureCheck.failure(signature, over: "deposit #\(deposit)'s manifest",
-                                                   keys: "any key of \(record.vendor.name)"))
-                signatureFailed = true
+        let verdict = try signature.map { signature in
+            let keys = try opened.vendorKeys("#\(record.vendor.id)").map {
+                try PublicKey(bytes: Array($0.publicKey.utf8))
             }
+            return try SignatureVerdict.check(
+                signature: try SignatureCheck.readBytes(signature, what: "signature"),
+                over: try ManifestCodec.encode(expected, as: .assay), keys: keys)
         }
+        if verdict?.valid == false, let signature {
+            Output.note(
+                SignatureCheck.failure(
+                    signature, over: "deposit #\(deposit)'s manifest",
+                    keys: "any key of \(record.vendor.name)"))
+        }
+        let signer = verdict?.signerKey
         let meter = ProgressMeter.forStandardError()
-        let report: VerificationReport
+        var report: VerificationReport
         do {
             defer { meter?.finish() }
             report = try Verifier.verify(
                 bundleAt: path, against: expected,
                 options: ReadOptions(keepPrefix: keepPrefix, progress: meter?.callback))
         } catch {
-            try opened.recordVerification(deposit: deposit, bundlePath: path, outcome: .error, summary: nil,
-                                          error: error.description, signerKey: signer)
+            try opened.recordVerification(
+                deposit: deposit, bundlePath: path, outcome: .error, summary: nil,
+                error: error.description, signerKey: signer)
             throw error
         }
-        let outcome: VerificationOutcome = report.clean && !signatureFailed ? .passed : .failed
-        let run = try opened.recordVerification(deposit: deposit, bundlePath: path, outcome: outcome,
-                                                summary: report.summary, signerKey: signer)
+        if let verdict { report = report.recording(verdict) }
+        let outcome: VerificationOutcome = report.clean ? .passed : .failed
+        let run = try opened.recordVerification(
+            deposit: deposit, bundlePath: path, outcome: outcome,
+            summary: report.summary, signerKey: signer)
         switch format {
         case .text:
             Output.write(VerificationOutput.text(report, bundle: path))
