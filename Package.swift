@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
-        .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle"]),
+        .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle", "AssayTestSupport"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry", "AssayCore"]),
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
