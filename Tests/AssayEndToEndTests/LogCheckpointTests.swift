@@ -73,7 +73,7 @@ import Testing
         try tamper(
             "DELETE FROM logCheckpoint; DELETE FROM auditLog WHERE action = 'log.checkpoint'; "
                 + "UPDATE auditLog SET actor = 'mallory'")
-        try rechain()
+        try LogForger.rechain(db)
         #expect(try assay("log", "verify").exitCode == 0)
         let caught = try assay("log", "verify", "--checkpoint", checkpoint, "--pubkey", org.pub)
         #expect(caught.exitCode == 1)
@@ -127,29 +127,4 @@ import Testing
         #expect(alone.exitCode == 64 && alone.stderr.contains("--checkpoint and --pubkey go together"))
     }
 
-    /// Recomputes every entry's links and hashes (rows included) with SQLite and Python, the way an attacker
-    /// with the database file and the documented scheme would, renumbering entries from 1.
-    func rechain() throws {
-        let script = """
-            import sqlite3, hashlib, json, sys
-            db = sqlite3.connect(sys.argv[1])
-            prev = "0" * 64
-            for new, (old,) in enumerate(db.execute("SELECT seq FROM auditLog ORDER BY seq").fetchall(), 1):
-                db.execute("UPDATE auditLog SET seq = ? WHERE seq = ?", (new, old))
-            for row in db.execute("SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change, rows "
-                                  "FROM auditLog ORDER BY seq").fetchall():
-                seq, at, actor, action, entity, eid, vid, change, rows = row
-                q = lambda s: json.dumps(s, ensure_ascii=False)
-                text = ('{"action":%s,"actor":%s,"change":%s,"entity":%s,"entityId":%s,"recordedAt":%s,'
-                        '"seq":%d,"vendorId":%s}') % (q(action), q(actor), change, q(entity), q(eid), q(at), seq,
-                        "null" if vid is None else str(vid))
-                text += "" if rows is None else "\\n" + rows
-                h = hashlib.sha256((prev + "\\n" + text).encode()).hexdigest()
-                db.execute("UPDATE auditLog SET prevHash = ?, hash = ? WHERE seq = ?", (prev, h, seq))
-                prev = h
-            db.commit()
-            """
-        let result = try ChildProcess.run("/usr/bin/python3", ["-c", script, db])
-        try #require(result.exitCode == 0, "\(result.stderr)")
-    }
 }

@@ -172,7 +172,7 @@ import Testing
     @Test func anOlderDatabaseIsBaselinedOnUpgrade() throws {
         try assay("vendor", "add", "ZTE", "--country", "CN")
         try assay("vendor", "add", "Huawei")
-        try OldDatabase.downgrade(db)
+        try LogForger.downgradeToV8(db)
         let baselined = try assay("log", "verify")
         #expect(baselined.exitCode == 0, "\(baselined.stdout)")
         #expect(baselined.stdout.hasPrefix("OK 3 entries; head 3 "))
@@ -332,30 +332,4 @@ struct PopulateError: Error, CustomStringConvertible {
     let step: String
     let output: String
     var description: String { "populating the store failed at '\(step)': \(output)" }
-}
-
-/// Turns a database into what the previous schema (v8) left: entries without rows, hashed without them.
-enum OldDatabase {
-    static func downgrade(_ db: String) throws {
-        let script = """
-            import sqlite3, hashlib, json, sys
-            db = sqlite3.connect(sys.argv[1])
-            db.execute("ALTER TABLE auditLog DROP COLUMN rows")
-            db.execute("DELETE FROM grdb_migrations WHERE identifier = 'v9-records-bound-to-log'")
-            prev = "0" * 64
-            for row in db.execute("SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change "
-                                  "FROM auditLog ORDER BY seq").fetchall():
-                seq, at, actor, action, entity, eid, vid, change = row
-                q = lambda s: json.dumps(s, ensure_ascii=False)
-                text = ('{"action":%s,"actor":%s,"change":%s,"entity":%s,"entityId":%s,"recordedAt":%s,'
-                        '"seq":%d,"vendorId":%s}') % (q(action), q(actor), change, q(entity), q(eid), q(at), seq,
-                        "null" if vid is None else str(vid))
-                h = hashlib.sha256((prev + "\\n" + text).encode()).hexdigest()
-                db.execute("UPDATE auditLog SET prevHash = ?, hash = ? WHERE seq = ?", (prev, h, seq))
-                prev = h
-            db.commit()
-            """
-        let result = try ChildProcess.run("/usr/bin/python3", ["-c", script, db])
-        guard result.exitCode == 0 else { throw PopulateError(step: "downgrade", output: result.stderr) }
-    }
 }
