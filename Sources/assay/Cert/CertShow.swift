@@ -21,8 +21,9 @@ struct CertShow: ParsableCommand {
     func run() throws {
         let asOf = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
         let opened = try store.open()
-        try Self.emit(try opened.certification(id, asOf: asOf), format: output.format,
-                      evidenceRoot: opened.location.evidenceDirectory)
+        try Self.emit(
+            try opened.certification(id, asOf: asOf), format: output.format,
+            evidenceRoot: opened.location.evidenceDirectory)
     }
 
     static func emit(_ cert: CertificationDetails, format: OutputFormat, evidenceRoot: String? = nil) throws {
@@ -33,31 +34,42 @@ struct CertShow: ParsableCommand {
             "#\(item.id) \(item.originalName) (\(item.size) bytes, sha256 \(item.sha256))"
                 + (evidenceRoot.map { root in "\n  \(root)/\(item.storedPath)" } ?? "")
         }
-        try Output.emitRecord(cert, format: format, fields: [
-            ("id", "\(cert.id)"),
-            ("vendor", cert.vendor.name),
-            ("scheme", cert.schemeTitle),
-            ("level", cert.level.map { ([$0] + cert.augmentations).joined(separator: " ") }),
-            ("audit period", cert.auditPeriodStart.map { "\($0)..\(cert.auditPeriodEnd?.description ?? "")" }),
-            ("product", cert.product.map { ([$0] + cert.coveredVersions).joined(separator: " ") }),
-            ("number", cert.number),
-            ("issuer", cert.issuer),
-            ("lab", cert.lab),
-            ("scope", cert.scope),
-            ("issued on", cert.issuedOn?.description),
-            ("valid until", cert.validUntil?.description),
-            ("status", cert.status.rawValue),
-            ("validity", "\(cert.validity.rawValue) as of \(cert.asOf)"
-                + (cert.daysRemaining.map { $0 >= 0 ? " (\($0) days left)" : " (\(-$0) days ago)" } ?? "")),
-            ("certificate", cert.x509.map { x509 in
-                ["sha256 \(x509.fingerprint)", "serial \(x509.serialNumber)",
-                 "\(x509.notBefore) to \(x509.notAfter)",
-                 "\(x509.signatureAlgorithm), \(x509.keyAlgorithm)\(x509.keyBits.map { " \($0) bits" } ?? "")"]
-                    + x509.dnsNames.map { "DNS \($0)" } + x509.weaknesses.map { "WEAK: \($0)" }
-            }?.joined(separator: "\n")),
-            ("notes", cert.notes),
-            ("history", history?.joined(separator: "\n")),
-            ("evidence", evidence?.joined(separator: "\n")),
-        ])
+        try Output.emitRecord(
+            cert, format: format,
+            fields: [
+                ("id", "\(cert.id)"),
+                ("vendor", cert.vendor.name),
+                ("scheme", cert.schemeTitle),
+                ("level", cert.level.map { ([$0] + cert.augmentations).joined(separator: " ") }),
+                ("audit period", cert.auditPeriodStart.map { "\($0)..\(cert.auditPeriodEnd?.description ?? "")" }),
+                ("product", cert.product.map { ([$0] + cert.coveredVersions).joined(separator: " ") }),
+                ("number", cert.number),
+                ("issuer", cert.issuer),
+                ("lab", cert.lab),
+                ("scope", cert.scope),
+                ("issued on", cert.issuedOn?.description),
+                ("valid until", cert.validUntil?.description),
+                ("status", cert.status.rawValue),
+                (
+                    "validity",
+                    "\(cert.validity.rawValue) as of \(cert.asOf)"
+                        + (cert.daysRemaining.map { $0 >= 0 ? " (\($0) days left)" : " (\(-$0) days ago)" } ?? "")
+                ),
+                (
+                    "certificate",
+                    cert.x509.map { x509 in
+                        [
+                            "sha256 \(x509.fingerprint)", "serial \(x509.serialNumber)",
+                            "\(x509.notBefore) to \(x509.notAfter)",
+                            "\(x509.signatureAlgorithm), \(x509.keyAlgorithm)\(x509.keyBits.map { " \($0) bits" } ?? "")",
+                        ]
+                            + x509.dnsNames.map { "DNS \($0)" } + x509.weaknesses.map { "WEAK: \($0)" }
+                    }?.joined(separator: "\n")
+                ),
+                ("notes", cert.notes),
+                ("claim key", cert.claimKey),
+                ("history", history?.joined(separator: "\n")),
+                ("evidence", evidence?.joined(separator: "\n")),
+            ])
     }
 }
