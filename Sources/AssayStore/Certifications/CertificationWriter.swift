@@ -13,7 +13,7 @@ extension Store {
     ) throws -> CertificationDetails {
         let draft = try draft.cleaned()
         let now = Timestamp.now()
-        var certification = try certificationRow(db, draft, vendor: vendor, except: nil, log: log)
+        var certification = try checkedRow(db, draft, vendor: vendor, except: nil, log: log)
         certification.createdAt = now
         certification.updatedAt = now
         certification.claimKey = draft.claimKey ?? Certification.newClaimKey()
@@ -51,7 +51,7 @@ extension Store {
         on day: CalendarDate
     ) throws -> CertificationDetails? {
         guard let id = existing.id else { throw StoreError.database("certification row without id") }
-        var updated = try certificationRow(db, try draft.cleaned(), vendor: vendor, except: id, log: log)
+        var updated = try checkedRow(db, try draft.cleaned(), vendor: vendor, except: id, log: log)
         updated.id = id
         updated.createdAt = existing.createdAt
         updated.updatedAt = existing.updatedAt
@@ -76,7 +76,7 @@ extension Store {
     /// A row from a cleaned draft, checked: dates in order, the scheme's level, no second claim of the vendor with
     /// the scheme and number (X.509 serial numbers aside), the product created as needed. Id, timestamps and claim
     /// key are left to the caller.
-    private static func certificationRow(
+    private static func checkedRow(
         _ db: Database,
         _ draft: CertificationDraft,
         vendor: Vendor,
