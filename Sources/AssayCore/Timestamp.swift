@@ -15,4 +15,9 @@ public enum Timestamp {
         return "\(day)T\(pad(secondOfDay / 3600, 2)):\(pad(secondOfDay / 60 % 60, 2)):\(pad(secondOfDay % 60, 2))."
             + "\(pad(Int(millis - seconds * 1000), 3))Z"
     }
+
+    /// The UTC day of a timestamp in this form (its first ten characters).
+    public static func day(of timestamp: String) throws(ValueError) -> CalendarDate {
+        try CalendarDate(iso: String(timestamp.prefix(10)))
+    }
 }
