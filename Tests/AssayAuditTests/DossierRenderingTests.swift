@@ -119,6 +119,38 @@ import Testing
         try Golden.expect("zte.txt", TextRenderer.render(DossierOutline.document(try dossier("ZTE"))))
     }
 
+    /// Escrow as it stood on each day: the offer from its offer date, deposits and runs from when recorded.
+    @Test func escrowFollowsAsOf() throws {
+        func deposits(_ asOf: String) throws -> [DossierEscrowDeposit]? {
+            try store.dossier(
+                "Huawei Device Co., Ltd.", asOf: try CalendarDate(iso: asOf),
+                knownOn: try CalendarDate(iso: "2026-06-01")
+            ).summary.escrow.first?.deposits
+        }
+        #expect(try deposits("2021-12-31") == nil)
+        #expect(try deposits("2022-01-15") == [])
+        #expect(try deposits("2022-02-15")?.map(\.verificationRuns) == [0])
+        #expect(try deposits("2022-03-15")?.first?.lastVerification?.outcome == .passed)
+        #expect(try deposits("2026-06-01")?.first?.lastVerification?.outcome == .failed)
+    }
+
+    /// A registry import after the knowledge day does not count, though the claims were known.
+    @Test func registryImportsAfterTheKnowledgeDayDoNotCount() throws {
+        let queue = try DatabaseQueue(path: store.location.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE registryImport SET importedAt = '2026-07-01T00:00:00.000Z'")
+        }
+        let before = try dossier("Huawei Device Co., Ltd.")
+        #expect(before.summary.reconciliation.isEmpty)
+        #expect(before.summary.certifications.map(\.registry) == [nil, nil, nil])
+        #expect(!before.timeline.contains { $0.kind == .registryReconciliation })
+        let later = try store.dossier(
+            "Huawei Device Co., Ltd.", asOf: try CalendarDate(iso: "2026-06-01"),
+            knownOn: try CalendarDate(iso: "2026-07-01"))
+        #expect(later.summary.certifications.map(\.registry) == [nil, [.archived], [.notFound]])
+        #expect(!later.timeline.contains { $0.kind == .registryReconciliation }, "dated after the day")
+    }
+
     @Test func htmlEscapesEveryPieceOfData() throws {
         try store.addVendor(VendorDraft(name: "<script>alert('x')</script> & \"Co\""))
         let html = HTMLRenderer.render(DossierOutline.document(try dossier("<script>alert('x')</script> & \"Co\"")))
