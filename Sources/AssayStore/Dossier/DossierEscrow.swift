@@ -15,8 +15,8 @@ enum DossierEscrow {
     static func build(_ db: Database, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String) throws
         -> Result
     {
-        let dayAfter = asOf.adding(days: 1).description
-        func counts(_ timestamp: String) -> Bool { timestamp < cutoff && timestamp < dayAfter }
+        let lastDay = asOf.description
+        func counts(_ timestamp: String) -> Bool { timestamp < cutoff && timestamp.prefix(10) <= lastDay }
         var result = Result()
         let offers = try OfferRecord.filter(OfferRecord.Columns.vendorId == vendorId).order(OfferRecord.Columns.id)
             .fetchAll(db)
