@@ -17,8 +17,9 @@ CREATE TABLE "auditLog" ("seq" INTEGER PRIMARY KEY, "recordedAt" TEXT NOT NULL, 
 CREATE TABLE "auditRun" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "ranAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "asOf" TEXT NOT NULL, "policyDigest" TEXT NOT NULL, "format" TEXT NOT NULL, "reportFile" TEXT, "reportSha256" TEXT, "logHeadSeq" INTEGER, "logHeadHash" TEXT, "info" INTEGER NOT NULL, "low" INTEGER NOT NULL, "medium" INTEGER NOT NULL, "high" INTEGER NOT NULL, "critical" INTEGER NOT NULL);
 
 -- A vendor's certification claim. Dates are ISO 8601 days (TEXT); expiry is derived, never stored.
--- coveredVersions and augmentations are JSON arrays of strings; notes was added by v8-certification-notes.
-CREATE TABLE "certification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE RESTRICT, "productId" INTEGER REFERENCES "product"("id") ON DELETE RESTRICT, "coveredVersions" TEXT NOT NULL DEFAULT '[]', "scheme" TEXT NOT NULL, "level" TEXT, "augmentations" TEXT NOT NULL DEFAULT '[]', "auditPeriodStart" TEXT, "auditPeriodEnd" TEXT, "number" TEXT, "issuer" TEXT, "lab" TEXT, "scope" TEXT, "issuedOn" TEXT, "validUntil" TEXT, "status" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL, "notes" TEXT);
+-- coveredVersions and augmentations are JSON arrays of strings; notes was added by v8-certification-notes;
+-- claimKey (v10-certification-claim-keys, unique) is the claim's stable identity, kept by export and import.
+CREATE TABLE "certification" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "vendorId" INTEGER NOT NULL REFERENCES "vendor"("id") ON DELETE RESTRICT, "productId" INTEGER REFERENCES "product"("id") ON DELETE RESTRICT, "coveredVersions" TEXT NOT NULL DEFAULT '[]', "scheme" TEXT NOT NULL, "level" TEXT, "augmentations" TEXT NOT NULL DEFAULT '[]', "auditPeriodStart" TEXT, "auditPeriodEnd" TEXT, "number" TEXT, "issuer" TEXT, "lab" TEXT, "scope" TEXT, "issuedOn" TEXT, "validUntil" TEXT, "status" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL, "notes" TEXT, "claimKey" TEXT);
 
 -- Dated status history of a certification (active, suspended, withdrawn, revoked) with reasons.
 CREATE TABLE "certificationStatusChange" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "certificationId" INTEGER NOT NULL REFERENCES "certification"("id") ON DELETE CASCADE, "status" TEXT NOT NULL, "effectiveOn" TEXT NOT NULL, "reason" TEXT, "recordedAt" TEXT NOT NULL);
@@ -75,6 +76,7 @@ CREATE TABLE "x509Certificate" ("certificationId" INTEGER PRIMARY KEY REFERENCES
 
 CREATE INDEX "auditLog_on_vendorId" ON "auditLog"("vendorId");
 CREATE INDEX "certificationStatusChange_on_certificationId" ON "certificationStatusChange"("certificationId");
+CREATE UNIQUE INDEX "certification_on_claimKey" ON "certification"("claimKey");
 CREATE INDEX "certification_on_productId" ON "certification"("productId");
 CREATE INDEX "certification_on_scheme" ON "certification"("scheme");
 CREATE INDEX "certification_on_validUntil" ON "certification"("validUntil");

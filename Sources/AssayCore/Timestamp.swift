@@ -19,4 +19,9 @@ public enum Timestamp {
     /// The end of `day` as timestamp text (ISO 8601's `24:00`): exactly the instants on or before the day sort
     /// before it, up to the last day, 9999-12-31, where the next day's `10000-01-01` would sort first.
     public static func end(of day: CalendarDate) -> String { "\(day)T24:00:00.000Z" }
+
+    /// The UTC day of a timestamp in this form (its first ten characters).
+    public static func day(of timestamp: String) throws(ValueError) -> CalendarDate {
+        try CalendarDate(iso: String(timestamp.prefix(10)))
+    }
 }

@@ -1,4 +1,5 @@
 import AssayAudit
+import AssayBundle
 import AssayCore
 import AssayStore
 import AssayTestSupport
@@ -38,6 +39,7 @@ import Testing
         try store.setCertificationStatus(
             1, to: .suspended, effectiveOn: try CalendarDate(iso: "2022-03-01"),
             reason: "SAMPLE: open nonconformity")
+        try addEscrowAndRegistry()
         let queue = try DatabaseQueue(path: store.location.path)
         try queue.write { db in
             let fixed = "2026-01-02T03:04:05.000Z"
@@ -45,7 +47,48 @@ import Testing
             try db.execute(sql: "UPDATE marketEvent SET createdAt = ?1, updatedAt = ?1", arguments: [fixed])
             try db.execute(sql: "UPDATE certification SET createdAt = ?1, updatedAt = ?1", arguments: [fixed])
             try db.execute(sql: "UPDATE certificationStatusChange SET recordedAt = ?1", arguments: [fixed])
+            try db.execute(sql: "UPDATE registryImport SET importedAt = ?1", arguments: [fixed])
+            try db.execute(sql: "UPDATE escrowOffer SET createdAt = ?1", arguments: [fixed])
+            try db.execute(sql: "UPDATE escrowDeposit SET depositedAt = '2022-02-01T10:00:00.000Z'")
+            try db.execute(sql: "UPDATE escrowVerification SET verifiedAt = '2022-03-01T10:00:00.000Z' WHERE id = 1")
+            try db.execute(sql: "UPDATE escrowVerification SET verifiedAt = '2026-05-01T10:00:00.000Z' WHERE id = 2")
         }
+    }
+
+    /// A Common Criteria claim of Huawei Device that the (sample) CC portal row archived in 2026, one that no row
+    /// supports, and an escrow offer with a deposit verified twice: passed, then failed.
+    private func addEscrowAndRegistry() throws {
+        var claim = CertificationDraft(vendor: "Huawei Device Co., Ltd.", scheme: try CertificationScheme("cc"))
+        claim.level = "EAL4+"
+        claim.augmentations = ["ALC_FLR.2"]
+        claim.product = "Sample Phone OS"
+        claim.issuedOn = try CalendarDate(iso: "2021-01-10")
+        claim.validUntil = try CalendarDate(iso: "2027-01-10")
+        try store.addCertification(claim)
+        var ghost = CertificationDraft(vendor: "Huawei Device Co., Ltd.", scheme: try CertificationScheme("cc"))
+        ghost.number = "SAMPLE-GHOST"
+        try store.addCertification(ghost)
+        var row = RegistryEntry(
+            recordKey: "SAMPLE-CC-REPORT", manufacturer: "Huawei Device Co., Ltd.", product: "Sample Phone OS 1.0",
+            status: "active")
+        row.level = "EAL4+ ALC_FLR.2"
+        row.certifiedOn = try CalendarDate(iso: "2021-01-10")
+        row.endsOn = try CalendarDate(iso: "2026-03-01")
+        _ = try store.importRegistry(
+            .ccPortal, entries: [row], path: "sample-cc-portal.csv", sha256: String(repeating: "0", count: 64),
+            dryRun: false)
+        var offer = EscrowOfferDraft(vendor: "Huawei Device Co., Ltd.", kind: .agentDeposit)
+        offer.agent = "SAMPLE escrow agent"
+        offer.offeredOn = try CalendarDate(iso: "2022-01-01")
+        let offerId = try store.addEscrowOffer(offer).id
+        let bundle = directory.file("bundle")
+        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+        try Data("SAMPLE\n".utf8).write(to: URL(fileURLWithPath: bundle + "/README"))
+        let deposit = try store.recordDeposit(
+            offer: offerId, manifest: try BundleReader.read(at: bundle), label: "SAMPLE 1.0", sourcePath: bundle)
+        try store.recordVerification(deposit: deposit.id, bundlePath: bundle, outcome: .passed, summary: nil)
+        try store.recordVerification(
+            deposit: deposit.id, bundlePath: bundle, outcome: .failed, summary: nil, error: nil)
     }
 
     func dossier(_ vendor: String) throws -> Dossier {
@@ -73,6 +116,38 @@ import Testing
 
     @Test func zteInText() throws {
         try Golden.expect("zte.txt", TextRenderer.render(DossierOutline.document(try dossier("ZTE"))))
+    }
+
+    /// Escrow as it stood on each day: the offer from its offer date, deposits and runs from when recorded.
+    @Test func escrowFollowsAsOf() throws {
+        func deposits(_ asOf: String) throws -> [DossierEscrowDeposit]? {
+            try store.dossier(
+                "Huawei Device Co., Ltd.", asOf: try CalendarDate(iso: asOf),
+                knownOn: try CalendarDate(iso: "2026-06-01")
+            ).summary.escrow.first?.deposits
+        }
+        #expect(try deposits("2021-12-31") == nil)
+        #expect(try deposits("2022-01-15") == [])
+        #expect(try deposits("2022-02-15")?.map(\.verificationRuns) == [0])
+        #expect(try deposits("2022-03-15")?.first?.lastVerification?.outcome == .passed)
+        #expect(try deposits("2026-06-01")?.first?.lastVerification?.outcome == .failed)
+    }
+
+    /// A registry import after the knowledge day does not count, though the claims were known.
+    @Test func registryImportsAfterTheKnowledgeDayDoNotCount() throws {
+        let queue = try DatabaseQueue(path: store.location.path)
+        try queue.write { db in
+            try db.execute(sql: "UPDATE registryImport SET importedAt = '2026-07-01T00:00:00.000Z'")
+        }
+        let before = try dossier("Huawei Device Co., Ltd.")
+        #expect(before.summary.reconciliation.isEmpty)
+        #expect(before.summary.certifications.map(\.registry) == [nil, nil, nil])
+        #expect(!before.timeline.contains { $0.kind == .registryReconciliation })
+        let later = try store.dossier(
+            "Huawei Device Co., Ltd.", asOf: try CalendarDate(iso: "2026-06-01"),
+            knownOn: try CalendarDate(iso: "2026-07-01"))
+        #expect(later.summary.certifications.map(\.registry) == [nil, [.archived], [.notFound]])
+        #expect(!later.timeline.contains { $0.kind == .registryReconciliation }, "dated after the day")
     }
 
     @Test func htmlEscapesEveryPieceOfData() throws {

@@ -30,7 +30,14 @@ struct CertificationSchemaTests {
         #expect(status["enum"] as? [String] == CertificationStatus.allCases.map(\.rawValue))
     }
 
-    /// Dropping a required key must fail decoding; dropping an optional one must not.
+    /// The audit period's two days go together, in the schema as in the reader.
+    @Test func auditPeriodDaysDependOnEachOther() throws {
+        let dependent = try #require(try itemSchema()["dependentRequired"] as? [String: [String]])
+        #expect(dependent == ["audit_period_start": ["audit_period_end"], "audit_period_end": ["audit_period_start"]])
+    }
+
+    /// Dropping a required key must fail decoding; dropping an optional one must not (except one of the audit
+    /// period's two days, which go together).
     @Test(arguments: CertificationRecord.CodingKeys.allCases)
     func decodingAgreesWithRequired(key: CertificationRecord.CodingKeys) throws {
         let full = try JSONSerialization.jsonObject(with: CertificationFile.json(CertificationFileTests.records()))
@@ -39,7 +46,7 @@ struct CertificationSchemaTests {
         record.removeValue(forKey: key.rawValue)
         document["certifications"] = [record]
         let data = try JSONSerialization.data(withJSONObject: document)
-        if key.isRequired {
+        if key.isRequired || key == .auditPeriodStart || key == .auditPeriodEnd {
             #expect(throws: RegistryError.self) { try CertificationFile.parseJSON(data, file: "c.json") }
         } else {
             #expect(try CertificationFile.parseJSON(data, file: "c.json").count == 1)

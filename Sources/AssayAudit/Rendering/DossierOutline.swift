@@ -30,9 +30,13 @@ public enum DossierOutline {
                     items: dossier.summary.certifications.map(certificationLine),
                     whenEmpty: "No certification recorded."),
                 ReportSection(
-                    heading: "Escrow verification",
-                    items: [],
-                    whenEmpty: "Not tracked yet: escrow offers, deposits and verifications arrive later."),
+                    heading: "Registry reconciliation on \(day)",
+                    items: dossier.summary.reconciliation.map(reconciliationLine),
+                    whenEmpty: "No claim checked against an imported registry."),
+                ReportSection(
+                    heading: "Escrow on \(day)",
+                    items: dossier.summary.escrow.flatMap(escrowLines),
+                    whenEmpty: "No escrow offer recorded."),
                 ReportSection(
                     heading: "Timeline", items: dossier.timeline.map(timelineLine),
                     whenEmpty: "Nothing recorded on or before \(day)."),
@@ -62,8 +66,32 @@ public enum DossierOutline {
         let number = cert.number.map { " \($0)" } ?? ""
         let issuer = cert.issuer.map { ", \($0)" } ?? ""
         let until = cert.validUntil.map { ", valid until \($0)" } ?? ""
-        return
-            "\(cert.schemeTitle)\(level)\(number)\(issuer)\(until): \(cert.validity.rawValue) [certification #\(cert.id)]"
+        let registry = cert.registry.map { ", registry: " + $0.map(\.rawValue).joined(separator: ", ") } ?? ""
+        return "\(cert.schemeTitle)\(level)\(number)\(issuer)\(until): \(cert.validity.rawValue)\(registry)"
+            + " [certification #\(cert.id)]"
+    }
+
+    private static func reconciliationLine(_ finding: ReconciliationFinding) -> String {
+        "\(finding.outcome.rawValue): \(finding.message) [certification #\(finding.certificationId)]"
+    }
+
+    /// An offer's line, then one line per deposit under it.
+    private static func escrowLines(_ offer: DossierEscrowOffer) -> [String] {
+        let via = offer.agent.map { " via \($0)" } ?? ""
+        let offered = offer.offeredOn.map { ", offered \($0)" } ?? ""
+        let deposits = offer.deposits.isEmpty ? "no deposit" : "\(offer.deposits.count) deposit(s)"
+        return ["\(offer.kind.rawValue) offer\(via)\(offered): \(deposits) [offer #\(offer.id)]"]
+            + offer.deposits.map { deposit in
+                let verified =
+                    deposit.lastVerification.map { run in
+                        "last verified \(run.verifiedAt.prefix(10)): \(run.outcome.rawValue)"
+                            + (run.error.map { " (\($0))" } ?? "") + ", \(deposit.verificationRuns) run(s)"
+                    } ?? "never verified"
+                return "deposit \(deposit.label ?? "unlabelled") of \(deposit.depositedAt.prefix(10)) under offer "
+                    + "#\(offer.id): "
+                    + "\(deposit.files) files, \(deposit.bytes) bytes, bundle \(deposit.bundleDigest.prefix(16))…; "
+                    + "\(verified) [deposit #\(deposit.id)]"
+            }
     }
 
     private static func timelineLine(_ entry: DossierEntry) -> String {

@@ -3,12 +3,17 @@ import Foundation
 
 /// Reads and writes Assay's certification import format, as CSV or JSON; the two round-trip with each other.
 ///
-/// CSV has one header row with the ``CertificationRecord/CodingKeys`` names; `versions` is one field with the
-/// versions separated by `;`. JSON is `{"version": 1, "certifications": [record, …]}`. Text is UTF-8 and dates
-/// are `YYYY-MM-DD`.
+/// CSV has one header row with the ``CertificationRecord/CodingKeys`` names; `versions` and `augmentations` are
+/// one field each, the items separated by `;` (so an item cannot hold one). JSON is
+/// `{"version": 2, "certifications": [record, …]}`. Text is UTF-8 and dates are `YYYY-MM-DD`; an empty CSV field
+/// and a missing JSON key both mean "none".
 public enum CertificationFile {
-    /// The format version written to and accepted from JSON files.
-    public static let formatVersion = 1
+    /// The format version written to JSON files.
+    public static let formatVersion = 2
+    /// The versions read: 1 (before levels, audit periods and claim keys; number and issue date required) and 2.
+    public static let readableVersions = 1...formatVersion
+    /// What separates the items of a list field in CSV.
+    public static let listSeparator: Character = ";"
     private static let columns = CertificationRecord.CodingKeys.allCases.map(\.rawValue)
 
     /// Reads a file, choosing CSV or JSON from the content (JSON starts with `{`).
@@ -45,9 +50,18 @@ public enum CertificationFile {
         } catch {
             throw JSONErrors.translate(error, file: file)
         }
-        guard document.version == formatVersion else {
+        guard readableVersions.contains(document.version) else {
             throw RegistryError.wrongShape(
-                file: file, reason: "format version \(document.version), expected \(formatVersion)")
+                file: file,
+                reason:
+                    "format version \(document.version), expected \(readableVersions.map(String.init).joined(separator: " or "))"
+            )
+        }
+        for (index, item) in document.certifications.enumerated() {
+            if let (field, reason) = problem(in: item.record) {
+                throw RegistryError.invalidField(
+                    file: file, at: .record(index + 1), field: field.rawValue, reason: reason)
+            }
         }
         return document.certifications.map(\.record)
     }
@@ -55,13 +69,44 @@ public enum CertificationFile {
     /// The CSV form of `records`.
     public static func csv(_ records: [CertificationRecord]) -> String {
         records.reduce(into: CSVWriter.line(columns)) { text, record in
-            text += CSVWriter.line([
-                record.vendor, record.scheme, record.certificateNumber, record.issuer ?? "", record.lab ?? "",
-                record.product ?? "", record.versions?.joined(separator: "; ") ?? "", record.scope ?? "",
-                record.issuedOn.description, record.validUntil?.description ?? "", record.status.rawValue,
-                record.notes ?? "",
-            ])
+            text += CSVWriter.line(
+                CertificationRecord.CodingKeys.allCases.map { key in
+                    switch key {
+                    case .vendor: record.vendor
+                    case .scheme: record.scheme
+                    case .certificateNumber: record.certificateNumber ?? ""
+                    case .level: record.level ?? ""
+                    case .augmentations: list(record.augmentations)
+                    case .issuer: record.issuer ?? ""
+                    case .lab: record.lab ?? ""
+                    case .product: record.product ?? ""
+                    case .versions: list(record.versions)
+                    case .scope: record.scope ?? ""
+                    case .auditPeriodStart: record.auditPeriodStart?.description ?? ""
+                    case .auditPeriodEnd: record.auditPeriodEnd?.description ?? ""
+                    case .issuedOn: record.issuedOn?.description ?? ""
+                    case .validUntil: record.validUntil?.description ?? ""
+                    case .status: record.status.rawValue
+                    case .notes: record.notes ?? ""
+                    case .claimKey: record.claimKey ?? ""
+                    }
+                })
         }
+    }
+
+    /// The first rule of the format that a record breaks, as the field and the reason.
+    static func problem(in record: CertificationRecord) -> (CertificationRecord.CodingKeys, String)? {
+        switch (record.auditPeriodStart, record.auditPeriodEnd) {
+        case (nil, nil): return nil
+        case (.some, nil): return (.auditPeriodEnd, "is empty, but audit_period_start is given")
+        case (nil, .some): return (.auditPeriodStart, "is empty, but audit_period_end is given")
+        case (.some(let start), .some(let end)):
+            return end < start ? (.auditPeriodEnd, "\(end) is before audit_period_start \(start)") : nil
+        }
+    }
+
+    private static func list(_ items: [String]?) -> String {
+        items?.joined(separator: "\(listSeparator) ") ?? ""
     }
 
     /// The JSON form of `records`, pretty-printed with sorted keys.
@@ -82,23 +127,35 @@ public enum CertificationFile {
             let allowed = CertificationStatus.allCases.map(\.rawValue).joined(separator: ", ")
             throw row.invalid(Key.status.rawValue, "'\(statusText)' is not one of \(allowed)")
         }
-        let versions = try row.string(Key.versions.rawValue).split(separator: ";")
-            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        let isoDate = "YYYY-MM-DD"
-        return CertificationRecord(
+        func list(_ key: Key) throws(RegistryError) -> [String]? {
+            let items = try row.string(key.rawValue).split(separator: listSeparator)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return items.isEmpty ? nil : items
+        }
+        func date(_ key: Key) throws(RegistryError) -> CalendarDate? {
+            try row.optionalDate(key.rawValue, format: "YYYY-MM-DD") { CalendarDate(isoText: $0) }
+        }
+        let record = CertificationRecord(
             vendor: try row.required(Key.vendor.rawValue),
             scheme: try row.required(Key.scheme.rawValue),
-            certificateNumber: try row.required(Key.certificateNumber.rawValue),
+            certificateNumber: try row.optional(Key.certificateNumber.rawValue),
+            level: try row.optional(Key.level.rawValue),
+            augmentations: try list(.augmentations),
             issuer: try row.optional(Key.issuer.rawValue),
             lab: try row.optional(Key.lab.rawValue),
             product: try row.optional(Key.product.rawValue),
-            versions: versions.isEmpty ? nil : versions,
+            versions: try list(.versions),
             scope: try row.optional(Key.scope.rawValue),
-            issuedOn: try row.date(Key.issuedOn.rawValue, format: isoDate) { CalendarDate(isoText: $0) },
-            validUntil: try row.optionalDate(Key.validUntil.rawValue, format: isoDate) { CalendarDate(isoText: $0) },
+            auditPeriodStart: try date(.auditPeriodStart),
+            auditPeriodEnd: try date(.auditPeriodEnd),
+            issuedOn: try date(.issuedOn),
+            validUntil: try date(.validUntil),
             status: status,
-            notes: try row.optional(Key.notes.rawValue)
+            notes: try row.optional(Key.notes.rawValue),
+            claimKey: try row.optional(Key.claimKey.rawValue)
         )
+        if let (field, reason) = problem(in: record) { throw row.invalid(field.rawValue, reason) }
+        return record
     }
 
     private struct Document: Codable {
@@ -138,8 +195,10 @@ extension CertificationRecord.CodingKeys {
     /// Whether every record must have this field (the non-optional properties).
     public var isRequired: Bool {
         switch self {
-        case .vendor, .scheme, .certificateNumber, .issuedOn, .status: true
-        case .issuer, .lab, .product, .versions, .scope, .validUntil, .notes: false
+        case .vendor, .scheme, .status: true
+        case .certificateNumber, .level, .augmentations, .issuer, .lab, .product, .versions, .scope,
+            .auditPeriodStart, .auditPeriodEnd, .issuedOn, .validUntil, .notes, .claimKey:
+            false
         }
     }
 }

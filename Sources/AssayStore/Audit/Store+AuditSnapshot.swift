@@ -48,7 +48,7 @@ extension Store {
                     .map { LogHead(seq: $0[0], hash: $0[1]) },
                 eventCount: events.count,
                 latestCheckpoint: try LogCheckpoint.order(Column("id").desc).fetchOne(db),
-                reconciliation: try Self.reconcile(db, vendorId: nil, asOf: asOf),
+                reconciliation: try Self.reconcile(db, vendorId: nil, asOf: asOf, recordedBefore: nil).map(\.finding),
                 index: AffiliateIndex(vendors.lazy.map { (id: $0.id, name: $0.name, parentId: $0.parentId) }),
                 eventsByVendor: Dictionary(grouping: events, by: \.vendorId))
         }

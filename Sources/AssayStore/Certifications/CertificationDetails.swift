@@ -34,6 +34,8 @@ public struct CertificationDetails: Codable, Sendable, Equatable {
     /// The certificate's own fields, for scheme `x509` (filled by `cert show`).
     public var x509: X509Details?
     public var notes: String?
+    /// The claim's stable identity, kept by export and import.
+    public var claimKey: String?
     public var createdAt: String
     public var updatedAt: String
 }
@@ -77,6 +79,8 @@ public struct CertificationDraft: Sendable {
     public var validUntil: CalendarDate?
     public var status: CertificationStatus = .active
     public var notes: String?
+    /// The claim's stable identity: given by an import, else made when the claim is registered.
+    public var claimKey: String?
 
     public init(vendor: String, scheme: CertificationScheme) {
         self.vendor = vendor

@@ -8,47 +8,82 @@ enum UpsertOutcome {
     case unchanged
 }
 
+/// The stored claims that the records of one import have matched so far, with the record that matched each.
+struct ClaimMatches {
+    private var records: [Int64: Int] = [:]
+
+    /// The record (1-based) that already matched the claim, if any.
+    func record(matching claimId: Int64) -> Int? { records[claimId] }
+
+    mutating func note(_ claimId: Int64, record: Int) { records[claimId] = record }
+}
+
 extension Store {
-    /// Adds a claim, or brings the stored claim with the same vendor, scheme and number up to date.
-    static func upsertCertification(_ db: Database, _ draft: CertificationDraft, vendor: Vendor, log: AuditLog)
-        throws -> UpsertOutcome
-    {
-        let vendorId = try id(of: vendor)
-        guard let number = draft.number,
-            var existing = try Certification.filter(
-                Certification.Columns.vendorId == vendorId && Certification.Columns.scheme == draft.scheme
-                    && Certification.Columns.number == number
-            ).fetchOne(db), let existingId = existing.id
+    /// Adds a claim, or brings the stored claim that the record is up to date (`cert.update`, a new status dated
+    /// today with reason `imported`).
+    ///
+    /// Which claim a record is: the stored claim with its claim key; else the vendor's claim with the scheme and
+    /// number; else, for a record without a number, the vendor's first claim without a number with the same
+    /// scheme, product and issue date that no earlier record of the import matched. So two claims alike but for
+    /// their keys stay two claims, and an import of an export changes nothing.
+    static func upsertCertification(
+        _ db: Database,
+        _ draft: CertificationDraft,
+        vendor: Vendor,
+        log: AuditLog,
+        record: Int,
+        matches: inout ClaimMatches
+    ) throws -> UpsertOutcome {
+        let draft = try draft.cleaned()
+        guard let existing = try matchingClaim(db, draft, vendorId: try id(of: vendor), matches: matches),
+            let existingId = existing.id
         else {
-            _ = try insertCertification(db, draft, vendor: vendor, log: log, asOf: .today)
+            let added = try insertCertification(db, draft, vendor: vendor, log: log, asOf: .today)
+            matches.note(added.id, record: record)
             return .added
         }
-        var updated = existing
-        updated.issuer = draft.issuer
-        updated.lab = draft.lab
-        updated.scope = draft.scope
-        updated.issuedOn = draft.issuedOn
-        updated.validUntil = draft.validUntil
-        updated.coveredVersions = draft.coveredVersions
-        updated.notes = draft.notes
-        updated.productId = try draft.product.map {
-            try productId(db, vendorId: vendorId, name: $0, versions: draft.coveredVersions, log: log)
+        if let earlier = matches.record(matching: existingId) {
+            throw StoreError.refused(
+                "is the same claim (certification #\(existingId)) as record \(earlier): by claim_key, or by vendor, "
+                    + "scheme and certificate_number")
         }
-        updated.status = draft.status
-        guard updated != existing else { return .unchanged }
-        if updated.status != existing.status {
-            var change = CertificationStatusChange(
-                certificationId: existingId, status: updated.status, effectiveOn: .today, reason: "imported",
-                recordedAt: Timestamp.now())
-            try change.insert(db)
+        matches.note(existingId, record: record)
+        let updated = try updateCertification(
+            db, existing, to: draft, vendor: vendor, log: log, action: "cert.update", statusReason: "imported",
+            on: .today)
+        return updated == nil ? .unchanged : .updated
+    }
+
+    /// The stored claim a cleaned draft is, if any (see ``upsertCertification(_:_:vendor:log:record:matches:)``).
+    private static func matchingClaim(
+        _ db: Database, _ draft: CertificationDraft, vendorId: Int64, matches: ClaimMatches
+    )
+        throws -> Certification?
+    {
+        if let key = draft.claimKey,
+            let claim = try Certification.filter(Certification.Columns.claimKey == key)
+                .fetchOne(db)
+        {
+            return claim
         }
-        let before = try details(db, existing, asOf: .today, full: false)
-        updated.updatedAt = Timestamp.now()
-        try updated.update(db)
-        existing = updated
-        let after = try details(db, existing, asOf: .today, full: false)
-        try log.append(db, action: "cert.update", entity: "certification", entityId: existingId, vendorId: vendorId,
-                       change: Change(before: before, after: after))
-        return .updated
+        let sameScheme = Certification.filter(
+            Certification.Columns.vendorId == vendorId && Certification.Columns.scheme == draft.scheme)
+        if let number = draft.number {
+            return try sameScheme.filter(Certification.Columns.number == number).fetchOne(db)
+        }
+        var productId: Int64?
+        if let product = draft.product {
+            let key = VendorName.key(for: product)
+            guard
+                let id = try Product.filter(Product.Columns.vendorId == vendorId && Product.Columns.key == key)
+                    .fetchOne(db)?.id
+            else { return nil }
+            productId = id
+        }
+        return try sameScheme.filter(Certification.Columns.number == nil)
+            .filter(Certification.Columns.productId == productId)
+            .filter(Certification.Columns.issuedOn == draft.issuedOn)
+            .order(Certification.Columns.id).fetchAll(db)
+            .first { claim in claim.id.map { matches.record(matching: $0) == nil } ?? false }
     }
 }

@@ -35,9 +35,7 @@ extension Store {
         asOf: CalendarDate = .today
     ) throws(StoreError) -> CertificationDetails {
         return try write { db, log in
-            guard var certification = try Certification.fetchOne(db, key: id) else {
-                throw StoreError.notFound(entity: "certification", id: "\(id)")
-            }
+            var certification = try Self.certificationRow(db, id)
             let before = certification.status
             var change = CertificationStatusChange(
                 certificationId: id, status: status, effectiveOn: effectiveOn, reason: reason,
@@ -47,9 +45,10 @@ extension Store {
             certification.status = status
             certification.updatedAt = change.recordedAt
             try certification.update(db)
-            try log.append(db, action: "cert.set-status", entity: "certification", entityId: id,
-                           vendorId: certification.vendorId,
-                           change: StatusEdit(before: before, after: Self.statusChange(change)))
+            try log.append(
+                db, action: "cert.set-status", entity: "certification", entityId: id,
+                vendorId: certification.vendorId,
+                change: StatusEdit(before: before, after: Self.statusChange(change)))
             return try Self.details(db, certification, asOf: asOf, full: true)
         }
     }
@@ -57,10 +56,7 @@ extension Store {
     /// One certification with its status history and evidence.
     public func certification(_ id: Int64, asOf: CalendarDate = .today) throws(StoreError) -> CertificationDetails {
         try read { db in
-            guard let certification = try Certification.fetchOne(db, key: id) else {
-                throw StoreError.notFound(entity: "certification", id: "\(id)")
-            }
-            return try Self.details(db, certification, asOf: asOf, full: true)
+            try Self.details(db, try Self.certificationRow(db, id), asOf: asOf, full: true)
         }
     }
 

@@ -52,6 +52,10 @@ enum Migrations {
             try db.alter(table: "auditLog") { t in t.add(column: "rows", .text) }
             try AuditLog(actor: "assay").appendBaseline(db, reason: "v9-records-bound-to-log")
         }
+        migrator.registerMigration("v10-certification-claim-keys") { db in
+            try addClaimKeys(db)
+            try AuditLog(actor: "assay").appendBaseline(db, reason: "v10-certification-claim-keys")
+        }
         return migrator
     }
 
@@ -132,6 +136,16 @@ enum Migrations {
             t.column("effectiveOn", .text)
             t.uniqueKey(["certificationId", "sha256"])
         }
+    }
+
+    /// Gives every certification a stable claim key (a UUID), the identity that export and import keep.
+    private static func addClaimKeys(_ db: Database) throws {
+        try db.alter(table: "certification") { t in t.add(column: "claimKey", .text) }
+        let update = try db.makeStatement(sql: "UPDATE certification SET claimKey = ? WHERE id = ?")
+        for id in try Int64.fetchAll(db, sql: "SELECT id FROM certification ORDER BY id") {
+            try update.execute(arguments: [Certification.newClaimKey(), id])
+        }
+        try db.create(index: "certification_on_claimKey", on: "certification", columns: ["claimKey"], unique: true)
     }
 
     private static func createAuditLog(_ db: Database) throws {

@@ -1,3 +1,4 @@
+import AssayBundle
 import AssayCore
 
 /// Everything known about one vendor on one timeline, and the state of things on a day.
@@ -21,7 +22,8 @@ public struct Dossier: Codable, Sendable, Equatable {
     public var summary: DossierSummary
 }
 
-/// One dated entry of a dossier's timeline. More kinds (escrow deposits, verifications) join the same list.
+/// One dated entry of a dossier's timeline: certifications, market-access events, escrow and registry
+/// reconciliation on one list.
 public struct DossierEntry: Codable, Sendable, Equatable {
     public var date: PartialDate
     public var kind: DossierEntryKind
@@ -32,6 +34,10 @@ public struct DossierEntry: Codable, Sendable, Equatable {
     /// The event the entry is about, for `market-event`, with its relation, path and whether it is in force on
     /// the dossier's `asOf` day.
     public var event: MarketEvent?
+    /// The offer, deposit and verification run the entry is about, for escrow kinds.
+    public var escrow: DossierEscrowReference?
+    /// The outcome, for `registry-reconciliation`: dated by the registry import it rests on.
+    public var reconciliation: ReconciliationFinding?
 }
 
 /// What a timeline entry records.
@@ -40,6 +46,10 @@ public enum DossierEntryKind: String, Codable, Sendable, CaseIterable {
     case certificationStatus = "certification-status"
     case certificationExpired = "certification-expired"
     case marketEvent = "market-event"
+    case escrowOffer = "escrow-offer"
+    case escrowDeposit = "escrow-deposit"
+    case escrowVerification = "escrow-verification"
+    case registryReconciliation = "registry-reconciliation"
 }
 
 /// A certification in a dossier, with its validity as of the dossier's day.
@@ -55,6 +65,9 @@ public struct DossierCertification: Codable, Sendable, Equatable {
     /// The status in force on the dossier's day, from the status history known then.
     public var status: CertificationStatus
     public var validity: Validity
+    /// The outcomes of checking the claim against an imported registry, as `cert reconcile` gives them; absent
+    /// when no registry known on the dossier's day covers the scheme.
+    public var registry: [ReconciliationOutcome]?
 }
 
 /// The state of things on the dossier's `asOf` day.
@@ -64,6 +77,10 @@ public struct DossierSummary: Codable, Sendable, Equatable {
     /// Restrictions in force (certainly or possibly) on the day, by jurisdiction, including inherited ones and
     /// those affecting an affiliate (see each event's `relation`).
     public var restrictions: [JurisdictionRestrictions]
+    /// The vendor's escrow offers made by the day, each with its deposits and their verification runs by then.
+    public var escrow: [DossierEscrowOffer]
+    /// Every claim checked against the registries known on the day, with each outcome (`cert reconcile`).
+    public var reconciliation: [ReconciliationFinding]
 }
 
 /// The restrictions in force in one jurisdiction.
@@ -71,4 +88,47 @@ public struct JurisdictionRestrictions: Codable, Sendable, Equatable {
     public var jurisdiction: Jurisdiction
     public var jurisdictionName: String
     public var events: [MarketEvent]
+}
+
+/// What an escrow timeline entry is about.
+public struct DossierEscrowReference: Codable, Sendable, Equatable {
+    public var offerId: Int64
+    public var depositId: Int64?
+    public var verificationId: Int64?
+    /// The verification run's outcome, for `escrow-verification`.
+    public var outcome: VerificationOutcome?
+}
+
+/// An escrow offer in a dossier, with the deposits made under it by the dossier's day.
+public struct DossierEscrowOffer: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var kind: EscrowOfferKind
+    public var agent: String?
+    public var terms: String?
+    public var offeredOn: CalendarDate?
+    /// Oldest first.
+    public var deposits: [DossierEscrowDeposit]
+}
+
+/// A deposit in a dossier, with its verification runs by the dossier's day.
+public struct DossierEscrowDeposit: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var label: String?
+    public var depositedAt: String
+    public var bundleDigest: String
+    public var files: Int
+    public var bytes: Int64
+    /// How many verification runs were recorded by the day.
+    public var verificationRuns: Int
+    /// The latest of them.
+    public var lastVerification: DossierEscrowVerification?
+}
+
+/// A verification run in a dossier.
+public struct DossierEscrowVerification: Codable, Sendable, Equatable {
+    public var id: Int64
+    public var verifiedAt: String
+    public var outcome: VerificationOutcome
+    /// Why the run ended in error.
+    public var error: String?
 }

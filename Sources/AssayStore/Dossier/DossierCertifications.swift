@@ -9,10 +9,12 @@ enum DossierCertifications {
         var current: [DossierCertification] = []
     }
 
-    /// Only records stamped before `recordedBefore` count (timestamp text compared with `createdAt`).
-    static func build(_ db: Database, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String) throws
-        -> Result
-    {
+    /// `recordedBefore` is the first day whose records do not count (text compared with `createdAt`);
+    /// `registry` holds the reconciliation outcomes by certification id.
+    static func build(
+        _ db: Database, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String,
+        registry: [Int64: [ReconciliationOutcome]]
+    ) throws -> Result {
         var result = Result()
         let rows = try Certification.filter(Certification.Columns.vendorId == vendorId)
             .filter(Certification.Columns.createdAt < cutoff).order(Certification.Columns.id).fetchAll(db)
@@ -28,7 +30,8 @@ enum DossierCertifications {
             let certification = DossierCertification(
                 id: id, scheme: row.scheme, schemeTitle: row.scheme.title, level: row.level, number: row.number,
                 issuer: row.issuer, issuedOn: row.issuedOn, validUntil: row.validUntil, status: status,
-                validity: Validity(status: status, issuedOn: row.issuedOn, validUntil: row.validUntil, on: asOf)
+                validity: Validity(status: status, issuedOn: row.issuedOn, validUntil: row.validUntil, on: asOf),
+                registry: registry[id]
             )
             result.current.append(certification)
             let name = "\(row.scheme.title)\(row.level.map { " \($0)" } ?? "")\(row.number.map { " \($0)" } ?? "")"

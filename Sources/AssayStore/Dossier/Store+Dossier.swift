@@ -16,7 +16,12 @@ extension Store {
             let parents = try AffiliateTree.ancestors(db, of: id).map { try names.vendor(db, $0) }
             let affiliates = try AffiliateTree.subtree(db, of: id).filter { $0 != id }
                 .map { try names.vendor(db, $0) }.sorted()
-            let certifications = try DossierCertifications.build(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
+            let reconciled = try Self.reconcile(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
+            let outcomes = Dictionary(grouping: reconciled.map(\.finding), by: \.certificationId)
+                .mapValues { $0.map(\.outcome) }
+            let certifications = try DossierCertifications.build(
+                db, vendorId: id, asOf: asOf, recordedBefore: cutoff, registry: outcomes)
+            let escrow = try DossierEscrow.build(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
             var events: [MarketEvent] = []
             for hit in try EventPropagation.events(db, bearingOn: vendor) where hit.record.createdAt < cutoff {
                 events.append(
@@ -24,7 +29,9 @@ extension Store {
                         db, hit.record, names: &names, relation: hit.relation,
                         path: hit.path, activeOn: asOf))
             }
-            let timeline = (certifications.entries + events.map(Self.timelineEntry))
+            let timeline = try
+                (certifications.entries + events.map(Self.timelineEntry) + escrow.entries
+                + reconciled.map(Self.timelineEntry))
                 .filter { $0.date.earliest <= asOf }
                 .sorted { ($0.date, $0.kind.rawValue, $0.title) < ($1.date, $1.kind.rawValue, $1.title) }
             return Dossier(
@@ -33,7 +40,8 @@ extension Store {
                 timeline: timeline,
                 summary: DossierSummary(
                     certifications: certifications.current,
-                    restrictions: Self.restrictions(events))
+                    restrictions: Self.restrictions(events), escrow: escrow.offers,
+                    reconciliation: reconciled.map(\.finding))
             )
         }
     }
@@ -51,6 +59,16 @@ extension Store {
         return DossierEntry(
             date: event.announcedOn, kind: .marketEvent,
             title: "\(event.jurisdiction): \(event.type.label)\(by)\(status)\(via)", event: event)
+    }
+
+    /// A reconciliation outcome, dated by the registry import it rests on.
+    private static func timelineEntry(_ reconciled: ReconciledClaim) throws -> DossierEntry {
+        let finding = reconciled.finding
+        return DossierEntry(
+            date: PartialDate(try Timestamp.day(of: reconciled.importedAt)), kind: .registryReconciliation,
+            title: "Registry check of certification #\(finding.certificationId): \(finding.outcome.rawValue): "
+                + finding.message,
+            reconciliation: finding)
     }
 
     /// Restrictions in force or possibly in force, grouped by jurisdiction (codes in order).

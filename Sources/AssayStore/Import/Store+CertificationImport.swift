@@ -3,10 +3,11 @@ import AssayRegistry
 import GRDB
 
 extension Store {
-    /// Imports claimed certifications in Assay's own format in one transaction. A record is the same claim as a
-    /// stored certification when vendor, scheme and certificate number match: it then updates it (`cert.update`,
-    /// with a dated status change when the status differs) or leaves it unchanged, so importing a file twice
-    /// changes nothing. Every problem is reported at once, naming the file, the record and the field.
+    /// Imports claimed certifications in Assay's own format in one transaction. A record that is a stored claim
+    /// (by claim key; else vendor, scheme and certificate number; else, without a number, vendor, scheme, product
+    /// and issue date, paired in order) updates it (`cert.update`, with a dated status change when the status
+    /// differs) or leaves it unchanged, so importing a file twice, or an export into its own database, changes
+    /// nothing. Every problem is reported at once, naming the file and the record.
     public func importCertifications(_ records: [CertificationRecord], from path: String) throws(StoreError)
         -> ImportSummary
     {
@@ -14,13 +15,16 @@ extension Store {
             var summary = ImportSummary()
             var problems: [ImportProblem] = []
             var vendors: [String: Vendor] = [:]
+            var matches = ClaimMatches()
             for (index, record) in records.enumerated() {
                 let place = "record \(index + 1)"
                 do {
                     let vendor = try vendors[record.vendor] ?? VendorResolver.resolve(db, record.vendor)
                     vendors[record.vendor] = vendor
                     let draft = try Self.draft(record, vendorId: try Self.id(of: vendor))
-                    switch try Self.upsertCertification(db, draft, vendor: vendor, log: log) {
+                    let outcome = try Self.upsertCertification(
+                        db, draft, vendor: vendor, log: log, record: index + 1, matches: &matches)
+                    switch outcome {
                     case .added: summary.added += 1
                     case .updated: summary.updated += 1
                     case .unchanged: summary.unchanged += 1
@@ -34,8 +38,9 @@ extension Store {
         }
     }
 
-    /// Certifications in the import format, for `assay export certifications` (X.509 ones are left out: they are
-    /// re-imported from their certificate files).
+    /// Certifications in the import format, oldest first, for `assay export certifications`: every field a claim
+    /// holds and its current status (not its status history or evidence). X.509 ones are left out: they are
+    /// re-imported from their certificate files.
     public func certificationRecords(vendor: String? = nil) throws(StoreError) -> [CertificationRecord] {
         try read { db in
             var request = Certification.filter(Certification.Columns.scheme != "x509").order(Certification.Columns.id)
@@ -45,21 +50,31 @@ extension Store {
             var names = NameCache()
             return try request.fetchAll(db).map { row in
                 CertificationRecord(
-                    vendor: try names.vendor(db, row.vendorId), scheme: row.scheme.id,
-                    certificateNumber: row.number ?? "", issuer: row.issuer, lab: row.lab,
-                    product: try names.product(db, row.productId),
+                    vendor: try names.vendor(db, row.vendorId), scheme: row.scheme.id, certificateNumber: row.number,
+                    level: row.level, augmentations: row.augmentations.isEmpty ? nil : row.augmentations,
+                    issuer: row.issuer, lab: row.lab, product: try names.product(db, row.productId),
                     versions: row.coveredVersions.isEmpty ? nil : row.coveredVersions, scope: row.scope,
-                    issuedOn: row.issuedOn ?? CalendarDate(row.createdAt.prefix(10)), validUntil: row.validUntil,
-                    status: row.status, notes: row.notes)
+                    auditPeriodStart: row.auditPeriodStart, auditPeriodEnd: row.auditPeriodEnd,
+                    issuedOn: row.issuedOn, validUntil: row.validUntil, status: row.status, notes: row.notes,
+                    claimKey: row.claimKey)
             }
         }
     }
 
     static func draft(_ record: CertificationRecord, vendorId: Int64) throws -> CertificationDraft {
-        var draft = CertificationDraft(vendor: "#\(vendorId)", scheme: try StoreError.validating {
-            () throws(ValueError) in try CertificationScheme(record.scheme)
-        })
+        var draft = CertificationDraft(
+            vendor: "#\(vendorId)",
+            scheme: try StoreError.validating {
+                () throws(ValueError) in try CertificationScheme(record.scheme)
+            })
         draft.number = record.certificateNumber
+        draft.level = record.level
+        draft.augmentations = record.augmentations ?? []
+        switch (record.auditPeriodStart, record.auditPeriodEnd) {
+        case (nil, nil): break
+        case (.some(let start), .some(let end)) where start <= end: draft.auditPeriod = start...end
+        default: throw StoreError.refused("audit_period_start and audit_period_end must both be given, in order")
+        }
         draft.issuer = record.issuer
         draft.lab = record.lab
         draft.product = record.product
@@ -69,13 +84,7 @@ extension Store {
         draft.validUntil = record.validUntil
         draft.status = record.status
         draft.notes = record.notes
+        draft.claimKey = record.claimKey
         return draft
-    }
-}
-
-extension CalendarDate {
-    /// The day of an ISO 8601 timestamp's first ten characters, or 1970-01-01 when they are not a day.
-    init(_ timestampPrefix: Substring) {
-        self = (try? CalendarDate(iso: String(timestampPrefix))) ?? CalendarDate(.init(timeIntervalSince1970: 0))
     }
 }

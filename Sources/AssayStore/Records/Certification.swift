@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 import GRDB
 
 /// A certification row: a vendor's claim to hold a scheme's certificate.
@@ -22,6 +23,8 @@ struct Certification: Codable, Sendable, Equatable, FetchableRecord, MutablePers
     var createdAt: String
     var updatedAt: String
     var notes: String?
+    /// The claim's stable identity across export and import (``newClaimKey()`` unless imported with one).
+    var claimKey: String?
 
     static let vendor = belongsTo(Vendor.self)
     static let product = belongsTo(Product.self)
@@ -35,9 +38,14 @@ struct Certification: Codable, Sendable, Equatable, FetchableRecord, MutablePers
         static let status = Column(CodingKeys.status)
         static let validUntil = Column(CodingKeys.validUntil)
         static let createdAt = Column(CodingKeys.createdAt)
+        static let claimKey = Column(CodingKeys.claimKey)
+        static let issuedOn = Column(CodingKeys.issuedOn)
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// A fresh claim key: a lower-case UUID.
+    static func newClaimKey() -> String { UUID().uuidString.lowercased() }
 }
 
 /// A dated status change of a certification, with its reason.

@@ -1,6 +1,13 @@
 import AssayCore
 import GRDB
 
+/// One reconciliation outcome with the time of the registry import it rests on.
+struct ReconciledClaim {
+    var finding: ReconciliationFinding
+    /// When the registry data compared was imported (the record's import, else the registry's latest import).
+    var importedAt: String
+}
+
 extension Store {
     /// Checks each claimed Common Criteria, EUCC and FIPS 140 certification (of one vendor, or of all) against the
     /// imported registry records, as of a day; claims whose registry was never imported are skipped. Read-only:
@@ -9,38 +16,54 @@ extension Store {
         -> [ReconciliationFinding]
     {
         try read { db in
-            try Self.reconcile(db, vendorId: try reference.map { try VendorResolver.resolve(db, $0).id }, asOf: asOf)
+            let vendorId = try reference.map { try Self.id(of: try VendorResolver.resolve(db, $0)) }
+            return try Self.reconcile(db, vendorId: vendorId, asOf: asOf, recordedBefore: nil).map(\.finding)
         }
     }
 
-    static func reconcile(_ db: Database, vendorId: Int64??, asOf: CalendarDate) throws -> [ReconciliationFinding] {
-            var request = Certification.filter(["cc", "eucc", "fips140-2", "fips140-3"].contains(Certification.Columns.scheme))
-                .order(Certification.Columns.id)
-            if let vendorId {
-                request = request.filter(Certification.Columns.vendorId == vendorId)
+    /// The outcomes for claims created before `cutoff` (a timestamp; `nil` for all), against the registry records
+    /// whose last import was before it. A registry keeps only each record's latest state, so a record last changed
+    /// by a later import does not count: as far as the records tell, it was not known then.
+    static func reconcile(_ db: Database, vendorId: Int64?, asOf: CalendarDate, recordedBefore cutoff: String?)
+        throws -> [ReconciledClaim]
+    {
+        var request = Certification.filter(
+            ["cc", "eucc", "fips140-2", "fips140-3"].contains(Certification.Columns.scheme)
+        ).order(Certification.Columns.id)
+        if let vendorId { request = request.filter(Certification.Columns.vendorId == vendorId) }
+        if let cutoff { request = request.filter(Certification.Columns.createdAt < cutoff) }
+        var imports = RegistryImport.all()
+        if let cutoff { imports = imports.filter(Column("importedAt") < cutoff) }
+        let knownImports = try imports.fetchAll(db)
+        let importTimes = Dictionary(knownImports.compactMap { row in row.id.map { ($0, row.importedAt) } }) { $1 }
+        var names = NameCache()
+        var records: [Registry: [RegistryRecord]] = [:]
+        var reconciled: [ReconciledClaim] = []
+        for claim in try request.fetchAll(db) {
+            guard let registry = ReconciliationCheck.registry(for: claim.scheme), let id = claim.id else { continue }
+            if records[registry] == nil {
+                records[registry] = try RegistryRecord.filter(RegistryRecord.Columns.registry == registry)
+                    .fetchAll(db).filter { importTimes[$0.importId] != nil }
             }
-            var names = NameCache()
-            var records: [Registry: [RegistryRecord]] = [:]
-            var findings: [ReconciliationFinding] = []
-            for claim in try request.fetchAll(db) {
-                guard let registry = ReconciliationCheck.registry(for: claim.scheme), let id = claim.id else { continue }
-                if records[registry] == nil {
-                    records[registry] = try RegistryRecord.filter(RegistryRecord.Columns.registry == registry).fetchAll(db)
-                }
-                let check = ReconciliationCheck(
-                    claim: claim, vendorName: try names.vendor(db, claim.vendorId),
-                    productName: try names.product(db, claim.productId), asOf: asOf)
-                // A registry that was never imported says nothing about a claim: skip rather than call it missing.
-                guard let candidates = records[registry], !candidates.isEmpty else { continue }
-                let record = check.bestRecord(in: candidates)
-                for (outcome, message) in check.outcomes(record) {
-                    findings.append(ReconciliationFinding(
-                        certificationId: id,
-                        vendor: VendorReference(id: claim.vendorId, name: check.vendorName, link: nil),
-                        scheme: claim.scheme, number: claim.number, product: check.productName, outcome: outcome,
-                        registryRecordId: record?.id, registry: record?.registry, message: message))
-                }
+            // A registry that was never imported says nothing about a claim: skip rather than call it missing.
+            guard let candidates = records[registry], !candidates.isEmpty,
+                let latestImport = knownImports.filter({ $0.registry == registry }).map(\.importedAt).max()
+            else { continue }
+            let check = ReconciliationCheck(
+                claim: claim, vendorName: try names.vendor(db, claim.vendorId),
+                productName: try names.product(db, claim.productId), asOf: asOf)
+            let record = check.bestRecord(in: candidates)
+            for (outcome, message) in check.outcomes(record) {
+                let finding = ReconciliationFinding(
+                    certificationId: id,
+                    vendor: VendorReference(id: claim.vendorId, name: check.vendorName, link: nil),
+                    scheme: claim.scheme, number: claim.number, product: check.productName, outcome: outcome,
+                    registryRecordId: record?.id, registry: record?.registry, message: message)
+                reconciled.append(
+                    ReconciledClaim(
+                        finding: finding, importedAt: record.flatMap { importTimes[$0.importId] } ?? latestImport))
             }
-            return findings
+        }
+        return reconciled
     }
 }

@@ -43,13 +43,14 @@ extension Store {
                         certificationId: existing.certificationId, fingerprint: fingerprint, subject: existing.subject,
                         outcome: "unchanged", weaknesses: existing.weaknesses)
                 }
-                var draft = CertificationDraft(vendor: "#\(try Self.id(of: vendor))", scheme: try CertificationScheme("x509"))
+                var draft = CertificationDraft(
+                    vendor: "#\(try Self.id(of: vendor))", scheme: try CertificationScheme("x509"))
                 draft.number = certificate.serialNumber
                 draft.issuer = certificate.issuer
                 draft.scope = certificate.subject
                 draft.issuedOn = CalendarDate(certificate.notBefore)
                 draft.validUntil = CalendarDate(certificate.notAfter)
-                let added = try Self.insertCertification(db, draft, vendor: vendor, log: log, asOf: .today, checkDuplicateNumber: false)
+                let added = try Self.insertCertification(db, draft, vendor: vendor, log: log, asOf: .today)
                 let details = X509Details(
                     certificationId: added.id, fingerprint: fingerprint, subject: certificate.subject,
                     issuer: certificate.issuer, serialNumber: certificate.serialNumber,
@@ -59,10 +60,12 @@ extension Store {
                     dnsNames: certificate.dnsNames, weaknesses: certificate.weaknesses.map(\.description),
                     sourceFile: item.file)
                 try details.insert(db)
-                try log.append(db, action: "cert.import-x509", entity: "x509Certificate", entityId: added.id,
-                               vendorId: added.vendor.id, change: Change<X509Details>(after: details))
-                return X509ImportResult(certificationId: added.id, fingerprint: fingerprint, subject: certificate.subject,
-                                        outcome: "added", weaknesses: details.weaknesses)
+                try log.append(
+                    db, action: "cert.import-x509", entity: "x509Certificate", entityId: added.id,
+                    vendorId: added.vendor.id, change: Change<X509Details>(after: details))
+                return X509ImportResult(
+                    certificationId: added.id, fingerprint: fingerprint, subject: certificate.subject,
+                    outcome: "added", weaknesses: details.weaknesses)
             }
         }
     }

@@ -9,7 +9,9 @@ struct CertCommand: ParsableCommand {
             Schemes: iso27001, cc (Common Criteria), eucc, fips140-2, fips140-3, soc2, csa-star, nesas, x509, \
             or any custom name. Expiry is derived from the dates as of a day (--as-of), never stored.
             """,
-        subcommands: [CertAdd.self, CertList.self, CertShow.self, CertSetStatus.self, CertAttach.self, CertImportX509.self,
-                      CertReconcile.self]
+        subcommands: [
+            CertAdd.self, CertEdit.self, CertRemove.self, CertList.self, CertShow.self, CertSetStatus.self,
+            CertAttach.self, CertImportX509.self, CertReconcile.self,
+        ]
     )
 }

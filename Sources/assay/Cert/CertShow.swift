@@ -67,6 +67,7 @@ struct CertShow: ParsableCommand {
                     }?.joined(separator: "\n")
                 ),
                 ("notes", cert.notes),
+                ("claim key", cert.claimKey),
                 ("history", history?.joined(separator: "\n")),
                 ("evidence", evidence?.joined(separator: "\n")),
             ])

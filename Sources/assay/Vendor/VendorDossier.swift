@@ -9,10 +9,13 @@ struct VendorDossier: ParsableCommand {
         commandName: "dossier",
         abstract: "Everything known about a vendor on one timeline, and the state of things on a day.",
         discussion: """
-            Certifications (issued, status changes, expiry) and market-access events, including those inherited \
-            from parents and those affecting affiliates, with the path that links them. --as-of answers "what did \
-            we know, and what was in force, on that day": only records created by then count, unless --known-on \
-            names another day. JSON follows Schemas/dossier.schema.json.
+            Certifications (issued, status changes, expiry; each with its registry reconciliation outcome), \
+            market-access events (including those inherited from parents and those affecting affiliates, with the \
+            path that links them), escrow offers, deposits and verification runs, and registry reconciliation \
+            outcomes (dated by the registry import they rest on), on one timeline and in the summary of the day. \
+            --as-of answers "what did we know, and what was in force, on that day": only records created by then \
+            count (offers from their offer date; deposits and runs when recorded; registry records whose last \
+            import came by then), unless --known-on names another day. JSON follows Schemas/dossier.schema.json.
             """
     )
 
