@@ -156,6 +156,59 @@ struct RegistryCommandTests {
         #expect(try assay("log", "verify").exitCode == 0)
     }
 
+    @Test func linksDoNotDependOnWhetherVendorsOrRecordsCameFirst() throws {
+        let cmvp = certifications + "/nist-cmvp-modules-active.json"
+        let cc = certifications + "/cc-portal-products-active.csv"
+        // The other order, in a database of its own: vendors first, then the registries.
+        let vendorsFirst = directory.file("vendors-first.sqlite")
+        for arguments in [
+            ["vendor", "add", "Cisco Systems, Inc.", "--country", "US", "--alias", "Cisco"],
+            ["registry", "import", "cmvp", cmvp], ["registry", "import", "cc-portal", cc],
+        ] {
+            #expect(try AssayProcess.run(arguments, database: vendorsFirst).exitCode == 0)
+        }
+        let expected = try AssayProcess.run(
+            ["registry", "list", "--vendor", "Cisco", "--format", "csv"], database: vendorsFirst
+        ).stdout
+        #expect(expected.split(separator: "\r\n").count == 33)
+
+        try assay("registry", "import", "cmvp", cmvp)
+        try assay("registry", "import", "cc-portal", cc)
+        let added = try assay("vendor", "add", "Cisco Systems, Inc.", "--country", "US", "--alias", "Cisco")
+        #expect(
+            added.stdout
+                == "Added vendor #1 Cisco Systems, Inc. (US)\n32 registry records linked to Cisco Systems, Inc.\n")
+        #expect(try assay("registry", "list", "--vendor", "Cisco", "--format", "csv").stdout == expected)
+        try assay("cert", "add", "Cisco", "--scheme", "fips140-3", "--number", "5160")
+        #expect(try assay("cert", "reconcile", "--as-of", "2026-06-01").stdout.contains(" active "))
+
+        // A vendor that makes the name ambiguous unlinks the records, and says so; removing it links them back.
+        let holdings = try assay("vendor", "add", "Cisco Holdings", "--alias", "Cisco Systems Inc")
+        #expect(
+            holdings.stdout.contains(
+                "ambiguous: 'Cisco Systems, Inc.' fits Cisco Holdings, Cisco Systems, Inc.; not linked"))
+        #expect(
+            try assay("registry", "list", "--vendor", "Cisco", "--format", "csv").stdout.split(separator: "\r\n").count
+                == 1)
+        #expect(try assay("vendor", "remove", "Cisco Holdings").exitCode == 0)
+        #expect(try assay("registry", "list", "--vendor", "Cisco", "--format", "csv").stdout == expected)
+
+        // An alias added later links too; a renamed vendor keeps only what its names still match.
+        try assay("vendor", "add", "Fortinet Holdings", "--country", "US")
+        let alias = try assay("vendor", "edit", "Fortinet Holdings", "--add-alias", "Fortinet, Inc.")
+        #expect(alias.stdout.hasSuffix("14 registry records linked to Fortinet Holdings\n"))
+        try assay("vendor", "edit", "Fortinet Holdings", "--remove-alias", "Fortinet, Inc.")
+        #expect(
+            try assay("registry", "list", "--vendor", "Fortinet Holdings", "--format", "csv").stdout
+                .split(separator: "\r\n").count == 1)
+        // Removing a linked vendor unlinks its records in the same, logged, transaction.
+        #expect(try assay("vendor", "add", "Canonical Ltd.").stdout.contains("registry records linked to Canonical"))
+        try assay("vendor", "remove", "Canonical Ltd.")
+        let verify = try assay("log", "verify")
+        #expect(verify.exitCode == 0, "\(verify.stdout)\(verify.stderr)")
+        #expect(try assay("log", "--format", "json").stdout.contains("\"action\" : \"registry.relink\""))
+    }
+
     @Test func badRegistryFilesAreOneLineAndImportNothing() throws {
         let missing = try directory.write("cc.csv", "\"Category\",\"Name\"\n\"a\",\"b\"\n")
         let run = try assay("registry", "import", "cc-portal", missing)

@@ -9,14 +9,18 @@ extension Store {
     }
 
     /// Adds many vendors in one transaction: all or none. A draft may name an earlier draft as its parent.
+    /// Registry records whose manufacturer now names one of them are linked to it in the same transaction.
     @discardableResult
     public func addVendors(_ drafts: [VendorDraft]) throws(StoreError) -> [VendorDetails] {
         return try write { db, log in
-            try drafts.map { draft in try Self.insertVendor(db, draft, log: log) }
+            let added = try drafts.map { draft in try Self.insertVendor(db, draft, log: log) }
+            try Self.relinkRegistryRecords(db, log: log)
+            return added
         }
     }
 
-    /// Changes a vendor's fields, names and identifiers, logged as `vendor.edit` with before and after.
+    /// Changes a vendor's fields, names and identifiers, logged as `vendor.edit` with before and after. A change of
+    /// names or aliases relinks registry records in the same transaction.
     @discardableResult
     public func editVendor(_ reference: String, _ changes: VendorChanges) throws(StoreError) -> VendorDetails {
         return try write { db, log in
@@ -68,36 +72,46 @@ extension Store {
             vendor.updatedAt = Timestamp.now()
             try vendor.update(db)
             let after = try Self.details(db, vendor)
-            try log.append(db, action: "vendor.edit", entity: "vendor", entityId: id, vendorId: id,
-                           change: Change(before: before, after: after))
+            try log.append(
+                db, action: "vendor.edit", entity: "vendor", entityId: id, vendorId: id,
+                change: Change(before: before, after: after))
+            if before.name != after.name || before.aliases != after.aliases {
+                try Self.relinkRegistryRecords(db, log: log)
+            }
             return after
         }
     }
 
-    /// Removes a vendor that nothing else depends on, logged as `vendor.remove`.
+    /// Removes a vendor that nothing else depends on, logged as `vendor.remove`. Its registry records are unlinked,
+    /// and a manufacturer it made ambiguous links to the vendor that remains.
     public func removeVendor(_ reference: String) throws(StoreError) {
         try write { db, log in
             let vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)
             let children = try Vendor.filter(Vendor.Columns.parentId == id).fetchCount(db)
             if children > 0 {
-                throw StoreError.inUse(entity: "vendor", name: vendor.name,
-                                       dependents: "\(children) affiliate(s) name it as parent; re-parent them first")
+                throw StoreError.inUse(
+                    entity: "vendor", name: vendor.name,
+                    dependents: "\(children) affiliate(s) name it as parent; re-parent them first")
             }
             let certifications = try Certification.filter(Certification.Columns.vendorId == id).fetchCount(db)
             if certifications > 0 {
-                throw StoreError.inUse(entity: "vendor", name: vendor.name,
-                                       dependents: "it has \(certifications) certification(s); remove them first")
+                throw StoreError.inUse(
+                    entity: "vendor", name: vendor.name,
+                    dependents: "it has \(certifications) certification(s); remove them first")
             }
             let events = try MarketEventRecord.filter(MarketEventRecord.Columns.vendorId == id).fetchCount(db)
             if events > 0 {
-                throw StoreError.inUse(entity: "vendor", name: vendor.name,
-                                       dependents: "it has \(events) market-access event(s); remove them first")
+                throw StoreError.inUse(
+                    entity: "vendor", name: vendor.name,
+                    dependents: "it has \(events) market-access event(s); remove them first")
             }
             let before = try Self.details(db, vendor)
             try vendor.delete(db)
-            try log.append(db, action: "vendor.remove", entity: "vendor", entityId: id, vendorId: id,
-                           change: Change<VendorDetails>(before: before))
+            try log.append(
+                db, action: "vendor.remove", entity: "vendor", entityId: id, vendorId: id,
+                change: Change<VendorDetails>(before: before))
+            try Self.relinkRegistryRecords(db, log: log)
         }
     }
 
@@ -143,8 +157,9 @@ extension Store {
         for alias in draft.aliases { try claim(db, name: alias, for: id, primary: false) }
         for identifier in draft.identifiers { try register(db, identifier, for: id) }
         let details = try details(db, vendor)
-        try log.append(db, action: "vendor.add", entity: "vendor", entityId: id, vendorId: id,
-                       change: Change<VendorDetails>(after: details))
+        try log.append(
+            db, action: "vendor.add", entity: "vendor", entityId: id, vendorId: id,
+            change: Change<VendorDetails>(after: details))
         return details
     }
 
@@ -161,7 +176,8 @@ extension Store {
 
     static func checkedTier(_ tier: Int?) throws -> Int? {
         if let tier, !(1...4).contains(tier) {
-            throw StoreError.invalidValue(.invalidEnumValue(field: "tier", value: "\(tier)", allowed: ["1", "2", "3", "4"]))
+            throw StoreError.invalidValue(
+                .invalidEnumValue(field: "tier", value: "\(tier)", allowed: ["1", "2", "3", "4"]))
         }
         return tier
     }
@@ -209,7 +225,9 @@ extension Store {
             id: id, name: vendor.name, aliases: aliases, country: vendor.country, identifiers: identifiers,
             website: vendor.website,
             parent: try parent.map { VendorReference(id: try Self.id(of: $0), name: $0.name, link: vendor.parentLink) },
-            affiliates: try children.map { VendorReference(id: try Self.id(of: $0), name: $0.name, link: $0.parentLink) },
+            affiliates: try children.map {
+                VendorReference(id: try Self.id(of: $0), name: $0.name, link: $0.parentLink)
+            },
             relationship: vendor.relationship, tier: vendor.tier, notes: vendor.notes,
             createdAt: vendor.createdAt, updatedAt: vendor.updatedAt
         )

@@ -40,18 +40,18 @@ struct RegistryImportCommand: ParsableCommand {
             entries = try CMVPReader.read(path: file).map(RegistryEntry.init)
         }
         let digest = try Hasher.digest(fileAt: file).digest.hex
-        let report = try store.open().importRegistry(registry, entries: entries, path: file, sha256: digest, dryRun: dryRun)
+        let report = try store.open().importRegistry(
+            registry, entries: entries, path: file, sha256: digest, dryRun: dryRun)
         switch output.format {
         case .json:
             try Output.json(report)
         case .table, .csv:
             let verb = dryRun ? "would import" : "imported"
-            Output.write("\(verb) \(report.rows) \(registry.rawValue) rows from \(file) (sha256 \(digest)): "
-                + "\(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged; "
-                + "\(report.matched) matched to vendors\n")
-            for item in report.ambiguous {
-                Output.write("ambiguous: '\(item.manufacturer)' fits \(item.vendors.joined(separator: ", ")); not linked\n")
-            }
+            Output.write(
+                "\(verb) \(report.rows) \(registry.rawValue) rows from \(file) (sha256 \(digest)): "
+                    + "\(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged; "
+                    + "\(report.matched) matched to vendors\n")
+            for item in report.ambiguous { Output.write(item.line) }
             if report.added + report.updated == 0 && !dryRun { Output.write("nothing changed\n") }
         }
     }

@@ -15,7 +15,9 @@ struct VendorAdd: ParsableCommand {
     @Option(name: .customLong("alias"), help: "Another name the vendor is known by (repeatable).")
     var aliases: [String] = []
 
-    @Option(name: .customLong("id"), help: ArgumentHelp("A legal identifier as KIND=VALUE (repeatable).", valueName: "kind=value"))
+    @Option(
+        name: .customLong("id"),
+        help: ArgumentHelp("A legal identifier as KIND=VALUE (repeatable).", valueName: "kind=value"))
     var identifiers: [String] = []
 
     @OptionGroup var fields: VendorFields
@@ -33,9 +35,11 @@ struct VendorAdd: ParsableCommand {
         draft.relationship = try fields.parsedRelationship ?? .monitored
         draft.tier = fields.tier
         draft.notes = fields.notes
-        let vendor = try store.open().addVendor(draft)
+        let opened = try store.open()
+        let vendor = try opened.addVendor(draft)
         if output.format == .table {
             Output.write("Added vendor #\(vendor.id) \(vendor.name)\(vendor.country.map { " (\($0))" } ?? "")\n")
+            try RegistryLinkLines.write(opened, vendor: vendor)
         } else {
             try VendorShow.emit(vendor, format: output.format)
         }
