@@ -132,6 +132,9 @@ struct RegistryCommandTests {
         #expect(second.exitCode == 0, "\(second.stderr)")
         #expect(second.stdout.contains("2 added, 0 updated, 0 unchanged; 2 matched to vendors"))
         #expect(try assay("registry", "import", "cmvp", historical).stdout.hasSuffix("nothing changed\n"))
+        let json = try assay("registry", "import", "cmvp", revoked, "--dry-run", "--format", "json").stdout
+        #expect(try SchemaValidator.problems(in: json, schema: "registry-import.schema.json") == nil)
+        #expect(json.contains("\"unchanged\" : 2"))
         let listed = try assay("registry", "list", "--vendor", "Cisco", "--format", "json").stdout
         let records = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
         let byNumber = Dictionary(uniqueKeysWithValues: records.map { ($0["certificateNumber"] as? String ?? "", $0) })
