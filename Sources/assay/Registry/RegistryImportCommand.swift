@@ -45,24 +45,27 @@ struct RegistryImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let registry: Registry
-        let entries: [RegistryEntry]
-        switch self.registry {
+        let entries: (Registry, [RegistryEntry])
+        switch registry {
         case .ccPortal:
             var reader = try CCPortalReader(path: file, listing: listing)
-            (registry, entries) = (.ccPortal, try reader.readAll().map(RegistryEntry.init))
+            entries = (.ccPortal, try reader.readAll().map(RegistryEntry.init))
         case .cmvp:
-            (registry, entries) = (.cmvp, try CMVPReader.read(path: file).map(RegistryEntry.init))
+            entries = (.cmvp, try CMVPReader.read(path: file).map(RegistryEntry.init))
         case .fccCoveredList:
             let list = try CoveredListReader.read(path: file)
-            let digest = try Hasher.digest(fileAt: file).digest.hex
-            let report = try store.open().importCoveredList(list, path: file, sha256: digest, dryRun: dryRun)
-            return try output.format == .json ? Output.json(report) : write(report)
+            let report = try store.open().importCoveredList(list, path: file, sha256: try digest(), dryRun: dryRun)
+            if output.format == .json { try Output.json(report) } else { write(report) }
+            return
         }
-        let digest = try Hasher.digest(fileAt: file).digest.hex
         let report = try store.open().importRegistry(
-            registry, entries: entries, path: file, sha256: digest, dryRun: dryRun)
-        try output.format == .json ? Output.json(report) : write(report)
+            entries.0, entries: entries.1, path: file, sha256: try digest(), dryRun: dryRun)
+        if output.format == .json { try Output.json(report) } else { write(report) }
+    }
+
+    /// The file's SHA-256, which the import keeps.
+    private func digest() throws -> String {
+        try Hasher.digest(fileAt: file).digest.hex
     }
 
     private func write(_ report: RegistryImportReport) {
