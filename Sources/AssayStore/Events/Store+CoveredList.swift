@@ -5,7 +5,9 @@ import GRDB
 
 /// What importing the FCC Covered List did, or would do in a dry run.
 public struct CoveredListImportReport: Codable, Sendable {
+    /// The file as named by the user.
     public var path: String
+    /// The file's SHA-256, kept in the log.
     public var sha256: String
     /// The table's rows, entity rows and categories alike.
     public var rows: Int
@@ -21,28 +23,39 @@ public struct CoveredListImportReport: Codable, Sendable {
     public var ambiguous: [CoveredListEntity] = []
     /// Rows that name a category of equipment or services, or a heading, rather than a company: no event.
     public var categories: [CoveredListCategory] = []
+    /// True when nothing was written.
     public var dryRun: Bool
 }
 
 /// The event of one covered entity.
 public struct CoveredListEvent: Codable, Sendable, Equatable {
+    /// The line the row starts on.
     public var line: Int
     /// The entity as the list names it.
     public var entity: String
+    /// The vendor the entity names.
     public var vendor: VendorReference
     /// The event's id (in a dry run, the id it would have).
     public var eventId: Int64
+    /// Whether the event was added, changed, or already as the list has it.
     public var change: CoveredListChange
 }
 
 /// What an import did to one entity's event.
 public enum CoveredListChange: String, Codable, Sendable {
-    case added, updated, unchanged
+    /// A new event.
+    case added
+    /// The event's fields changed to what the list now says.
+    case updated
+    /// The event already said what the list says.
+    case unchanged
 }
 
 /// An entity not linked to a vendor.
 public struct CoveredListEntity: Codable, Sendable, Equatable {
+    /// The line the row starts on.
     public var line: Int
+    /// The entity as the list names it.
     public var entity: String
     /// The vendors it fits alike, when ambiguous.
     public var vendors: [String]?
@@ -50,8 +63,11 @@ public struct CoveredListEntity: Codable, Sendable, Equatable {
 
 /// A row that names no company.
 public struct CoveredListCategory: Codable, Sendable, Equatable {
+    /// The line the row starts on.
     public var line: Int
+    /// The row's text as published.
     public var text: String
+    /// The row's date, when its date cell holds one.
     public var dateOfInclusion: CalendarDate?
 }
 
