@@ -27,8 +27,10 @@ public struct RegistryEntry: Sendable {
     /// SHA-256 over every field, in a fixed order.
     var contentHash: String {
         get throws(CryptoError) {
-            let fields: [String?] = [manufacturer, product, certificateNumber, category, scheme, level,
-                                     certifiedOn?.description, endsOn?.description, status, url]
+            let fields: [String?] = [
+                manufacturer, product, certificateNumber, category, scheme, level,
+                certifiedOn?.description, endsOn?.description, status, url,
+            ]
             return try Hasher.digest(Array(fields.map { $0 ?? "\u{1}" }.joined(separator: "\u{0}").utf8)).hex
         }
     }
@@ -47,7 +49,24 @@ public struct RegistryImportReport: Codable, Sendable {
     public var matched: Int
     /// Manufacturers that matched several vendors: reported, never merged.
     public var ambiguous: [AmbiguousManufacturer]
+    /// Records of earlier imports whose vendor link was brought up to date with the vendors' names.
+    public var relinked: Int
     public var dryRun: Bool
+}
+
+/// Which vendor a registry record links to, as the audit log states a relink.
+struct RegistryLink: Encodable {
+    var record: Int64
+    var manufacturer: String
+    var vendorId: Int64?
+}
+
+/// How registry records link to one vendor.
+public struct VendorRegistryLinks: Sendable, Equatable {
+    /// The records linked to the vendor.
+    public var records: Int
+    /// Manufacturers that fit the vendor and another one alike: linked to neither.
+    public var ambiguous: [AmbiguousManufacturer]
 }
 
 /// A manufacturer name that several vendors' names or aliases normalise to.
@@ -61,6 +80,10 @@ extension Store {
     /// unchanged; manufacturers are matched to vendors and aliases after normalising case, punctuation and legal
     /// suffixes. Logged as one `registry.import` entry with the file's SHA-256. Nothing is written with `dryRun`,
     /// nor when every row is unchanged.
+    ///
+    /// An update keeps what the record already says of the category, scheme, level and certification date when
+    /// the entry does not know them: NIST's historical list, which carries no standard or level, moves a module
+    /// imported from the active list to `historical` without forgetting that it is a FIPS 140-3 validation.
     public func importRegistry(
         _ registry: Registry,
         entries: [RegistryEntry],
@@ -68,54 +91,40 @@ extension Store {
         sha256: String,
         dryRun: Bool
     ) throws(StoreError) -> RegistryImportReport {
-        try write(commit: { !dryRun && $0.added + $0.updated > 0 }) { db, log in
-            let matcher = try Self.vendorMatcher(db)
-            var names: [Int64: String] = [:]
+        try write(commit: { !dryRun && $0.added + $0.updated + $0.relinked > 0 }) { db, log in
+            var linker = try VendorLinker(db)
             var report = RegistryImportReport(
                 registry: registry, path: path, sha256: sha256, rows: entries.count, added: 0, updated: 0,
-                unchanged: 0, matched: 0, ambiguous: [], dryRun: dryRun)
+                unchanged: 0, matched: 0, ambiguous: [], relinked: 0, dryRun: dryRun)
             var importRow = RegistryImport(
                 registry: registry, path: path, sha256: sha256, importedAt: Timestamp.now(), rows: entries.count,
                 added: 0, updated: 0, unchanged: 0)
             try importRow.insert(db)
             guard let importId = importRow.id else { throw StoreError.database("import row without id") }
-            var ambiguous: [String: [String]] = [:]
-            var matches: [String: VendorMatcher<Int64>.Match] = [:]
             var existing: [String: (id: Int64, hash: String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, recordKey, contentHash FROM registryRecord WHERE registry = ?",
-                                        arguments: [registry]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, recordKey, contentHash FROM registryRecord WHERE registry = ?",
+                arguments: [registry])
+            {
                 existing[row["recordKey"]] = (row["id"], row["contentHash"])
             }
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO registryRecord (registry, recordKey, manufacturer, vendorId, product, certificateNumber,
-                    category, scheme, level, certifiedOn, endsOn, status, url, contentHash, importId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let update = try db.cachedStatement(sql: """
-                UPDATE registryRecord SET manufacturer = ?, vendorId = ?, product = ?, certificateNumber = ?,
-                    category = ?, scheme = ?, level = ?, certifiedOn = ?, endsOn = ?, status = ?, url = ?,
-                    contentHash = ?, importId = ?
-                WHERE id = ?
-                """)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO registryRecord (registry, recordKey, manufacturer, vendorId, product, certificateNumber,
+                        category, scheme, level, certifiedOn, endsOn, status, url, contentHash, importId)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let update = try db.cachedStatement(
+                sql: """
+                    UPDATE registryRecord SET manufacturer = ?, vendorId = ?, product = ?, certificateNumber = ?,
+                        category = COALESCE(?, category), scheme = COALESCE(?, scheme), level = COALESCE(?, level),
+                        certifiedOn = COALESCE(?, certifiedOn), endsOn = ?, status = ?, url = ?, contentHash = ?,
+                        importId = ?
+                    WHERE id = ?
+                    """)
             for entry in entries {
-                // Registries repeat a few thousand manufacturer spellings over many rows: match each once.
-                let match = matches[entry.manufacturer] ?? matcher.match(entry.manufacturer)
-                matches[entry.manufacturer] = match
-                var vendorId: Int64?
-                switch match {
-                case .matched(let id):
-                    vendorId = id
-                    report.matched += 1
-                case .ambiguous(let ids) where ambiguous[entry.manufacturer] == nil:
-                    ambiguous[entry.manufacturer] = try ids.map { id in
-                        if let name = names[id] { return name }
-                        let name = try String.fetchOne(db, sql: "SELECT name FROM vendor WHERE id = ?", arguments: [id]) ?? "#\(id)"
-                        names[id] = name
-                        return name
-                    }
-                case .ambiguous, .unmatched:
-                    break
-                }
+                let vendorId = try linker.vendorId(db, entry.manufacturer)
+                if vendorId != nil { report.matched += 1 }
                 let hash = try entry.contentHash
                 let fields: StatementArguments = [
                     entry.manufacturer, vendorId, entry.product, entry.certificateNumber, entry.category, entry.scheme,
@@ -134,20 +143,25 @@ extension Store {
                     report.added += 1
                 }
             }
-            report.ambiguous = ambiguous.map { AmbiguousManufacturer(manufacturer: $0.key, vendors: $0.value.sorted()) }
-                .sorted { $0.manufacturer < $1.manufacturer }
+            report.ambiguous = linker.ambiguous
             importRow.added = report.added
             importRow.updated = report.updated
             importRow.unchanged = report.unchanged
             try importRow.update(db)
-            try log.append(db, action: "registry.import", entity: "registryImport", entityId: importId, vendorId: nil,
-                           change: Change<RegistryImport>(after: importRow))
+            try log.append(
+                db, action: "registry.import", entity: "registryImport", entityId: importId, vendorId: nil,
+                change: Change<RegistryImport>(after: importRow))
+            // Records this file left unchanged may still link to an old vendor, or to none, in a database written
+            // before links followed vendors' names.
+            report.relinked = try Self.relinkRegistryRecords(db, log: log)
             return report
         }
     }
 
     /// Registry records matched to a vendor (or all of one registry), for reconciliation and display.
-    public func registryRecords(_ registry: Registry? = nil, vendor: String? = nil) throws(StoreError) -> [RegistryRecord] {
+    public func registryRecords(_ registry: Registry? = nil, vendor: String? = nil) throws(StoreError)
+        -> [RegistryRecord]
+    {
         try read { db in
             var request = RegistryRecord.all()
             if let registry { request = request.filter(RegistryRecord.Columns.registry == registry) }
@@ -156,6 +170,53 @@ extension Store {
             }
             return try request.fetchAll(db)
         }
+    }
+
+    /// How registry records link to a vendor: how many link to it, and the manufacturers that fit it and another
+    /// vendor alike, left unlinked. Read-only: tells people what adding or renaming a vendor did.
+    public func registryLinks(vendor reference: String) throws(StoreError) -> VendorRegistryLinks {
+        try read { db in
+            let vendor = try VendorResolver.resolve(db, reference)
+            let linked = try RegistryRecord.filter(RegistryRecord.Columns.vendorId == (try Self.id(of: vendor)))
+                .fetchCount(db)
+            var linker = try VendorLinker(db)
+            var ambiguous: [AmbiguousManufacturer] = []
+            let manufacturers = try String.fetchAll(
+                db, sql: "SELECT DISTINCT manufacturer FROM registryRecord ORDER BY manufacturer")
+            for manufacturer in manufacturers {
+                // Primary names are unique, so the name identifies the vendor.
+                if case .ambiguous(let vendors) = try linker.link(db, manufacturer), vendors.contains(vendor.name) {
+                    ambiguous.append(AmbiguousManufacturer(manufacturer: manufacturer, vendors: vendors))
+                }
+            }
+            return VendorRegistryLinks(records: linked, ambiguous: ambiguous)
+        }
+    }
+
+    /// Links every registry record to the vendor its manufacturer names now, by ``VendorLinker``'s rules, so that
+    /// links do not depend on whether the records or the vendors came first. Called by every write that adds,
+    /// renames or removes a vendor name; logged as `registry.relink` with each changed link before and after.
+    /// Returns how many records changed.
+    @discardableResult
+    static func relinkRegistryRecords(_ db: Database, log: AuditLog) throws -> Int {
+        var linker = try VendorLinker(db)
+        var before: [RegistryLink] = []
+        var after: [RegistryLink] = []
+        for row in try Row.fetchAll(db, sql: "SELECT id, manufacturer, vendorId FROM registryRecord ORDER BY id") {
+            let manufacturer: String = row["manufacturer"]
+            let stored: Int64? = row["vendorId"]
+            let wanted = try linker.vendorId(db, manufacturer)
+            guard wanted != stored else { continue }
+            before.append(RegistryLink(record: row["id"], manufacturer: manufacturer, vendorId: stored))
+            after.append(RegistryLink(record: row["id"], manufacturer: manufacturer, vendorId: wanted))
+        }
+        guard !after.isEmpty else { return 0 }
+        let update = try db.cachedStatement(sql: "UPDATE registryRecord SET vendorId = ? WHERE id = ?")
+        for link in after { try update.execute(arguments: [link.vendorId, link.record]) }
+        try log.append(
+            db, action: "registry.relink", entity: "registryRecord", entityId: "", vendorId: nil,
+            change: Change(before: before, after: after))
+        return after.count
     }
 
     /// A matcher over every vendor's name and aliases.

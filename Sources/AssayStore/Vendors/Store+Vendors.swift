@@ -9,14 +9,18 @@ extension Store {
     }
 
     /// Adds many vendors in one transaction: all or none. A draft may name an earlier draft as its parent.
+    /// Registry records whose manufacturer now names one of them are linked to it in the same transaction.
     @discardableResult
     public func addVendors(_ drafts: [VendorDraft]) throws(StoreError) -> [VendorDetails] {
         return try write { db, log in
-            try drafts.map { draft in try Self.insertVendor(db, draft, log: log) }
+            let added = try drafts.map { draft in try Self.insertVendor(db, draft, log: log) }
+            try Self.relinkRegistryRecords(db, log: log)
+            return added
         }
     }
 
-    /// Changes a vendor's fields, names and identifiers, logged as `vendor.edit` with before and after.
+    /// Changes a vendor's fields, names and identifiers, logged as `vendor.edit` with before and after. A change of
+    /// names or aliases relinks registry records in the same transaction.
     @discardableResult
     public func editVendor(_ reference: String, _ changes: VendorChanges) throws(StoreError) -> VendorDetails {
         return try write { db, log in
@@ -71,11 +75,15 @@ extension Store {
             try log.append(
                 db, action: "vendor.edit", entity: "vendor", entityId: id, vendorId: id,
                 change: Change(before: before, after: after))
+            if before.name != after.name || before.aliases != after.aliases {
+                try Self.relinkRegistryRecords(db, log: log)
+            }
             return after
         }
     }
 
-    /// Removes a vendor that nothing else depends on, logged as `vendor.remove`.
+    /// Removes a vendor that nothing else depends on, logged as `vendor.remove`. Its registry records are unlinked,
+    /// and a manufacturer it made ambiguous links to the vendor that remains.
     public func removeVendor(_ reference: String) throws(StoreError) {
         try write { db, log in
             let vendor = try VendorResolver.resolve(db, reference)
@@ -103,6 +111,7 @@ extension Store {
             try log.append(
                 db, action: "vendor.remove", entity: "vendor", entityId: id, vendorId: id,
                 change: Change<VendorDetails>(before: before))
+            try Self.relinkRegistryRecords(db, log: log)
         }
     }
 

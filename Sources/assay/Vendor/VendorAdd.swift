@@ -35,9 +35,11 @@ struct VendorAdd: ParsableCommand {
         draft.relationship = try fields.parsedRelationship ?? .monitored
         draft.tier = fields.tier
         draft.notes = fields.notes
-        let vendor = try store.open().addVendor(draft)
+        let opened = try store.open()
+        let vendor = try opened.addVendor(draft)
         if output.format == .table {
             Output.line("Added vendor #\(vendor.id) \(vendor.name)\(vendor.country.map { " (\($0))" } ?? "")")
+            try RegistryLinkLines.write(opened, vendor: vendor)
         } else {
             try VendorShow.emit(vendor, format: output.format)
         }

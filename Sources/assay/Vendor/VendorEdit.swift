@@ -55,9 +55,11 @@ struct VendorEdit: ParsableCommand {
         changes.relationship = try fields.parsedRelationship
         changes.tier = fields.tier
         changes.notes = fields.notes
-        let updated = try store.open().editVendor(vendor, changes)
+        let opened = try store.open()
+        let updated = try opened.editVendor(vendor, changes)
         if output.format == .table {
             Output.line("Updated vendor #\(updated.id) \(updated.name)")
+            try RegistryLinkLines.write(opened, vendor: updated)
         } else {
             try VendorShow.emit(updated, format: output.format)
         }
