@@ -4,7 +4,14 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidPartialDate(String)
     case endBeforeStart(start: String, end: String)
     case invalidJurisdiction(String)
+    /// Not a number followed by a unit (`s`, `min`, `h`, `d`, `w`, `mo`, `y`).
+    case invalidDuration(String)
+    /// `m` alone, which could be months or minutes.
+    case ambiguousUnit(String)
+    /// A duration whose unit is not a calendar one (`d`, `w`, `mo`, `y`) where a span of days is expected.
     case invalidSpan(String)
+    /// A duration that is not a positive number of seconds, minutes, hours, days or weeks.
+    case invalidInterval(String)
     case invalidCountry(String)
     case invalidLEI(String, reason: String)
     case invalidIdentifier(String)
@@ -21,7 +28,10 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidPartialDate: "value.partial-date"
         case .endBeforeStart: "value.date-range"
         case .invalidJurisdiction: "value.jurisdiction"
+        case .invalidDuration: "value.duration"
+        case .ambiguousUnit: "value.ambiguous-unit"
         case .invalidSpan: "value.span"
+        case .invalidInterval: "value.interval"
         case .invalidCountry: "value.country"
         case .invalidLEI: "value.lei"
         case .invalidIdentifier: "value.identifier"
@@ -42,8 +52,16 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
             "the end date \(end) is before the start date \(start)"
         case .invalidJurisdiction(let text):
             "invalid jurisdiction '\(text)': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA"
+        case .invalidDuration(let text):
+            "invalid duration '\(text)': expected a whole number and a unit: d, w, mo or y for days, weeks, months "
+                + "or years (90d, 6mo); h, min or s for hours, minutes or seconds (24h, 30min)"
+        case .ambiguousUnit(let text):
+            "ambiguous duration '\(text)': write 'mo' for months or 'min' for minutes"
         case .invalidSpan(let text):
-            "invalid time span '\(text)': expected a number of days like 90d, 12w, 6m or 1y"
+            "invalid span of days '\(text)': expected days, weeks, months or years, such as 90d, 12w, 6mo or 1y"
+        case .invalidInterval(let text):
+            "invalid interval '\(text)': expected a positive number of seconds, minutes, hours, days or weeks, "
+                + "such as 90s, 30min, 24h or 7d (months and years have no fixed length)"
         case .invalidCountry(let text):
             "invalid country '\(text)': expected an ISO 3166-1 alpha-2 code such as CN, US or DE"
         case .invalidLEI(let text, let reason):

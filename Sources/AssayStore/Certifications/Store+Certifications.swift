@@ -47,9 +47,10 @@ extension Store {
             certification.status = status
             certification.updatedAt = change.recordedAt
             try certification.update(db)
-            try log.append(db, action: "cert.set-status", entity: "certification", entityId: id,
-                           vendorId: certification.vendorId,
-                           change: StatusEdit(before: before, after: Self.statusChange(change)))
+            try log.append(
+                db, action: "cert.set-status", entity: "certification", entityId: id,
+                vendorId: certification.vendorId,
+                change: StatusEdit(before: before, after: Self.statusChange(change)))
             return try Self.details(db, certification, asOf: asOf, full: true)
         }
     }
@@ -76,7 +77,7 @@ extension Store {
             if let span = filter.expiringWithin {
                 request = request.filter(Certification.Columns.status == CertificationStatus.active)
                     .filter(Certification.Columns.validUntil >= filter.asOf)
-                    .filter(Certification.Columns.validUntil <= filter.asOf.adding(days: span.days))
+                    .filter(Certification.Columns.validUntil <= span.end(from: filter.asOf))
             }
             let rows = try request.order(Certification.Columns.validUntil.ascNullsLast, Certification.Columns.id)
                 .fetchAll(db)

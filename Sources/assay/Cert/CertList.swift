@@ -24,7 +24,7 @@ struct CertList: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Only active certifications whose last day falls within this span (90d, 12w, 6m, 1y).",
+            "Only active certifications whose last day falls within this span of days: 90d, 12w, 6mo or 1y.",
             valueName: "span"))
     var expiringWithin: String?
 
