@@ -34,7 +34,31 @@ import Testing
         let bad = try assay("audit", "run", "--fail-on", "severe")
         #expect(bad.exitCode == 2)
         #expect(bad.stderr.hasPrefix("assay: error: --fail-on: invalid severity 'severe'"))
+        // Runs without --out are previews: 'audit history' stays empty.
+        #expect(try assay("audit", "history", "--format", "csv").stdout.split(separator: "\r\n").count == 1)
+    }
+
+    @Test func aRunWithoutOutIsAPreviewUnlessAskedToRecord() throws {
+        try scenario()
+        let entries = try assay("log", "--format", "csv").stdout
+        let preview = try assay("audit", "run", "--as-of", "2026-06-01")
+        #expect(preview.exitCode == 0)
+        #expect(preview.stdout.contains("Audit report as of 2026-06-01"))
+        #expect(preview.stderr.contains("preview, not recorded (--record or --out records it); audit log head 3 "))
+        #expect(try assay("audit", "history").stdout.split(separator: "\n").count <= 1)
+        #expect(try assay("log", "--format", "csv").stdout == entries, "a preview wrote to the audit log")
+        #expect(try assay("audit", "run", "--as-of", "2026-06-01", "--record").stderr.contains("recorded run #1; "))
+        #expect(
+            try assay("audit", "run", "--as-of", "2026-06-01", "--out", reports).stdout.contains("recorded run #2; "))
+        let unrecorded = try assay("audit", "run", "--as-of", "2026-06-01", "--out", reports, "--no-record")
+        #expect(unrecorded.stdout.contains("run not recorded (--no-record); "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: reports).count == 2)
+        let compared = try assay("audit", "run", "--as-of", "2026-06-01", "--since", "last")
+        #expect(compared.stderr.contains("Changes from run #2 (as of 2026-06-01) to this preview (as of 2026-06-01)\n"))
+        #expect(compared.stderr.contains("0 new, 0 resolved, 2 persisting\n"))
         #expect(try assay("audit", "history", "--format", "csv").stdout.split(separator: "\r\n").count == 3)
+        let both = try assay("audit", "run", "--record", "--no-record")
+        #expect(both.exitCode == 64)
     }
 
     @Test func writesDatedReportsAtomicallyAndRecordsTheirDigest() throws {
@@ -55,7 +79,7 @@ import Testing
 
     @Test func diffAfterResolvingOneFindingAndCreatingAnother() throws {
         try scenario()
-        #expect(try assay("audit", "run", "--as-of", "2026-06-01").exitCode == 0)
+        #expect(try assay("audit", "run", "--as-of", "2026-06-01", "--record").exitCode == 0)
         // Resolve ZTE's missing ISO/IEC 27001; give Nokia a certification that expires within 30 days.
         try assay(
             "cert", "add", "ZTE", "--scheme", "iso27001", "--number", "SAMPLE-2", "--issued-on", "2025-01-01",
