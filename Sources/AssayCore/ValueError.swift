@@ -16,6 +16,8 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidLEI(String, reason: String)
     case invalidIdentifier(String)
     case invalidSchemeDetail(scheme: String, reason: String)
+    /// Not a scheme of the catalogue, where only those are accepted (a custom scheme must be asked for).
+    case unknownScheme(String)
     case invalidEnumValue(field: String, value: String, allowed: [String])
     case emptyValue(field: String)
     /// A name or identifier holds a control or bidirectional formatting character, written `U+001B`.
@@ -36,6 +38,7 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidLEI: "value.lei"
         case .invalidIdentifier: "value.identifier"
         case .invalidSchemeDetail: "value.scheme-detail"
+        case .unknownScheme: "value.scheme"
         case .invalidEnumValue: "value.enum"
         case .emptyValue: "value.empty"
         case .controlCharacter: "value.control-character"
@@ -51,7 +54,8 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
         case .endBeforeStart(let start, let end):
             "the end date \(end) is before the start date \(start)"
         case .invalidJurisdiction(let text):
-            "invalid jurisdiction '\(text)': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA"
+            "invalid jurisdiction '\(text)'\(Jurisdiction.suggestion(for: text)): expected an ISO 3166-1 alpha-2 code "
+                + "such as US or GB, or a bloc: EU, EEA"
         case .invalidDuration(let text):
             "invalid duration '\(text)': expected a whole number and a unit: d, w, mo or y for days, weeks, months "
                 + "or years (90d, 6mo); h, min or s for hours, minutes or seconds (24h, 30min)"
@@ -63,15 +67,22 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
             "invalid interval '\(text)': expected a positive number of seconds, minutes, hours, days or weeks, "
                 + "such as 90s, 30min, 24h or 7d (months and years have no fixed length)"
         case .invalidCountry(let text):
-            "invalid country '\(text)': expected an ISO 3166-1 alpha-2 code such as CN, US or DE"
+            "invalid country '\(text)'\(CountryCode.suggestion(for: text)): expected an ISO 3166-1 alpha-2 code "
+                + "such as CN, US or DE"
         case .invalidLEI(let text, let reason):
             "invalid LEI '\(text)': \(reason)"
         case .invalidIdentifier(let text):
             "invalid identifier '\(text)': expected KIND=VALUE, for example duns=123456789"
         case .invalidSchemeDetail(let scheme, let reason):
             "invalid \(scheme) details: \(reason)"
+        case .unknownScheme(let text):
+            "unknown scheme '\(text)'\(CertificationScheme.suggestion(for: text)): expected one of "
+                + CertificationScheme.Builtin.allCases.map(\.rawValue).joined(separator: ", ")
         case .invalidEnumValue(let field, let value, let allowed):
-            "invalid \(field) '\(value)': expected one of \(allowed.joined(separator: ", "))"
+            "invalid \(field) '\(value)'"
+                + SpellingSuggestion.clause(
+                    for: value.trimmingCharacters(in: .whitespaces).lowercased(), among: allowed)
+                + ": expected one of \(allowed.joined(separator: ", "))"
         case .emptyValue(let field):
             "\(field) must not be empty"
         case .controlCharacter(let field, let character):

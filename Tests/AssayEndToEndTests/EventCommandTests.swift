@@ -153,7 +153,8 @@ import Testing
             ),
             (
                 add.replacing(["US"], with: ["UK"]),
-                "assay: error: --jurisdiction: invalid jurisdiction 'UK': expected an ISO 3166-1 alpha-2 code such as US "
+                "assay: error: --jurisdiction: invalid jurisdiction 'UK' (did you mean 'GB'?): expected an ISO 3166-1 "
+                    + "alpha-2 code such as US "
                     + "or GB, or a bloc: EU, EEA\n"
             ),
             (

@@ -10,6 +10,8 @@ struct CertAdd: ParsableCommand {
         discussion: """
             Example: assay cert add ZTE --scheme iso27001 --number 12345 --issuer BSI \
             --issued-on 2024-01-01 --valid-until 2027-01-01
+            A scheme outside the catalogue needs --custom-scheme NAME, so that a typo in --scheme is never \
+            recorded as a new scheme.
             Levels: cc EAL1-EAL7 (+ when augmented), eucc substantial|high, fips140-2/3 1-4, soc2 I|II \
             (Type II needs --audit-period), csa-star 1|2.
             """
@@ -18,9 +20,7 @@ struct CertAdd: ParsableCommand {
     @Argument(help: "The vendor's name, alias or id.")
     var vendor: String
 
-    @Option(
-        help: "The scheme: iso27001, cc, eucc, fips140-2, fips140-3, soc2, csa-star, nesas, x509, or a custom name.")
-    var scheme: String
+    @OptionGroup var scheme: SchemeOptions
 
     @Option(help: "The certificate number.")
     var number: String?
@@ -65,17 +65,17 @@ struct CertAdd: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
+        if scheme.scheme == nil && scheme.customScheme == nil {
+            throw ValidationError("give the scheme: --scheme iso27001 (or cc, soc2, …), or --custom-scheme NAME")
+        }
         if !versions.isEmpty && product == nil {
             throw ValidationError("--version needs --product: name the product whose versions are covered")
         }
     }
 
     func run() throws {
-        var draft = CertificationDraft(
-            vendor: vendor,
-            scheme: try convert("--scheme") { () throws(ValueError) in
-                try CertificationScheme(scheme)
-            })
+        guard let scheme = try scheme.parsed() else { throw ValidationError("give --scheme or --custom-scheme") }
+        var draft = CertificationDraft(vendor: vendor, scheme: scheme)
         draft.number = number
         draft.issuer = issuer
         draft.lab = lab
