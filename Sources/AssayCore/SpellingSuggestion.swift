@@ -1,5 +1,6 @@
 /// The known word a mistyped one was probably meant to be: the candidate at the smallest edit distance, when it
-/// is close enough to be a typo (at most 2 edits, or a third of the typed length for longer words).
+/// is close enough to be a typo (at most 2 edits, or a third of the typed length for longer words, and never
+/// every character: `9` is not a typo of `1`).
 ///
 /// One rule for every "did you mean": vendor names, schemes, event types, jurisdictions, finding kinds and other
 /// enumerated values. Candidates are compared by a key (folded as the caller needs) and suggested by the text
@@ -21,7 +22,7 @@ public struct SpellingSuggestion: Sendable {
 
     /// The closest candidate, if it is plausibly a typo of the typed text.
     public var suggestion: String? {
-        guard let best, best.distance <= max(2, typed.count / 3) else { return nil }
+        guard let best, best.distance <= max(2, typed.count / 3), best.distance < typed.count else { return nil }
         return best.shown
     }
 

@@ -6,6 +6,7 @@ import Testing
     @Test func suggestsOnlyPlausibleTypos() {
         #expect(SpellingSuggestion.closest(to: "zte", among: ["zte corporation", "zt"]) == "zt")
         #expect(SpellingSuggestion.closest(to: "nokia", among: ["huawei", "zte"]) == nil)
+        #expect(SpellingSuggestion.closest(to: "9", among: ["1", "2", "3", "4"]) == nil)
         #expect(SpellingSuggestion.editDistance("kitten", "sitting") == 3)
         var search = SpellingSuggestion(for: "huawai")
         search.consider("huawei", shown: "Huawei Technologies Co., Ltd.")
