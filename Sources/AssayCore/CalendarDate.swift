@@ -80,6 +80,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, TextCodable, CustomS
         CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
     }
 
+    /// The same day `months` calendar months later (earlier when negative), or the month's last day when it
+    /// is shorter: 2026-01-31 plus one month is 2026-02-28.
+    public func adding(months: Int) -> CalendarDate {
+        // Months since the start of year 0, kept within the years 1 to 9999.
+        let index = min(max(year * 12 + (month - 1) + months, 12), 9999 * 12 + 11)
+        let newYear = index / 12
+        let newMonth = index % 12 + 1
+        return Self(unchecked: newYear, newMonth, min(day, Self.daysIn(month: newMonth, year: newYear)))
+    }
+
     /// Whole days from `self` to `other` (positive when `other` is later).
     public func days(until other: CalendarDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
@@ -93,6 +103,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, TextCodable, CustomS
     /// Parses the text form used in JSON and the database.
     public init(text: String) throws(ValueError) {
         try self.init(iso: text)
+    }
+
+    /// A date already known to exist.
+    private init(unchecked year: Int, _ month: Int, _ day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
     }
 
     private init(daysSinceEpoch: Int) {

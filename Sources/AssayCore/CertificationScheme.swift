@@ -36,16 +36,17 @@ public struct CertificationScheme: Hashable, Sendable, TextCodable, CustomString
 
         /// Folded spellings that name this scheme: its id, its title and common short forms.
         var spellings: Set<String> {
-            let extra: [String] = switch self {
-            case .iso27001: ["isoiec27001", "iso27001"]
-            case .commonCriteria: ["commoncriteria", "iso15408", "isoiec15408"]
-            case .eucc: ["eucc"]
-            case .fips140_2, .fips140_3: []
-            case .soc2: ["soc2", "soc2typei", "soc2typeii"]
-            case .csaStar: ["csastar", "star"]
-            case .nesas: ["nesas", "gsmanesas", "gsmanesasscas", "scas"]
-            case .x509: ["x509"]
-            }
+            let extra: [String] =
+                switch self {
+                case .iso27001: ["isoiec27001", "iso27001"]
+                case .commonCriteria: ["commoncriteria", "iso15408", "isoiec15408"]
+                case .eucc: ["eucc"]
+                case .fips140_2, .fips140_3: []
+                case .soc2: ["soc2", "soc2typei", "soc2typeii"]
+                case .csaStar: ["csastar", "star"]
+                case .nesas: ["nesas", "gsmanesas", "gsmanesasscas", "scas"]
+                case .x509: ["x509"]
+                }
             return Set([rawValue, title].map(CertificationScheme.fold) + extra)
         }
 
@@ -64,12 +65,35 @@ public struct CertificationScheme: Hashable, Sendable, TextCodable, CustomString
 
     /// A scheme from its identifier or name: catalogue ids and titles match ignoring case, spaces and punctuation
     /// (`ISO27001`, `ISO/IEC 27001`, `FIPS 140-3`, `Common Criteria`, `SOC 2`, `X.509`); anything else is a custom
-    /// scheme kept as written.
+    /// scheme kept as written. This is how stored and imported schemes are read; text typed by a user goes
+    /// through ``init(parsing:)`` or ``init(custom:)``.
     public init(_ text: String) throws(ValueError) {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { throw ValueError.emptyValue(field: "scheme") }
         let folded = Self.fold(trimmed)
         id = Builtin.allCases.first { builtin in builtin.spellings.contains(folded) }?.rawValue ?? trimmed
+    }
+
+    /// A scheme of the catalogue, matched as by ``init(_:)``; anything else is refused with the closest
+    /// catalogue scheme as a suggestion, so that a typo (`iso2700`) never becomes a custom scheme.
+    public init(parsing text: String) throws(ValueError) {
+        let scheme = try CertificationScheme(text)
+        guard scheme.builtin != nil else { throw ValueError.unknownScheme(text) }
+        self = scheme
+    }
+
+    /// A custom scheme outside the catalogue, asked for explicitly; a name of a catalogue scheme gives that one.
+    public init(custom text: String) throws(ValueError) {
+        try self.init(text)
+    }
+
+    /// ` (did you mean 'iso27001'?)` for the catalogue scheme closest to `text`, else nothing.
+    static func suggestion(for text: String) -> String {
+        var search = SpellingSuggestion(for: fold(text))
+        for builtin in Builtin.allCases {
+            for spelling in builtin.spellings.sorted() { search.consider(spelling, shown: builtin.rawValue) }
+        }
+        return search.suggestion.map { " (did you mean '\($0)'?)" } ?? ""
     }
 
     /// Lower case without spaces or punctuation: `ISO/IEC 27001` → `isoiec27001`.
@@ -89,10 +113,12 @@ public struct CertificationScheme: Hashable, Sendable, TextCodable, CustomString
     ///
     /// Common Criteria levels are `EAL1`–`EAL7` with `+` when augmented; FIPS 140 levels 1–4; SOC 2 types I/II
     /// (Type II needs an audit period); CSA STAR levels 1/2; EUCC `substantial` or `high`.
-    public func normalizedLevel(_ level: String?, auditPeriod: ClosedRange<CalendarDate>?) throws(ValueError) -> String? {
+    public func normalizedLevel(_ level: String?, auditPeriod: ClosedRange<CalendarDate>?) throws(ValueError) -> String?
+    {
         guard let builtin else { return level }
         if builtin == .soc2, level?.uppercased() == "II", auditPeriod == nil {
-            throw ValueError.invalidSchemeDetail(scheme: title, reason: "a Type II report needs --audit-period FROM..TO")
+            throw ValueError.invalidSchemeDetail(
+                scheme: title, reason: "a Type II report needs --audit-period FROM..TO")
         }
         guard let level else { return nil }
         if builtin.levels.isEmpty {

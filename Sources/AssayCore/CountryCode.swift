@@ -22,6 +22,21 @@ public struct CountryCode: Hashable, Comparable, Sendable, TextCodable, CustomSt
         try self.init(text)
     }
 
+    /// Codes people write for a country that ISO 3166-1 spells otherwise.
+    static let commonMistakes = ["UK": "GB", "USA": "US", "EL": "GR"]
+
+    /// ` (did you mean 'DE'?)` when `text` is a common mistake for a code or close to a country's name
+    /// (`Germany`, `Untied States`), else nothing.
+    static func suggestion(for text: String, names extra: [String: String] = [:]) -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var search = SpellingSuggestion(for: trimmed.lowercased())
+        for (code, name) in names.merging(extra, uniquingKeysWith: { $1 }).sorted(by: { $0.key < $1.key }) {
+            search.consider(name.lowercased(), shown: code)
+        }
+        let code = commonMistakes[trimmed.uppercased()] ?? (trimmed.count > 3 ? search.suggestion : nil)
+        return code.map { " (did you mean '\($0)'?)" } ?? ""
+    }
+
     /// Officially assigned codes and short names, from Debian's iso-codes (ISO 3166-1).
     static let names: [String: String] = [
         "AD": "Andorra",

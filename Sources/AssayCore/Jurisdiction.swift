@@ -23,6 +23,11 @@ public struct Jurisdiction: Hashable, Comparable, Sendable, TextCodable, CustomS
         }
     }
 
+    /// ` (did you mean 'DE'?)` for a common mistake or a country's or bloc's name, else nothing.
+    static func suggestion(for text: String) -> String {
+        CountryCode.suggestion(for: text, names: blocs)
+    }
+
     /// The country's or bloc's name.
     public var name: String { Self.blocs[code] ?? (try? CountryCode(code).name) ?? code }
 

@@ -92,7 +92,8 @@ import Testing
     }
 
     func dossier(_ vendor: String) throws -> Dossier {
-        try store.dossier(vendor, asOf: try CalendarDate(iso: "2026-06-01"))
+        try store.dossier(
+            vendor, asOf: try CalendarDate(iso: "2026-06-01"), knownOn: try CalendarDate(iso: "2026-06-01"))
     }
 
     @Test func huaweiDeviceInMarkdown() throws {

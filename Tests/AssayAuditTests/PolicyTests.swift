@@ -53,7 +53,8 @@ import Testing
         ),
         (
             "  x509-weak: medium", "  x509-weakness: medium",
-            "p.yaml: line \(PolicyTests.line("x509-weak:")): severities.x509-weakness: unknown key (expected one of: "
+            "p.yaml: line \(PolicyTests.line("x509-weak:")): severities.x509-weakness: unknown key, "
+                + "did you mean 'x509-weak'? (expected one of: "
                 + FindingKind.allCases.filter { $0 != .certificationExpiring }.map(\.rawValue).joined(separator: ", ")
                 + ")"
         ),

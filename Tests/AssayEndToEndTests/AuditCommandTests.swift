@@ -34,7 +34,31 @@ import Testing
         let bad = try assay("audit", "run", "--fail-on", "severe")
         #expect(bad.exitCode == 2)
         #expect(bad.stderr.hasPrefix("assay: error: --fail-on: invalid severity 'severe'"))
+        // Runs without --out are previews: 'audit history' stays empty.
+        #expect(try assay("audit", "history", "--format", "csv").stdout.split(separator: "\r\n").count == 1)
+    }
+
+    @Test func aRunWithoutOutIsAPreviewUnlessAskedToRecord() throws {
+        try scenario()
+        let entries = try assay("log", "--format", "csv").stdout
+        let preview = try assay("audit", "run", "--as-of", "2026-06-01")
+        #expect(preview.exitCode == 0)
+        #expect(preview.stdout.contains("Audit report as of 2026-06-01"))
+        #expect(preview.stderr.contains("preview, not recorded (--record or --out records it); audit log head 3 "))
+        #expect(try assay("audit", "history").stdout.split(separator: "\n").count <= 1)
+        #expect(try assay("log", "--format", "csv").stdout == entries, "a preview wrote to the audit log")
+        #expect(try assay("audit", "run", "--as-of", "2026-06-01", "--record").stderr.contains("recorded run #1; "))
+        #expect(
+            try assay("audit", "run", "--as-of", "2026-06-01", "--out", reports).stdout.contains("recorded run #2; "))
+        let unrecorded = try assay("audit", "run", "--as-of", "2026-06-01", "--out", reports, "--no-record")
+        #expect(unrecorded.stdout.contains("run not recorded (--no-record); "))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: reports).count == 2)
+        let compared = try assay("audit", "run", "--as-of", "2026-06-01", "--since", "last")
+        #expect(compared.stderr.contains("Changes from run #2 (as of 2026-06-01) to this preview (as of 2026-06-01)\n"))
+        #expect(compared.stderr.contains("0 new, 0 resolved, 2 persisting\n"))
         #expect(try assay("audit", "history", "--format", "csv").stdout.split(separator: "\r\n").count == 3)
+        let both = try assay("audit", "run", "--record", "--no-record")
+        #expect(both.exitCode == 64)
     }
 
     @Test func writesDatedReportsAtomicallyAndRecordsTheirDigest() throws {
@@ -55,7 +79,7 @@ import Testing
 
     @Test func diffAfterResolvingOneFindingAndCreatingAnother() throws {
         try scenario()
-        #expect(try assay("audit", "run", "--as-of", "2026-06-01").exitCode == 0)
+        #expect(try assay("audit", "run", "--as-of", "2026-06-01", "--record").exitCode == 0)
         // Resolve ZTE's missing ISO/IEC 27001; give Nokia a certification that expires within 30 days.
         try assay(
             "cert", "add", "ZTE", "--scheme", "iso27001", "--number", "SAMPLE-2", "--issued-on", "2025-01-01",
@@ -126,15 +150,73 @@ import Testing
         #expect(
             try String(contentsOfFile: scripts + "assay-audit.cron", encoding: .utf8)
                 == ScheduleTemplates.cron(example))
-        let binary = URL(fileURLWithPath: Paths.assayBinary).resolvingSymlinksInPath().path
+        let installed = try installedAssay()
         let printed = try AssayProcess.run(
-            ["audit", "schedule", "--print", "cron", "--out", "/srv/assay reports", "--db", "/srv/a.sqlite"])
+            ["audit", "schedule", "--print", "cron", "--out", "/srv/assay reports", "--db", "/srv/a.sqlite"],
+            environment: ["PATH": installed.folder + ":/usr/bin:/bin"])
         #expect(
             printed.stdout.contains(
-                "ASSAY_DB=/srv/a.sqlite \(binary) audit run --format html "
+                "ASSAY_DB=/srv/a.sqlite \(installed.binary) audit run --format html "
                     + "--out '/srv/assay reports' --actor assay-audit"))
-        let systemd = try AssayProcess.run(["audit", "schedule", "--print", "systemd", "--out", "/srv/r"]).stdout
-        #expect(systemd.contains("ExecStart=\(binary) audit run --format html --out /srv/r"))
+        let systemd = try AssayProcess.run(
+            ["audit", "schedule", "--print", "systemd", "--out", "/srv/r"],
+            environment: ["PATH": installed.folder + ":/usr/bin:/bin"]
+        ).stdout
+        #expect(systemd.contains("ExecStart=\(installed.binary) audit run --format html --out /srv/r"))
         #expect(systemd.contains("OnCalendar=*-*-* 06:00:00"))
+    }
+
+    /// A folder holding an executable `assay`, as an installed one would be.
+    func installedAssay() throws -> (folder: String, binary: String) {
+        let folder = directory.file("bin")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let binary = try directory.write("bin/assay", "#!/bin/sh\nexit 0\n")
+        chmod(binary, 0o755)
+        return (folder, binary)
+    }
+
+    @Test func scheduleNeverNamesABuildFolderOrAManualPageNothingInstalled() throws {
+        let run = try AssayProcess.run(
+            ["audit", "schedule", "--print", "systemd", "--out", "/srv/r"],
+            environment: ["PATH": "/usr/bin:/bin", "MANPATH": directory.file("man")])
+        #expect(run.exitCode == 0)
+        #expect(!run.stdout.contains(".build/"))
+        #expect(!run.stdout.contains("man:"))
+        #expect(run.stdout.contains("ExecStart=/path/to/assay audit run --format html --out /srv/r"))
+        #expect(run.stderr.hasPrefix("assay: warning: no installed assay found "))
+        #expect(run.stdout.hasPrefix("# ==== assay-audit.service ====\n# assay-audit.service: "))
+        #expect(run.stdout.contains("\n# ==== assay-audit.timer ====\n# assay-audit.timer: "))
+        try FileManager.default.createDirectory(atPath: directory.file("man/man1"), withIntermediateDirectories: true)
+        try directory.write("man/man1/assay.1", ".TH ASSAY 1\n")
+        let documented = try AssayProcess.run(
+            ["audit", "schedule", "--print", "systemd", "--out", "/srv/r"],
+            environment: ["PATH": "/usr/bin:/bin", "MANPATH": directory.file("man")])
+        #expect(documented.stdout.contains("\nDocumentation=man:assay(1)\n"))
+    }
+
+    @Test func scheduleWritesTheTwoUnitFilesIntoAFolder() throws {
+        let installed = try installedAssay()
+        let units = directory.file("units")
+        try FileManager.default.createDirectory(atPath: units, withIntermediateDirectories: true)
+        let arguments = ["audit", "schedule", "--print", "systemd", "--out", "/srv/r", "--unit-dir", units]
+        let environment = ["PATH": installed.folder + ":/usr/bin:/bin"]
+        let written = try AssayProcess.run(arguments, environment: environment)
+        #expect(written.exitCode == 0, "\(written.stderr)")
+        #expect(written.stdout.hasPrefix("wrote \(units)/assay-audit.service\nwrote \(units)/assay-audit.timer\n"))
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: units).sorted()
+                == ["assay-audit.service", "assay-audit.timer"])
+        let service = try String(contentsOfFile: units + "/assay-audit.service", encoding: .utf8)
+        #expect(service.contains("ExecStart=\(installed.binary) audit run --format html --out /srv/r"))
+        #expect(try String(contentsOfFile: units + "/assay-audit.timer", encoding: .utf8) == ScheduleTemplates.timer())
+        let again = try AssayProcess.run(arguments, environment: environment)
+        #expect(again.exitCode == 2)
+        #expect(
+            again.stderr == "assay: error: \(units)/assay-audit.service already exists; pass --force to replace it\n")
+        #expect(try AssayProcess.run(arguments + ["--force"], environment: environment).exitCode == 0)
+        let cron = try AssayProcess.run([
+            "audit", "schedule", "--print", "cron", "--out", "/srv/r", "--unit-dir", units,
+        ])
+        #expect(cron.exitCode == 64)
     }
 }

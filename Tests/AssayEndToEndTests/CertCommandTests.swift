@@ -81,7 +81,8 @@ import Testing
             (["cert", "add", "ZTE", "--scheme", "fips140-3", "--level", "5"],
              "assay: error: invalid FIPS 140-3 details: level '5' is not one of 1, 2, 3, 4\n"),
             (["cert", "list", "--expiring-within", "soon"],
-             "assay: error: --expiring-within: invalid time span 'soon': expected a number of days like 90d, 12w, 6m or 1y\n"),
+             "assay: error: --expiring-within: invalid duration 'soon': expected a whole number and a unit: d, w, mo or y "
+                + "for days, weeks, months or years (90d, 6mo); h, min or s for hours, minutes or seconds (24h, 30min)\n"),
             (["cert", "set-status", "7", "revoked"], "assay: error: no certification with id 7\n"),
             (["cert", "set-status", "1", "expired"],
              "assay: error: STATUS: invalid status 'expired': expected one of active, suspended, withdrawn, revoked\n"),

@@ -19,7 +19,7 @@ import Testing
         ["--scheme", "csa-star", "--level", "2"],
         ["--scheme", "nesas"],
         ["--scheme", "iso27001"],
-        ["--scheme", "Cyber Essentials Plus"],
+        ["--custom-scheme", "Cyber Essentials Plus"],
     ]
     static let statuses = ["active", "suspended", "withdrawn", "revoked"]
 

@@ -105,8 +105,8 @@ import Testing
 
     @Test func escrowAndReconciliationRespectAsOfAndKnownOn() throws {
         try populate()
-        // Before anything was recorded: nothing known, not even the offer made in 2024.
-        let before = try dossier("--as-of", "2025-06-01")
+        // Known on a day before anything was recorded: nothing, not even the offer made in 2024.
+        let before = try dossier("--as-of", "2025-06-01", "--known-on", "2025-06-01")
         #expect(kinds(before).isEmpty)
         #expect(summary(before, "escrow").isEmpty && summary(before, "reconciliation").isEmpty)
         // With today's knowledge: the 2024 offer was in force in 2025, the deposit and runs came later; the

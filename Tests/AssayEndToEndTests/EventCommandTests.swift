@@ -32,7 +32,7 @@ import Testing
         let list = try assay("event", "list", "--vendor", "Huawei Device Co., Ltd.", "--format", "csv")
         #expect(
             list.stdout == "ID,ANNOUNCED,VENDOR,JURISDICTION,TYPE,STATUS,IN FORCE,VIA\r\n"
-                + "1,2019-05-16,\"Huawei Technologies Co., Ltd.\",US,entity-list-listing,active,,"
+                + "1,2019-05-16,\"Huawei Technologies Co., Ltd.\",US,entity-list-listing,active,yes,"
                 + "\"inherited: Huawei Device Co., Ltd. → Huawei Technologies Co., Ltd.\"\r\n")
         let edited = try assay("event", "edit", "2", "--status", "lifted", "--effective-to", "2018-07-13")
         #expect(edited.stdout == "Updated event #2\n")
@@ -47,6 +47,25 @@ import Testing
         #expect(try assay("event", "remove", "2").stdout == "Removed event #2\n")
         #expect(try assay("event", "show", "2").stderr == "assay: error: no event with id 2\n")
         #expect(try assay("log", "verify").stdout.hasPrefix("OK 7 entries"))
+    }
+
+    /// `--as-of` is the day whose state IN FORCE describes, as in every command; `--in-force` filters on it, and
+    /// `--active-on DAY` stays the older spelling of `--as-of DAY --in-force`.
+    @Test func eventListTakesAsOfLikeEveryCommand() throws {
+        try vendors()
+        try assay("import", "events", Self.demoEvents)
+        let all = try assay("event", "list", "--vendor", "ZTE", "--as-of", "2018-05-01", "--format", "csv").stdout
+        #expect(all.contains(",ZTE,US,sanctions-listing,lifted,yes,\r\n"))
+        #expect(all.contains(",ZTE,US,delisting-or-lifting,active,no,\r\n"))
+        let inForce = try assay(
+            "event", "list", "--vendor", "ZTE", "--as-of", "2018-05-01", "--in-force", "--format", "csv")
+        #expect(!inForce.stdout.contains(",no,"))
+        #expect(inForce.stdout.split(separator: "\r\n").count < all.split(separator: "\r\n").count)
+        let older = try assay("event", "list", "--vendor", "ZTE", "--active-on", "2018-05-01", "--format", "csv")
+        #expect(older.stdout == inForce.stdout)
+        let both = try assay("event", "list", "--as-of", "2018-05-01", "--active-on", "2019-01-01")
+        #expect(both.exitCode == 64)
+        #expect(both.stderr.contains("--active-on 2019-01-01 is --as-of 2019-01-01 --in-force: give one day"))
     }
 
     @Test func jsonOutputsFollowTheirSchemas() throws {
@@ -91,7 +110,7 @@ import Testing
     @Test func dossierAsOfBeforeAndAfterTheLifting() throws {
         try vendors()
         try assay("import", "events", Self.demoEvents)
-        let during = try assay("vendor", "dossier", "ZTE", "--as-of", "2018-05-01", "--known-on", "2099-01-01")
+        let during = try assay("vendor", "dossier", "ZTE", "--as-of", "2018-05-01")
         #expect(
             during.stdout.contains(
                 """
@@ -105,7 +124,7 @@ import Testing
                 "Restrictions in force on 2018-08-01\n-----------------------------------\n"
                     + "  No restriction recorded as in force.\n"))
         #expect(after.stdout.contains("2018-07-13  US: Delisting or lifting by US Department of Commerce BIS\n"))
-        let unknownThen = try assay("vendor", "dossier", "ZTE", "--as-of", "2018-05-01")
+        let unknownThen = try assay("vendor", "dossier", "ZTE", "--as-of", "2018-05-01", "--known-on", "2018-05-01")
         #expect(
             unknownThen.stdout.contains("Nothing recorded on or before 2018-05-01."),
             "records created today were not known in 2018")
@@ -153,7 +172,8 @@ import Testing
             ),
             (
                 add.replacing(["US"], with: ["UK"]),
-                "assay: error: --jurisdiction: invalid jurisdiction 'UK': expected an ISO 3166-1 alpha-2 code such as US "
+                "assay: error: --jurisdiction: invalid jurisdiction 'UK' (did you mean 'GB'?): expected an ISO 3166-1 "
+                    + "alpha-2 code such as US "
                     + "or GB, or a bloc: EU, EEA\n"
             ),
             (

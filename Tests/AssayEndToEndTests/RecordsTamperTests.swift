@@ -322,7 +322,7 @@ final class PopulatedStore: Sendable {
 
             """)
         try assay("registry", "import", "cc-portal", registry)
-        try assay("audit", "run", "--as-of", "2026-01-01")
+        try assay("audit", "run", "--as-of", "2026-01-01", "--record")
         try assay("log", "checkpoint", "--key", directory.file("zte.pem"), "-o", directory.file("cp.json"))
         return db
     }

@@ -29,11 +29,14 @@ import Testing
         #expect(expired.timeline.last?.date.description == "2020-01-01")
     }
 
-    @Test func onlyRecordsCreatedByTheDayCountAsKnown() throws {
-        let before = try fixture.store.dossier("ZTE", asOf: try day("2018-01-09"))
+    @Test func asOfUsesEveryRecordUnlessKnownOnNarrowsIt() throws {
+        let before = try fixture.store.dossier("ZTE", asOf: try day("2018-01-09"), knownOn: try day("2018-01-09"))
         #expect(before.timeline.isEmpty && before.summary.certifications.isEmpty)
         let known = try fixture.store.dossier("ZTE", asOf: try day("2018-01-09"), knownOn: try day("2018-01-10"))
         #expect(known.summary.certifications.map(\.validity) == [.valid])
         #expect(known.timeline.map(\.kind) == [.certificationIssued])
+        let now = try fixture.store.dossier("ZTE", asOf: try day("2018-01-09"))
+        #expect(now.knownOn == .today)
+        #expect(now.timeline == known.timeline && now.summary == known.summary)
     }
 }

@@ -48,7 +48,8 @@ import Testing
                 "\(file):4:type: invalid type 'ban': expected one of "
                     + MarketEventType.allCases.map(\.rawValue)
                     .joined(separator: ", "),
-                "\(file):4:jurisdiction: invalid jurisdiction 'UK': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA",
+                "\(file):4:jurisdiction: invalid jurisdiction 'UK' (did you mean 'GB'?): expected an ISO 3166-1 alpha-2 "
+                    + "code such as US or GB, or a bloc: EU, EEA",
                 "\(file):4:announcedOn: invalid date '2013-13': expected YYYY, YYYY-MM or YYYY-MM-DD (an existing month or day)",
                 "\(file):5:appliesToAffiliates: invalid appliesToAffiliates 'maybe': expected one of true, false",
             ]

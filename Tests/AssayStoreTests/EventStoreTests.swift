@@ -51,12 +51,16 @@ import Testing
         filter.jurisdiction = try Jurisdiction("US")
         #expect(try fixture.store.events(filter).map(\.announcedOn.description) == ["2013-06", "2018-04-16"])
         filter.type = .sanctionsListing
-        filter.activeOn = try day("2018-05-01")
+        filter.asOf = try day("2018-05-01")
+        filter.inForceOnly = true
         #expect(try fixture.store.events(filter).first?.inForce == .yes)
-        filter.activeOn = try day("2018-07-14")
+        filter.asOf = try day("2018-07-14")
         #expect(try fixture.store.events(filter).isEmpty)
+        filter.inForceOnly = false
+        #expect(try fixture.store.events(filter).map(\.inForce) == [.no])
         filter = MarketEventFilter()
-        filter.activeOn = try day("2013-06-15")
+        filter.asOf = try day("2013-06-15")
+        filter.inForceOnly = true
         #expect(try fixture.store.events(filter).map(\.inForce) == [.possibly])
         filter = MarketEventFilter()
         filter.status = .lifted

@@ -64,8 +64,9 @@ struct PolicyNode {
             let name = key.string ?? ""
             let child = PolicyNode(node: value, path: path.isEmpty ? name : path + "." + name, file: file)
             guard allowed.contains(name) else {
+                let guess = SpellingSuggestion.closest(to: name, among: allowed).map { ", did you mean '\($0)'?" }
                 throw PolicyNode(node: key, path: child.path, file: file).fail(
-                    "unknown key (expected one of: \(allowed.joined(separator: ", ")))")
+                    "unknown key\(guess ?? "") (expected one of: \(allowed.joined(separator: ", ")))")
             }
             result[name] = child
         }

@@ -4,14 +4,21 @@
 public enum ScheduleTemplates {
     /// What the templates need to know.
     public struct Placeholders: Sendable {
+        /// The `assay` binary the job runs (see ``InstalledAssay/binary(searchPath:running:isExecutable:)``).
         public var binary: String
+        /// The database file.
         public var database: String
+        /// The folder the reports go into.
         public var reports: String
+        /// Whether an `assay(1)` manual page is installed, for the service's `Documentation=` line.
+        public var manualPage: Bool
 
-        public init(binary: String, database: String, reports: String) {
+        /// Values for the templates; `manualPage` only when one is installed.
+        public init(binary: String, database: String, reports: String, manualPage: Bool = false) {
             self.binary = binary
             self.database = database
             self.reports = reports
+            self.manualPage = manualPage
         }
 
         /// The values in the files under `Scripts/`.
@@ -27,8 +34,7 @@ public enum ScheduleTemplates {
         #   systemctl daemon-reload && systemctl enable --now assay-audit.timer
         [Unit]
         Description=Assay audit report
-        Documentation=man:assay(1)
-
+        \(values.manualPage ? "Documentation=man:assay(1)\n" : "")
         [Service]
         Type=oneshot
         Environment=ASSAY_DB=\(quoted(values.database))

@@ -72,7 +72,7 @@ extension Store {
             if let span = filter.expiringWithin {
                 request = request.filter(Certification.Columns.status == CertificationStatus.active)
                     .filter(Certification.Columns.validUntil >= filter.asOf)
-                    .filter(Certification.Columns.validUntil <= filter.asOf.adding(days: span.days))
+                    .filter(Certification.Columns.validUntil <= span.end(from: filter.asOf))
             }
             let rows = try request.order(Certification.Columns.validUntil.ascNullsLast, Certification.Columns.id)
                 .fetchAll(db)

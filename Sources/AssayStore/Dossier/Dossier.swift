@@ -5,8 +5,9 @@ import AssayCore
 ///
 /// Two days shape it: `asOf`, the day whose state the summary describes and after which nothing on the timeline
 /// has happened yet; and `knownOn`, the day whose knowledge counts (only records created on or before it, by
-/// their `createdAt`, and status changes recorded by then). By default they are the same day: "what did we know,
-/// and what was in force, on that day".
+/// their `createdAt`, and status changes recorded by then). By default `knownOn` is today: the state of the world
+/// on `asOf` as far as we know now. Setting both to one past day asks "what did we know, and what was in force,
+/// on that day".
 public struct Dossier: Codable, Sendable, Equatable {
     public var vendor: VendorReference
     public var country: CountryCode?

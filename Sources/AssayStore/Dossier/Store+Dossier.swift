@@ -2,11 +2,12 @@ import AssayCore
 import GRDB
 
 extension Store {
-    /// The dossier of a vendor as of a day, counting only what was recorded by `knownOn` (default: `asOf`).
+    /// The dossier of a vendor as of a day: the state of things on `asOf`, judged from what was recorded by the
+    /// end of `knownOn` (default: today, so everything recorded so far).
     public func dossier(_ reference: String, asOf: CalendarDate, knownOn: CalendarDate? = nil) throws(StoreError)
         -> Dossier
     {
-        let knownOn = knownOn ?? asOf
+        let knownOn = knownOn ?? .today
         return try read { db in
             let vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)

@@ -83,8 +83,10 @@ public struct MarketEventFilter: Sendable {
     public var jurisdiction: Jurisdiction?
     public var type: MarketEventType?
     public var status: MarketEventStatus?
-    /// Only events in force, certainly or possibly, on this day.
-    public var activeOn: CalendarDate?
+    /// The day whose state each event's `inForce` describes (none is derived when `nil`).
+    public var asOf: CalendarDate?
+    /// Only events in force, certainly or possibly, on the `asOf` day.
+    public var inForceOnly = false
 
     public init() {}
 }

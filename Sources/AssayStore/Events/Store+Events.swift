@@ -60,13 +60,13 @@ extension Store {
                 return (filter.jurisdiction.map { $0 == record.jurisdiction } ?? true)
                     && (filter.type.map { $0 == record.type } ?? true)
                     && (filter.status.map { $0 == record.status } ?? true)
-                    && (filter.activeOn.map { record.window.inForce(on: $0) != .no } ?? true)
+                    && (!filter.inForceOnly || filter.asOf.map { record.window.inForce(on: $0) != .no } ?? true)
             }
             .sorted { ($0.record.announcedOn, $0.record.id ?? 0) < ($1.record.announcedOn, $1.record.id ?? 0) }
             .map { hit in
                 try Self.eventDetails(
                     db, hit.record, names: &names, relation: hit.relation, path: hit.path,
-                    activeOn: filter.activeOn)
+                    activeOn: filter.asOf)
             }
         }
     }

@@ -7,8 +7,9 @@ struct AuditCommand: ParsableCommand {
         abstract: "Evaluate every vendor against a policy, write reports, compare runs, schedule audits.",
         discussion: """
             A policy (YAML, Schemas/audit-policy.schema.json; 'audit policy init' writes the commented default) \
-            says what is required. 'audit run' evaluates the records as of a day, writes the report, and records \
-            the run (policy digest, counts, report SHA-256, audit-log head) in the store and the audit log.
+            says what is required. 'audit run' evaluates the records as of a day and writes the report; with --out \
+            or --record it also records the run (policy digest, counts, report SHA-256, audit-log head) in the \
+            store and the audit log, and without them it is a preview that 'audit history' does not list.
             Exit status of run: 0 done; 1 a finding reached --fail-on; 2 error.
             """,
         subcommands: [

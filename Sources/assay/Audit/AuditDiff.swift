@@ -39,7 +39,7 @@ struct AuditDiff: ParsableCommand {
         if json {
             try Output.json(diff)
         } else {
-            Output.write(AuditDiffText.lines(diff, from: earlier, to: later))
+            Output.write(AuditDiffText.lines(diff, from: earlier, to: "run #\(later.id)", asOf: later.asOf))
         }
     }
 }

@@ -1,10 +1,12 @@
 import AssayAudit
+import AssayCore
 import AssayStore
 
 /// The text form of a diff between two runs: a line per new, resolved and persisting finding, then the counts.
 enum AuditDiffText {
-    static func lines(_ diff: FindingDiff, from earlier: AuditRun, to later: AuditRun) -> String {
-        var out = "Changes from run #\(earlier.id) (as of \(earlier.asOf)) to run #\(later.id) (as of \(later.asOf))\n"
+    /// The lines from a recorded run to a later run or preview, `target` naming it ("run #2", "this preview").
+    static func lines(_ diff: FindingDiff, from earlier: AuditRun, to target: String, asOf: CalendarDate) -> String {
+        var out = "Changes from run #\(earlier.id) (as of \(earlier.asOf)) to \(target) (as of \(asOf))\n"
         for (label, findings) in [("new", diff.new), ("resolved", diff.resolved), ("persisting", diff.persisting)] {
             for finding in findings {
                 let vendor = finding.vendorName.map { "\($0): " } ?? ""

@@ -78,15 +78,15 @@ struct AuditJob {
         return path
     }
 
-    /// The lines printed after a run.
-    static func summary(_ outcome: Outcome) -> String {
+    /// The lines printed after a run; `unrecorded` says why a run was not recorded.
+    static func summary(_ outcome: Outcome, unrecorded: String = "run not recorded") -> String {
         let draft = outcome.draft
         var lines = ["Audit as of \(outcome.report.asOf): \(outcome.report.countLine)"]
         if let file = draft.reportFile {
             lines.append("report: \(file) (sha256 \(draft.reportSha256 ?? ""))")
         }
         let head = draft.logHeadSeq.map { "audit log head \($0) \(draft.logHeadHash ?? "")" } ?? "audit log empty"
-        lines.append((outcome.run.map { "recorded run #\($0.id)" } ?? "run not recorded") + "; \(head)")
+        lines.append((outcome.run.map { "recorded run #\($0.id)" } ?? unrecorded) + "; \(head)")
         return lines.joined(separator: "\n") + "\n"
     }
 }

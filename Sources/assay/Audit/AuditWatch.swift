@@ -14,15 +14,17 @@ struct AuditWatch: ParsableCommand {
             """
     )
 
-    @Option(help: ArgumentHelp("Interval between runs: 90s, 30m, 24h or 7d.", valueName: "interval"))
+    @Option(help: ArgumentHelp("Interval between runs: 90s, 30min, 24h or 7d.", valueName: "interval"))
     var every: String
 
     @OptionGroup var report: AuditReportOptions
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
-        if (try? Self.seconds(every)) == nil {
-            throw ValidationError("--every '\(every)': give a whole number with s, m, h or d, such as 24h")
+        do {
+            _ = try ClockInterval(parsing: every)
+        } catch {
+            throw ValidationError("--every: \(error.description)")
         }
         if report.out == nil {
             throw ValidationError("--out is required: watch writes each report into a folder")
@@ -31,7 +33,7 @@ struct AuditWatch: ParsableCommand {
 
     func run() throws {
         let stop = StopSignal()
-        let interval = try Self.seconds(every)
+        let interval = try convert("--every") { () throws(ValueError) in try ClockInterval(parsing: every) }
         let policy = try report.loadPolicy()
         let job = AuditJob(store: try store.open(), policy: policy, format: report.format, outputFolder: report.out)
         Output.note("assay: watching: an audit every \(every) into \(report.out ?? ""); SIGTERM or SIGINT stops")
@@ -46,16 +48,7 @@ struct AuditWatch: ParsableCommand {
                 let message = CommandFailure(error)?.message ?? (error as? CommandFailure)?.message ?? "\(error)"
                 Output.note("\(Timestamp.now()) assay: error: audit run failed: \(message)")
             }
-        } while !stop.wait(seconds: interval)
+        } while !stop.wait(seconds: Double(interval.seconds))
         Output.note("assay: watch stopped by \(stop.received ?? "signal")")
-    }
-
-    /// Seconds in `90s`, `30m`, `24h`, `7d`.
-    static func seconds(_ text: String) throws -> Double {
-        let units: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86_400]
-        guard let unit = text.last.flatMap({ units[$0] }), let count = Int(text.dropLast()), count > 0 else {
-            throw ValidationError("invalid interval '\(text)'")
-        }
-        return Double(count) * unit
     }
 }

@@ -19,7 +19,8 @@ struct CertImportX509: ParsableCommand {
     @Argument(help: "Certificate files.")
     var files: [String]
 
-    @Option(help: "The vendor the certificates belong to (default: the vendor named by each subject's O=).")
+    @Option(
+        help: "The vendor the certificates belong to (name, alias or id; default: the one named by each subject's O=).")
     var vendor: String?
 
     @OptionGroup var output: OutputOptions

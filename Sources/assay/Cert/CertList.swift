@@ -13,8 +13,7 @@ struct CertList: ParsableCommand {
     @Option(help: "Only this vendor's certifications (name, alias or id).")
     var vendor: String?
 
-    @Option(help: "Only this scheme.")
-    var scheme: String?
+    @OptionGroup(title: "Only this scheme") var scheme: SchemeOptions
 
     @Option(help: "Only this recorded status: active, suspended, withdrawn, revoked.")
     var status: String?
@@ -24,7 +23,7 @@ struct CertList: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Only active certifications whose last day falls within this span (90d, 12w, 6m, 1y).",
+            "Only active certifications whose last day falls within this span of days: 90d, 12w, 6mo or 1y.",
             valueName: "span"))
     var expiringWithin: String?
 
@@ -37,7 +36,7 @@ struct CertList: ParsableCommand {
     func run() throws {
         var filter = CertificationFilter()
         filter.vendor = vendor
-        filter.scheme = try convert("--scheme", scheme, CertificationScheme.init(text:))
+        filter.scheme = try scheme.parsed()
         filter.status = try convert("--status", status, CertificationStatus.init(parsing:))
         filter.validity = try convert("--validity", validity) { (text) throws(ValueError) in
             guard let value = Validity(rawValue: text.lowercased()) else {

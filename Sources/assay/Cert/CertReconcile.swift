@@ -2,7 +2,7 @@ import ArgumentParser
 import AssayCore
 import AssayStore
 
-/// `assay cert reconcile [VENDOR]`
+/// `assay cert reconcile [--vendor VENDOR]`
 struct CertReconcile: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
@@ -11,11 +11,15 @@ struct CertReconcile: ParsableCommand {
             Outcomes: active; archived (or historical); revoked; not-found; product-not-covered; \
             version-not-covered; dates-disagree — each with the registry record it rests on. Import the registries \
             first ('assay registry import cc-portal|cmvp FILE'). Exit status 1 when any claim has a problem.
+            The vendor may also be given as the first argument instead of --vendor (the older spelling).
             """
     )
 
-    @Argument(help: "Only this vendor's claims (default: every vendor).")
+    @Option(help: "Only this vendor's claims (name, alias or id; default: every vendor).")
     var vendor: String?
+
+    @Argument(help: .hidden)
+    var vendorArgument: String?
 
     @Option(
         help: ArgumentHelp("Judge archive and sunset dates as of this day (default: today).", valueName: "YYYY-MM-DD"))
@@ -24,9 +28,15 @@ struct CertReconcile: ParsableCommand {
     @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
+    func validate() throws {
+        if vendor != nil && vendorArgument != nil {
+            throw ValidationError("the vendor is given twice: keep --vendor and drop the first argument")
+        }
+    }
+
     func run() throws {
         let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let findings = try store.open(.readOnly).reconcile(vendor: vendor, asOf: day)
+        let findings = try store.open(.readOnly).reconcile(vendor: vendor ?? vendorArgument, asOf: day)
         try Output.emit(findings, format: output.format) {
             var table = TextTable("CERT", "VENDOR", "SCHEME", "NUMBER", "OUTCOME", "REGISTRY RECORD", "DETAIL")
             for finding in findings {

@@ -5,9 +5,7 @@ import AssayStore
 /// Certification attributes shared by `cert add` and `cert edit`. In an edit only the fields given change, and an
 /// empty value clears an optional one (`--valid-until ""`, `--version ""` clears the covered versions).
 struct CertificationFields: ParsableArguments {
-    @Option(
-        help: "The scheme: iso27001, cc, eucc, fips140-2, fips140-3, soc2, csa-star, nesas, x509, or a custom name.")
-    var scheme: String?
+    @OptionGroup var scheme: SchemeOptions
 
     @Option(help: "The certificate number.")
     var number: String?
@@ -53,7 +51,7 @@ struct CertificationFields: ParsableArguments {
     /// The given fields, parsed, naming the flag of any invalid value.
     func parsed() throws -> CertificationFieldValues {
         var values = CertificationFieldValues()
-        values.scheme = try convert("--scheme", scheme, CertificationScheme.init(_:))
+        values.scheme = try scheme.parsed()
         values.texts = [
             (\.number, number), (\.issuer, issuer), (\.lab, lab), (\.scope, scope), (\.level, level),
             (\.product, product), (\.notes, notes),

@@ -5,7 +5,7 @@ import AssayStore
 struct OfferList: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List escrow offers.")
 
-    @Option(help: "Only this vendor's offers.")
+    @Option(help: "Only this vendor's offers (name, alias or id).")
     var vendor: String?
 
     @OptionGroup var output: OutputOptions

@@ -8,7 +8,7 @@ struct RegistryList: ParsableCommand {
     @Option(help: "Only this registry: cc-portal or cmvp.")
     var registry: Registry?
 
-    @Option(help: "Only records matched to this vendor.")
+    @Option(help: "Only records matched to this vendor (name, alias or id).")
     var vendor: String?
 
     @OptionGroup var output: OutputOptions

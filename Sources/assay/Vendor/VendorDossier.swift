@@ -13,9 +13,10 @@ struct VendorDossier: ParsableCommand {
             market-access events (including those inherited from parents and those affecting affiliates, with the \
             path that links them), escrow offers, deposits and verification runs, and registry reconciliation \
             outcomes (dated by the registry import they rest on), on one timeline and in the summary of the day. \
-            --as-of answers "what did we know, and what was in force, on that day": only records created by then \
-            count (offers from their offer date; deposits and runs when recorded; registry records whose last \
-            import came by then), unless --known-on names another day. JSON follows Schemas/dossier.schema.json.
+            --as-of is the day whose state is described, from everything recorded so far; --known-on counts only \
+            the records made by the end of a day (offers from their offer date; deposits and runs when recorded; \
+            registry records whose last import came by then), so '--as-of D --known-on D' answers "what did we \
+            know, and what was in force, on D". JSON follows Schemas/dossier.schema.json.
             """
     )
 
@@ -27,12 +28,12 @@ struct VendorDossier: ParsableCommand {
     @Argument(help: "The vendor's name, alias or id.")
     var vendor: String
 
-    @Option(help: ArgumentHelp("The day to describe (default: today).", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("The day whose state to describe (default: today).", valueName: "YYYY-MM-DD"))
     var asOf: String?
 
     @Option(
         help: ArgumentHelp(
-            "Count only records created by this day (default: the --as-of day).",
+            "Count only records made by the end of this day (default: today, so every record).",
             valueName: "YYYY-MM-DD"))
     var knownOn: String?
 

@@ -13,7 +13,7 @@ struct VendorFields: ParsableArguments {
     @Option(help: "The vendor's website.")
     var website: String?
 
-    @Option(help: ArgumentHelp("The parent vendor in the affiliate tree.", valueName: "vendor"))
+    @Option(help: ArgumentHelp("The parent vendor in the affiliate tree (name, alias or id).", valueName: "vendor"))
     var parent: String?
 
     @Option(help: "How this vendor is linked to its parent: subsidiary, affiliate, joint-venture, branch.")
@@ -30,9 +30,13 @@ struct VendorFields: ParsableArguments {
 
     var parsedCountry: CountryCode? { get throws { try convert("--country", country, CountryCode.init(text:)) } }
     var parsedLEI: LegalIdentifier? {
-        get throws { try convert("--lei", lei) { (text) throws(ValueError) in try LegalIdentifier(kind: "lei", value: text) } }
+        get throws {
+            try convert("--lei", lei) { (text) throws(ValueError) in try LegalIdentifier(kind: "lei", value: text) }
+        }
     }
-    var parsedParentLink: ParentLink? { get throws { try convert("--parent-link", parentLink, ParentLink.init(parsing:)) } }
+    var parsedParentLink: ParentLink? {
+        get throws { try convert("--parent-link", parentLink, ParentLink.init(parsing:)) }
+    }
     var parsedRelationship: VendorRelationship? {
         get throws { try convert("--relationship", relationship, VendorRelationship.init(parsing:)) }
     }

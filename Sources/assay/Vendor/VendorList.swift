@@ -15,7 +15,7 @@ struct VendorList: ParsableCommand {
     @Option(help: "Only vendors of this tier (1-4).")
     var tier: Int?
 
-    @Option(help: ArgumentHelp("Only this vendor and its affiliates.", valueName: "vendor"))
+    @Option(help: ArgumentHelp("Only this vendor (name, alias or id) and its affiliates.", valueName: "vendor"))
     var under: String?
 
     @OptionGroup var output: OutputOptions
