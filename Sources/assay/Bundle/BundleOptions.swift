@@ -23,7 +23,7 @@ struct BundleOptions: ParsableArguments {
         do {
             return try DigestAlgorithm.named(algorithm)
         } catch {
-            throw CommandFailure(message: "--algorithm: \(error.description)")
+            throw CommandFailure(library: error, about: "--algorithm")
         }
     }
 
