@@ -43,9 +43,16 @@ struct RegistryImportCommand: ParsableCommand {
         let report = try store.open().importRegistry(
             registry, entries: entries, path: file, sha256: digest, dryRun: dryRun)
         switch output.format {
-        case .json:
-            try Output.json(report)
-        case .table, .csv:
+        case .json, .csv:
+            try Output.emitRecord(
+                report, format: output.format,
+                fields: [
+                    ("registry", registry.rawValue), ("path", file), ("sha256", digest), ("rows", "\(report.rows)"),
+                    ("added", "\(report.added)"), ("updated", "\(report.updated)"),
+                    ("unchanged", "\(report.unchanged)"), ("matched", "\(report.matched)"),
+                    ("ambiguous", "\(report.ambiguous.count)"), ("dryRun", "\(dryRun)"),
+                ])
+        case .table:
             let verb = dryRun ? "would import" : "imported"
             Output.write(
                 "\(verb) \(report.rows) \(registry.rawValue) rows from \(file) (sha256 \(digest)): "
