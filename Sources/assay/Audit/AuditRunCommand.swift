@@ -27,7 +27,8 @@ struct AuditRunCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Exit 1 when a finding is at least this severe: info, low, medium, high or critical.", valueName: "severity"
-        ))
+        ),
+        completion: .severities)
     var failOn: String?
 
     @Option(

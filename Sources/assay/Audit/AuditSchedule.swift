@@ -27,7 +27,8 @@ struct AuditSchedule: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The database file (default: $ASSAY_DB, else the default location).",
-            valueName: "path"))
+            valueName: "path"),
+        completion: .file())
     var db: String?
 
     func run() throws {

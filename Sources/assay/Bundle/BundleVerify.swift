@@ -20,7 +20,7 @@ struct BundleVerify: ParsableCommand {
     @Argument(help: "The bundle: a directory or an archive.")
     var path: String
 
-    @Option(help: "The expected manifest (optional when PATH is a BagIt bag).")
+    @Option(help: "The expected manifest (optional when PATH is a BagIt bag).", completion: .file())
     var manifest: String?
 
     @Option(help: "A detached signature over the manifest file (Ed25519 or ECDSA, as made by openssl).")

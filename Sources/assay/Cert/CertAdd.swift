@@ -19,7 +19,8 @@ struct CertAdd: ParsableCommand {
     var vendor: String
 
     @Option(
-        help: "The scheme: iso27001, cc, eucc, fips140-2, fips140-3, soc2, csa-star, nesas, x509, or a custom name.")
+        help: "The scheme: iso27001, cc, eucc, fips140-2, fips140-3, soc2, csa-star, nesas, x509, or a custom name.",
+        completion: .schemes)
     var scheme: String
 
     @Option(help: "The certificate number.")

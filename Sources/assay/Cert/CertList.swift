@@ -13,7 +13,7 @@ struct CertList: ParsableCommand {
     @Option(help: "Only this vendor's certifications (name, alias or id).")
     var vendor: String?
 
-    @Option(help: "Only this scheme.")
+    @Option(help: "Only this scheme.", completion: .schemes)
     var scheme: String?
 
     @Option(help: "Only this recorded status: active, suspended, withdrawn, revoked.")
