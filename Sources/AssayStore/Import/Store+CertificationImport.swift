@@ -6,15 +6,17 @@ extension Store {
     /// Imports claimed certifications in Assay's own format in one transaction. A record is the same claim as a
     /// stored certification when vendor, scheme and certificate number match: it then updates it (`cert.update`,
     /// with a dated status change when the status differs) or leaves it unchanged, so importing a file twice
-    /// changes nothing. Every problem is reported at once, naming the file, the record and the field.
-    public func importCertifications(_ records: [CertificationRecord], from path: String) throws(StoreError)
-        -> ImportSummary
-    {
+    /// changes nothing. Every problem is reported at once, naming the file, the record and the field. `progress` is
+    /// told how many records are done.
+    public func importCertifications(
+        _ records: [CertificationRecord], from path: String, progress: ProgressHandler? = nil
+    ) throws(StoreError) -> ImportSummary {
         try write(commit: { $0.added + $0.updated > 0 }) { db, log in
             var summary = ImportSummary()
             var problems: [ImportProblem] = []
             var vendors: [String: Vendor] = [:]
             for (index, record) in records.enumerated() {
+                progress?(index, records.count)
                 let place = "record \(index + 1)"
                 do {
                     let vendor = try vendors[record.vendor] ?? VendorResolver.resolve(db, record.vendor)
@@ -56,9 +58,11 @@ extension Store {
     }
 
     static func draft(_ record: CertificationRecord, vendorId: Int64) throws -> CertificationDraft {
-        var draft = CertificationDraft(vendor: "#\(vendorId)", scheme: try StoreError.validating {
-            () throws(ValueError) in try CertificationScheme(record.scheme)
-        })
+        var draft = CertificationDraft(
+            vendor: "#\(vendorId)",
+            scheme: try StoreError.validating {
+                () throws(ValueError) in try CertificationScheme(record.scheme)
+            })
         draft.number = record.certificateNumber
         draft.issuer = record.issuer
         draft.lab = record.lab

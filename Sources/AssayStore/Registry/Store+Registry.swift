@@ -27,8 +27,10 @@ public struct RegistryEntry: Sendable {
     /// SHA-256 over every field, in a fixed order.
     var contentHash: String {
         get throws(CryptoError) {
-            let fields: [String?] = [manufacturer, product, certificateNumber, category, scheme, level,
-                                     certifiedOn?.description, endsOn?.description, status, url]
+            let fields: [String?] = [
+                manufacturer, product, certificateNumber, category, scheme, level,
+                certifiedOn?.description, endsOn?.description, status, url,
+            ]
             return try Hasher.digest(Array(fields.map { $0 ?? "\u{1}" }.joined(separator: "\u{0}").utf8)).hex
         }
     }
@@ -60,13 +62,14 @@ extension Store {
     /// Imports registry entries in one transaction: new keys are added, changed ones updated, the rest left
     /// unchanged; manufacturers are matched to vendors and aliases after normalising case, punctuation and legal
     /// suffixes. Logged as one `registry.import` entry with the file's SHA-256. Nothing is written with `dryRun`,
-    /// nor when every row is unchanged.
+    /// nor when every row is unchanged. `progress` is told how many entries are done.
     public func importRegistry(
         _ registry: Registry,
         entries: [RegistryEntry],
         path: String,
         sha256: String,
-        dryRun: Bool
+        dryRun: Bool,
+        progress: ProgressHandler? = nil
     ) throws(StoreError) -> RegistryImportReport {
         try write(commit: { !dryRun && $0.added + $0.updated > 0 }) { db, log in
             let matcher = try Self.vendorMatcher(db)
@@ -82,22 +85,27 @@ extension Store {
             var ambiguous: [String: [String]] = [:]
             var matches: [String: VendorMatcher<Int64>.Match] = [:]
             var existing: [String: (id: Int64, hash: String)] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT id, recordKey, contentHash FROM registryRecord WHERE registry = ?",
-                                        arguments: [registry]) {
+            for row in try Row.fetchAll(
+                db, sql: "SELECT id, recordKey, contentHash FROM registryRecord WHERE registry = ?",
+                arguments: [registry])
+            {
                 existing[row["recordKey"]] = (row["id"], row["contentHash"])
             }
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO registryRecord (registry, recordKey, manufacturer, vendorId, product, certificateNumber,
-                    category, scheme, level, certifiedOn, endsOn, status, url, contentHash, importId)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let update = try db.cachedStatement(sql: """
-                UPDATE registryRecord SET manufacturer = ?, vendorId = ?, product = ?, certificateNumber = ?,
-                    category = ?, scheme = ?, level = ?, certifiedOn = ?, endsOn = ?, status = ?, url = ?,
-                    contentHash = ?, importId = ?
-                WHERE id = ?
-                """)
-            for entry in entries {
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO registryRecord (registry, recordKey, manufacturer, vendorId, product, certificateNumber,
+                        category, scheme, level, certifiedOn, endsOn, status, url, contentHash, importId)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let update = try db.cachedStatement(
+                sql: """
+                    UPDATE registryRecord SET manufacturer = ?, vendorId = ?, product = ?, certificateNumber = ?,
+                        category = ?, scheme = ?, level = ?, certifiedOn = ?, endsOn = ?, status = ?, url = ?,
+                        contentHash = ?, importId = ?
+                    WHERE id = ?
+                    """)
+            for (index, entry) in entries.enumerated() {
+                progress?(index, entries.count)
                 // Registries repeat a few thousand manufacturer spellings over many rows: match each once.
                 let match = matches[entry.manufacturer] ?? matcher.match(entry.manufacturer)
                 matches[entry.manufacturer] = match
@@ -109,7 +117,9 @@ extension Store {
                 case .ambiguous(let ids) where ambiguous[entry.manufacturer] == nil:
                     ambiguous[entry.manufacturer] = try ids.map { id in
                         if let name = names[id] { return name }
-                        let name = try String.fetchOne(db, sql: "SELECT name FROM vendor WHERE id = ?", arguments: [id]) ?? "#\(id)"
+                        let name =
+                            try String.fetchOne(db, sql: "SELECT name FROM vendor WHERE id = ?", arguments: [id])
+                            ?? "#\(id)"
                         names[id] = name
                         return name
                     }
@@ -140,14 +150,17 @@ extension Store {
             importRow.updated = report.updated
             importRow.unchanged = report.unchanged
             try importRow.update(db)
-            try log.append(db, action: "registry.import", entity: "registryImport", entityId: importId, vendorId: nil,
-                           change: Change<RegistryImport>(after: importRow))
+            try log.append(
+                db, action: "registry.import", entity: "registryImport", entityId: importId, vendorId: nil,
+                change: Change<RegistryImport>(after: importRow))
             return report
         }
     }
 
     /// Registry records matched to a vendor (or all of one registry), for reconciliation and display.
-    public func registryRecords(_ registry: Registry? = nil, vendor: String? = nil) throws(StoreError) -> [RegistryRecord] {
+    public func registryRecords(_ registry: Registry? = nil, vendor: String? = nil) throws(StoreError)
+        -> [RegistryRecord]
+    {
         try read { db in
             var request = RegistryRecord.all()
             if let registry { request = request.filter(RegistryRecord.Columns.registry == registry) }

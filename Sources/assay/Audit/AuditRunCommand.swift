@@ -55,7 +55,9 @@ struct AuditRunCommand: ParsableCommand {
         let baseline = try since.flatMap { try AuditRunSelection.baseline($0, in: store) }
         let job = AuditJob(
             store: store, policy: policy, format: report.format, outputFolder: report.out, record: !noRecord)
-        let outcome = try job.run(asOf: day)
+        let outcome = try ProgressMeter.run("auditing", unit: "log entries") { meter in
+            try job.run(asOf: day, progress: meter?.handler)
+        }
         if let text = outcome.text {
             if report.format == .text || report.format == .md { Output.text(text) } else { Output.write(text) }
             Output.note(AuditJob.summary(outcome).trimmingCharacters(in: .newlines))

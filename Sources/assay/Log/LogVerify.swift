@@ -55,7 +55,9 @@ struct LogVerify: ParsableCommand {
     func run() throws {
         let opened = try store.open(.readOnly)
         let anchor = try loadCheckpoint()
-        let result = try opened.verifyLog(deep ? .deep : chainOnly ? .chain : .records)
+        let result = try ProgressMeter.run("verifying", unit: "log entries") { meter in
+            try opened.verifyLog(deep ? .deep : chainOnly ? .chain : .records, progress: meter?.handler)
+        }
         let style = TerminalStyle.standardOutput
         switch format {
         case .json:

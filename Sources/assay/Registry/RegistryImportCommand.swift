@@ -40,8 +40,11 @@ struct RegistryImportCommand: ParsableCommand {
             entries = try CMVPReader.read(path: file).map(RegistryEntry.init)
         }
         let digest = try Hasher.digest(fileAt: file).digest.hex
-        let report = try store.open().importRegistry(
-            registry, entries: entries, path: file, sha256: digest, dryRun: dryRun)
+        let opened = try store.open()
+        let report = try ProgressMeter.run("importing", unit: "rows") { meter in
+            try opened.importRegistry(
+                registry, entries: entries, path: file, sha256: digest, dryRun: dryRun, progress: meter?.handler)
+        }
         switch output.format {
         case .json, .csv:
             try Output.emitRecord(
