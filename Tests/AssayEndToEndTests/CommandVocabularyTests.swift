@@ -109,6 +109,16 @@ import Testing
         #expect(try assay("vendor", "list", "--format", "csv").stdout.split(separator: "\r\n").count == 1)
         #expect(try assay("log", "verify", "--format", "json").stdout.contains("\"entries\""))
         #expect(try assay("audit", "diff", "--json").exitCode == 64)
+        let policy = directory.file("policy.yaml")
+        #expect(try assay("audit", "policy", "init", policy).exitCode == 0)
+        let checked = try assay("audit", "policy", "check", policy, "--format", "json")
+        #expect(checked.exitCode == 0 && checked.stdout.contains("\"policyDigest\" : \""))
+        if SchemaValidator.isAvailable {
+            #expect(try SchemaValidator.problems(in: checked.stdout, schema: "policy-check.schema.json") == nil)
+        }
+        let notAPolicy = try directory.write("list.yaml", "- a\n")
+        let refused = try errorObject(try assay("audit", "policy", "check", notAPolicy, "--format", "json"))
+        #expect(refused["code"] as? String == "audit.policy")
     }
 
     @Test(.enabled(if: Paths.fixturesAvailable, "needs ../shared/fixtures (real registry rows)"))
