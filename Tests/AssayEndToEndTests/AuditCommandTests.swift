@@ -33,7 +33,7 @@ import Testing
         #expect(failed.stderr.hasPrefix("Audit as of 2026-06-01: 2 findings: 2 high\n"))
         let bad = try assay("audit", "run", "--fail-on", "severe")
         #expect(bad.exitCode == 2)
-        #expect(bad.stderr.hasPrefix("assay: error: --fail-on: invalid severity 'severe'"))
+        #expect(bad.stderr.hasPrefix("assay: error[value.enum]: --fail-on: invalid severity 'severe'"))
         // Runs without --out are previews: 'audit history' stays empty.
         #expect(try assay("audit", "history", "--format", "csv").stdout.split(separator: "\r\n").count == 1)
     }
@@ -97,7 +97,7 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("resolved   high     required-scheme-missing:vendor-1-iso27001  ZTE: ") })
         #expect(lines.contains { $0.hasPrefix("persisting high     certification-expired:certification-1  Nokia: ") })
         #expect(lines.last == "1 new, 1 resolved, 1 persisting")
-        #expect(try assay("audit", "diff", "1", "2", "--json").stdout.contains("\"resolved\""))
+        #expect(try assay("audit", "diff", "1", "2", "--format", "json").stdout.contains("\"resolved\""))
         #expect(try assay("audit", "diff", "9").exitCode == 2)
     }
 
@@ -115,7 +115,8 @@ import Testing
         let run = try assay("audit", "run", "--policy", policy)
         #expect(run.exitCode == 2)
         #expect(
-            run.stderr == "assay: error: \(policy): line \(line): escrow.maxVerificationAgeDays: expected a whole "
+            run.stderr
+                == "assay: error[audit.policy]: \(policy): line \(line): escrow.maxVerificationAgeDays: expected a whole "
                 + "number of days from 0 to 36500, not '-1'\n")
         let history = try assay("audit", "history").stdout
         #expect(history.split(separator: "\n").count == 1)

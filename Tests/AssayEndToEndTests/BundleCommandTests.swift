@@ -20,14 +20,20 @@ struct BundleCommandTests {
         let hashed = try AssayProcess.run(["bundle", "hash", archives + "/swift-log-1.16.2.tar.gz", "-o", manifest])
         #expect(hashed.exitCode == 0)
         #expect(hashed.stderr.contains("stripped top-level folder 'swift-log-1.16.2'"))
-        #expect(try SchemaValidator.problems(in: try String(contentsOfFile: manifest, encoding: .utf8),
-                                             schema: "manifest.schema.json") == nil)
-        let zip = try AssayProcess.run(["bundle", "verify", archives + "/swift-log-1.16.2.zip", "--manifest", manifest,
-                                        "--format", "json"])
+        #expect(
+            try SchemaValidator.problems(
+                in: try String(contentsOfFile: manifest, encoding: .utf8),
+                schema: "manifest.schema.json") == nil)
+        let zip = try AssayProcess.run([
+            "bundle", "verify", archives + "/swift-log-1.16.2.zip", "--manifest", manifest,
+            "--format", "json",
+        ])
         #expect(zip.exitCode == 0)
         #expect(try SchemaValidator.problems(in: zip.stdout, schema: "verification-report.schema.json") == nil)
-        let kept = try AssayProcess.run(["bundle", "verify", archives + "/swift-log-1.16.2.zip", "--manifest", manifest,
-                                         "--keep-prefix"])
+        let kept = try AssayProcess.run([
+            "bundle", "verify", archives + "/swift-log-1.16.2.zip", "--manifest", manifest,
+            "--keep-prefix",
+        ])
         #expect(kept.exitCode == 1)
         #expect(kept.stdout.contains("added              swift-log-1.16.2/README.md"))
     }
@@ -37,9 +43,12 @@ struct BundleCommandTests {
         let run = try AssayProcess.run(["bundle", "hash", garbage])
         #expect(run.exitCode == 2)
         #expect(run.stderr.split(separator: "\n").count == 1)
-        let manifest = try directory.write("bad.sums", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a\nnot a line\n")
+        let manifest = try directory.write(
+            "bad.sums", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  a\nnot a line\n")
         let malformed = try AssayProcess.run(["bundle", "verify", directory.path, "--manifest", manifest])
         #expect(malformed.exitCode == 2)
-        #expect(malformed.stderr.hasPrefix("assay: error: \(manifest):2: malformed manifest line"))
+        #expect(
+            malformed.stderr.hasPrefix(
+                "assay: error[bundle.manifest-malformed]: \(manifest):2: malformed manifest line"))
     }
 }

@@ -75,7 +75,8 @@ import Testing
         let asked = try assay("bundle", "verify", tree, "--manifest", directory.file(file), "--algorithm", "sha256")
         #expect(asked.exitCode == 2)
         #expect(
-            asked.stderr == "assay: error: cannot compare sha256 digests with a sha512 manifest; "
+            asked.stderr
+                == "assay: error[bundle.algorithm-mismatch]: cannot compare sha256 digests with a sha512 manifest; "
                 + "read the bundle with --algorithm sha512\n")
     }
 
@@ -114,7 +115,8 @@ import Testing
         let run = try assay("bundle", "verify", directory.file("t"), "--manifest", directory.file("z.sums"))
         #expect(run.exitCode == 2)
         #expect(
-            run.stderr == "assay: error: \(directory.file("z.sums")):3: malformed manifest line: "
+            run.stderr
+                == "assay: error[bundle.manifest-malformed]: \(directory.file("z.sums")):3: malformed manifest line: "
                 + "'abc' is not a sha256 digest (64 hex digits)\n")
     }
 
@@ -149,7 +151,7 @@ import Testing
         let run = try AssayProcess.run(["escrow", "verify", "1", directory.file("cut.tgz")], database: db)
         #expect(run.exitCode == 2)
         #expect(
-            run.stderr == "assay: error: \(directory.file("cut.tgz")): archive is truncated: "
+            run.stderr == "assay: error[bundle.archive-truncated]: \(directory.file("cut.tgz")): archive is truncated: "
                 + "truncated gzip input\n")
         let history = try AssayProcess.run(["escrow", "history", "--offer", "1", "--format", "csv"], database: db)
         #expect(history.stdout.contains("deposit #1 error"), "\(history.stdout)")

@@ -123,7 +123,7 @@ struct CoveredListCommandTests {
         #expect(run.exitCode == 2)
         #expect(
             run.stderr
-                == "assay: error: \(bad): line 3: date_of_inclusion_on_covered_list: 'Smarch 12, 2021' is not a date (Month D, YYYY)\n"
+                == "assay: error[registry.invalid-field]: \(bad): line 3: date_of_inclusion_on_covered_list: 'Smarch 12, 2021' is not a date (Month D, YYYY)\n"
         )
         #expect(try assay("event", "list", "--format", "json").stdout == "[\n\n]\n")
         let listing = try assay("registry", "import", "fcc-covered-list", coveredList, "--listing", "active")

@@ -31,7 +31,7 @@ import Testing
         #expect(list.exitCode == 2)
         #expect(
             list.stderr
-                == "assay: error: --expiring-within: ambiguous duration '6m': write 'mo' for months or 'min' for "
+                == "assay: error[value.ambiguous-unit]: --expiring-within: ambiguous duration '6m': write 'mo' for months or 'min' for "
                 + "minutes\n"
         )
         let watch = try assay("audit", "watch", "--every", "6m", "--out", directory.file("reports"))
@@ -42,7 +42,7 @@ import Testing
     @Test func eachOptionRefusesTheOtherKindOfUnit() throws {
         let list = try assay("cert", "list", "--expiring-within", "12h")
         #expect(list.exitCode == 2)
-        #expect(list.stderr.hasPrefix("assay: error: --expiring-within: invalid span of days '12h': expected days,"))
+        #expect(list.stderr.hasPrefix("assay: error[value.span]: --expiring-within: invalid span of days '12h': expected days,"))
         let watch = try assay("audit", "watch", "--every", "1mo", "--out", directory.file("reports"))
         #expect(watch.exitCode == 64)
         #expect(watch.stderr.contains("--every: invalid interval '1mo': expected a positive number of seconds"))

@@ -79,7 +79,7 @@ struct EscrowCommandTests {
         try whole.prefix(whole.count / 3).write(to: URL(fileURLWithPath: truncated))
         let run = try assay("escrow", "verify", "1", truncated)
         #expect(run.exitCode == 2)
-        #expect(run.stderr.hasPrefix("assay: error: \(truncated): archive is truncated"))
+        #expect(run.stderr.hasPrefix("assay: error[bundle.archive-truncated]: \(truncated): archive is truncated"))
         #expect(run.stderr.split(separator: "\n").count == 1)
         let shown = try assay("escrow", "history", "--offer", "1", "--format", "json").stdout
         #expect(shown.contains("error by tester"))
@@ -97,16 +97,16 @@ struct EscrowCommandTests {
         let cases: [([String], String)] = [
             (
                 ["escrow", "deposit", "1", directory.file("nothing-here")],
-                "assay: error: \(directory.file("nothing-here")): no such file or directory\n"
+                "assay: error[bundle.not-found]: \(directory.file("nothing-here")): no such file or directory\n"
             ),
-            (["escrow", "deposit", "9", tree], "assay: error: no escrow offer with id 9\n"),
+            (["escrow", "deposit", "9", tree], "assay: error[store.not-found]: no escrow offer with id 9\n"),
             (
                 ["escrow", "deposit", "1", tree, "--algorithm", "md5"],
-                "assay: error: --algorithm: unknown digest algorithm 'md5' (supported: sha256, sha384, sha512, sha3-256, sha3-512, blake2b-512)\n"
+                "assay: error[bundle.unknown-algorithm]: --algorithm: unknown digest algorithm 'md5' (supported: sha256, sha384, sha512, sha3-256, sha3-512, blake2b-512)\n"
             ),
             (
                 ["escrow", "offer", "add", "Apple", "--kind", "gift"],
-                "assay: error: --kind: invalid offer kind 'gift': expected one of agent-deposit, regulator-review, customer-review\n"
+                "assay: error[value.enum]: --kind: invalid offer kind 'gift': expected one of agent-deposit, regulator-review, customer-review\n"
             ),
         ]
         for (arguments, message) in cases {

@@ -45,7 +45,7 @@ import Testing
         let shown = try assay("event", "show", "2")
         #expect(shown.stdout.contains("effective:     (from announcement) .. 2018-07-13\n"))
         #expect(try assay("event", "remove", "2").stdout == "Removed event #2\n")
-        #expect(try assay("event", "show", "2").stderr == "assay: error: no event with id 2\n")
+        #expect(try assay("event", "show", "2").stderr == "assay: error[store.not-found]: no event with id 2\n")
         #expect(try assay("log", "verify").stdout.hasPrefix("OK 7 entries"))
     }
 
@@ -162,37 +162,37 @@ import Testing
         let cases: [([String], String)] = [
             (
                 ["event", "add", "ZTF", "--type", "investigation", "--jurisdiction", "US", "--announced-on", "2012"],
-                "assay: error: unknown vendor 'ZTF' (did you mean 'ZTE'?)\n"
+                "assay: error[store.unknown-vendor]: unknown vendor 'ZTF' (did you mean 'ZTE'?)\n"
             ),
             (
                 add.replacing(["investigation"], with: ["ban"]),
-                "assay: error: --type: invalid type 'ban': expected one of entity-list-listing, sanctions-listing, "
+                "assay: error[value.enum]: --type: invalid type 'ban': expected one of entity-list-listing, sanctions-listing, "
                     + "equipment-authorization-ban, procurement-ban, high-risk-vendor-restriction, market-exit, market-entry, "
                     + "investigation, scandal-or-allegation, fine-or-settlement, delisting-or-lifting\n"
             ),
             (
                 add.replacing(["US"], with: ["UK"]),
-                "assay: error: --jurisdiction: invalid jurisdiction 'UK' (did you mean 'GB'?): expected an ISO 3166-1 "
+                "assay: error[value.jurisdiction]: --jurisdiction: invalid jurisdiction 'UK' (did you mean 'GB'?): expected an ISO 3166-1 "
                     + "alpha-2 code such as US "
                     + "or GB, or a bloc: EU, EEA\n"
             ),
             (
                 add.replacing(["2012-10-08"], with: ["2012-10-32"]),
-                "assay: error: --announced-on: invalid date '2012-10-32': expected YYYY, YYYY-MM or YYYY-MM-DD "
+                "assay: error[value.partial-date]: --announced-on: invalid date '2012-10-32': expected YYYY, YYYY-MM or YYYY-MM-DD "
                     + "(an existing month or day)\n"
             ),
             (
                 add + ["--effective-from", "2019-05", "--effective-to", "2018"],
-                "assay: error: the end date 2018 is before the start date 2019-05\n"
+                "assay: error[value.date-range]: the end date 2018 is before the start date 2019-05\n"
             ),
             (
                 ["event", "list", "--active-on", "2019"],
-                "assay: error: --active-on: invalid date '2019': expected an existing day as YYYY-MM-DD\n"
+                "assay: error[value.date]: --active-on: invalid date '2019': expected an existing day as YYYY-MM-DD\n"
             ),
-            (["vendor", "dossier", "Nobody"], "assay: error: unknown vendor 'Nobody'\n"),
+            (["vendor", "dossier", "Nobody"], "assay: error[store.unknown-vendor]: unknown vendor 'Nobody'\n"),
             (
                 ["import", "events", directory.file("missing.csv")],
-                "assay: error: \(directory.file("missing.csv")): No such file or directory\n"
+                "assay: error[store.io]: \(directory.file("missing.csv")): No such file or directory\n"
             ),
         ]
         for (arguments, message) in cases {
@@ -213,8 +213,8 @@ import Testing
         #expect(imported.exitCode == 2)
         #expect(
             imported.stderr == """
-                assay: error: \(bad):3:vendor: unknown vendor 'ZTF' (did you mean 'ZTE'?)
-                assay: error: \(bad):4:announcedOn: invalid date '2013-04-31': expected YYYY, YYYY-MM or YYYY-MM-DD (an existing month or day)
+                assay: error[store.import]: \(bad):3:vendor: unknown vendor 'ZTF' (did you mean 'ZTE'?)
+                assay: error[store.import]: \(bad):4:announcedOn: invalid date '2013-04-31': expected YYYY, YYYY-MM or YYYY-MM-DD (an existing month or day)
 
                 """)
         #expect(try assay("export", "events").stdout == EventColumns.header + "\r\n")

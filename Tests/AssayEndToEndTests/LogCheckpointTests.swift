@@ -113,16 +113,20 @@ import Testing
         let org = try keyPair("org", algorithm: "ed25519")
         let empty = try assay("log", "checkpoint", "--key", org.key)
         #expect(empty.exitCode == 2)
-        #expect(empty.stderr == "assay: error: the audit log is empty: there is no head to checkpoint yet\n")
+        #expect(
+            empty.stderr == "assay: error[store.refused]: the audit log is empty: there is no head to checkpoint yet\n")
         try assay("vendor", "add", "ZTE")
         let publicAsPrivate = try assay("log", "checkpoint", "--key", org.pub)
-        #expect(publicAsPrivate.exitCode == 2 && publicAsPrivate.stderr.hasPrefix("assay: error: --key \(org.pub): "))
+        #expect(
+            publicAsPrivate.exitCode == 2
+                && publicAsPrivate.stderr.hasPrefix("assay: error[key.malformed]: --key \(org.pub): "))
         let junk = try directory.write("junk.json", "{\"seq\": 1}")
         let malformed = try assay("log", "verify", "--checkpoint", junk, "--pubkey", org.pub)
         #expect(malformed.exitCode == 2)
         #expect(
             malformed.stderr
-                == "assay: error: \(junk): not a checkpoint file (expected JSON with seq, hash, signature)\n")
+                == "assay: error[store.malformed-checkpoint]: \(junk): not a checkpoint file (expected JSON with seq, hash, signature)\n"
+        )
         let alone = try assay("log", "verify", "--checkpoint", junk)
         #expect(alone.exitCode == 64 && alone.stderr.contains("--checkpoint and --pubkey go together"))
     }

@@ -10,13 +10,15 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
     let arguments: [String]
     /// 2 for bad input, 1 for a verification finding.
     let exitCode: Int32
-    /// The line expected on stderr (exit 2, after `assay: error: INPUT`) or stdout (exit 1), `INPUT` for the path.
+    /// The error's stable code, for bad input (exit 2).
+    var code: String?
+    /// The line expected on stderr (exit 2, after `assay: error[CODE]: `) or stdout (exit 1), `INPUT` for the path.
     let line: String
 
     var testDescription: String { input }
 
-    static func reading(_ input: String, _ arguments: [String], _ line: String) -> MalformedInput {
-        MalformedInput(input: input, arguments: arguments, exitCode: 2, line: line)
+    static func reading(_ input: String, _ arguments: [String], _ code: String, _ line: String) -> MalformedInput {
+        MalformedInput(input: input, arguments: arguments, exitCode: 2, code: code, line: line)
     }
 
     static func finding(_ input: String, _ line: String) -> MalformedInput {
@@ -37,87 +39,102 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
 
     static let manifests: [MalformedInput] = [
         .reading(
-            "manifests/assay-truncated.json", verify, "INPUT: invalid manifest: not valid JSON (truncated or corrupt)"),
-        .reading("manifests/assay-wrong-type.json", verify, "INPUT: invalid manifest field 'formatVersion': missing"),
+            "manifests/assay-truncated.json", verify, "bundle.manifest-invalid",
+            "INPUT: invalid manifest: not valid JSON (truncated or corrupt)"),
+        .reading(
+            "manifests/assay-wrong-type.json", verify, "bundle.manifest-invalid",
+            "INPUT: invalid manifest field 'formatVersion': missing"),
         .reading(
             "manifests/bsd-unclosed.txt", verify,
+            "bundle.manifest-malformed",
             "INPUT:1: malformed manifest line: expected 'digest  name' or 'TAG (name) = digest'"),
         .reading(
             "manifests/debian-bad-size.dsc", verify,
+            "bundle.manifest-malformed",
             "INPUT:4: malformed manifest line: expected ' digest size name' in Checksums-Sha256"),
         .reading(
             "manifests/gnu-bad-digest.sha256", verify,
+            "bundle.manifest-malformed",
             "INPUT:1: malformed manifest line: 'zzzz' is not a sha256 digest (64 hex digits)"),
         .reading(
             "manifests/gnu-no-name.sha256", verify,
+            "bundle.manifest-malformed",
             "INPUT:1: malformed manifest line: expected 'digest  name' or 'TAG (name) = digest'"),
-        .reading("empty", verify, "INPUT:1: malformed manifest line: no digest lines"),
+        .reading("empty", verify, "bundle.manifest-malformed", "INPUT:1: malformed manifest line: no digest lines"),
         .reading(
             "manifests/hashdeep-bad-size.txt", verify,
+            "bundle.manifest-malformed",
             "INPUT:3: malformed manifest line: expected 3 comma-separated fields starting with a size"),
     ]
 
     static let imports: [MalformedInput] = [
         .reading(
             "imports/events-bad-date.csv", ["import", "events", "INPUT"],
+            "store.import",
             "INPUT:2:announcedOn: invalid date '2020-13-45': expected YYYY, YYYY-MM or YYYY-MM-DD (an existing month or day)"
         ),
         .reading(
             "imports/events-bad-jurisdiction.csv", ["import", "events", "INPUT"],
+            "store.import",
             "INPUT:2:jurisdiction: invalid jurisdiction 'ZZZ': expected an ISO 3166-1 alpha-2 code such as US or GB, or a bloc: EU, EEA"
         ),
         .reading(
             "imports/events-missing-columns.csv", ["import", "events", "INPUT"],
-            "INPUT:1: the header lacks the required columns type, announcedOn"),
+            "store.import", "INPUT:1: the header lacks the required columns type, announcedOn"),
         .reading(
-            "imports/events-object.json", ["import", "events", "INPUT"], "INPUT: expected a JSON array of event objects"
+            "imports/events-object.json", ["import", "events", "INPUT"], "store.import",
+            "INPUT: expected a JSON array of event objects"
         ),
         .reading(
             "imports/events-truncated.json", ["import", "events", "INPUT"],
-            "INPUT: not valid JSON (truncated or corrupt)"),
+            "store.import", "INPUT: not valid JSON (truncated or corrupt)"),
         .reading(
             "imports/events-unterminated-quote.csv", ["import", "events", "INPUT"],
-            "INPUT: line 2: malformed CSV: a quoted field is never closed"),
+            "registry.csv", "INPUT: line 2: malformed CSV: a quoted field is never closed"),
         .reading(
-            "imports/events-wrong-type.json", ["import", "events", "INPUT"], "INPUT:1:announcedOn: expected text"),
-        .reading("empty", ["import", "events", "INPUT"], "INPUT: the file is empty"),
-        .reading("empty.json", ["import", "events", "INPUT"], "INPUT: the file is empty"),
+            "imports/events-wrong-type.json", ["import", "events", "INPUT"], "store.import",
+            "INPUT:1:announcedOn: expected text"),
+        .reading("empty", ["import", "events", "INPUT"], "store.import", "INPUT: the file is empty"),
+        .reading("empty.json", ["import", "events", "INPUT"], "store.import", "INPUT: the file is empty"),
     ]
 
     static let certificates: [MalformedInput] = [
         .reading(
             "x509/bad-base64.pem", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"],
-            "INPUT: PEM block 'CERTIFICATE' is malformed: the base64 body does not decode"),
+            "pem.malformed", "INPUT: PEM block 'CERTIFICATE' is malformed: the base64 body does not decode"),
         .reading(
             "x509/not-a-certificate.pem", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"],
+            "x509.malformed",
             "INPUT: malformed certificate: DER does not parse as an X.509 certificate (truncated or corrupt)"),
         .reading(
             "x509/short.der", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"],
+            "x509.malformed",
             "INPUT: malformed certificate: DER does not parse as an X.509 certificate (truncated or corrupt)"),
         .reading(
             "x509/text.txt", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"],
-            "INPUT: not a certificate: neither PEM text nor DER data of a known kind"),
+            "x509.unrecognized", "INPUT: not a certificate: neither PEM text nor DER data of a known kind"),
         .reading(
             "x509/truncated.pem", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"],
-            "INPUT: PEM block 'CERTIFICATE' is malformed: no END line (truncated file?)"),
+            "pem.malformed", "INPUT: PEM block 'CERTIFICATE' is malformed: no END line (truncated file?)"),
         .reading(
             "x509/short-key.pem", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"],
-            "INPUT: not a certificate: this is a public key"),
-        .reading("empty", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"], "INPUT: the file is empty"),
+            "x509.not-a-certificate", "INPUT: not a certificate: this is a public key"),
+        .reading(
+            "empty", ["cert", "import-x509", "INPUT", "--vendor", "ZTE"], "x509.empty", "INPUT: the file is empty"),
         .reading(
             "x509/short-key.pem", ["vendor", "key", "add", "ZTE", "INPUT"],
-            "INPUT: malformed key: the data is not a DER SubjectPublicKeyInfo"),
+            "key.malformed", "INPUT: malformed key: the data is not a DER SubjectPublicKeyInfo"),
     ]
 
     static let archives: [MalformedInput] = [
         .reading(
             "archives/truncated.tar.gz", ["bundle", "hash", "INPUT"],
-            "INPUT: archive is truncated: truncated gzip input"),
+            "bundle.archive-truncated", "INPUT: archive is truncated: truncated gzip input"),
         .reading(
             "archives/corrupt.tar.gz", ["bundle", "hash", "INPUT"],
-            "INPUT: archive is corrupt: gzip data error: invalid code lengths set"),
-        .reading("archives/wrong-magic.zip", ["bundle", "hash", "INPUT"], notAnArchive),
-        .reading("archives/empty.tar", ["bundle", "hash", "INPUT"], notAnArchive),
+            "bundle.archive-corrupt", "INPUT: archive is corrupt: gzip data error: invalid code lengths set"),
+        .reading("archives/wrong-magic.zip", ["bundle", "hash", "INPUT"], "bundle.unrecognized-format", notAnArchive),
+        .reading("archives/empty.tar", ["bundle", "hash", "INPUT"], "bundle.unrecognized-format", notAnArchive),
         .finding("archives/dotdot.tar", "error: ../../etc/evil.txt: '..' component in path; entry ignored"),
         .finding("archives/absolute.tar", "error: /etc/evil.txt: absolute path; entry ignored"),
         .finding("archives/device.tar", "error: dev/null: special file (device, FIFO or socket) not hashed"),
@@ -154,7 +171,7 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
         let expected = input.line.replacingOccurrences(of: "INPUT", with: path)
         #expect(result.exitCode == input.exitCode, "\(result.stderr)")
         if input.exitCode == 2 {
-            #expect(result.stderr == "assay: error: \(expected)\n")
+            #expect(result.stderr == "assay: error[\(input.code ?? "")]: \(expected)\n")
         } else {
             #expect(result.stdout.split(separator: "\n").contains { $0 == expected }, "\(result.stdout)")
         }

@@ -216,7 +216,8 @@ struct RegistryCommandTests {
         let missing = try directory.write("cc.csv", "\"Category\",\"Name\"\n\"a\",\"b\"\n")
         let run = try assay("registry", "import", "cc-portal", missing)
         #expect(run.exitCode == 2)
-        #expect(run.stderr.hasPrefix("assay: error: \(missing): missing columns 'Manufacturer'"))
+        #expect(
+            run.stderr.hasPrefix("assay: error[registry.missing-columns]: \(missing): missing columns 'Manufacturer'"))
         let json = try directory.write("cmvp.json", "[1, 2]")
         let shape = try assay("registry", "import", "cmvp", json)
         #expect(shape.exitCode == 2 && shape.stderr.contains("unexpected JSON"))
@@ -256,7 +257,7 @@ struct RegistryCommandTests {
             """)
         let refused = try assay("import", "certifications", bad)
         #expect(refused.exitCode == 2)
-        #expect(refused.stderr == "assay: error: \(bad):record 1: unknown vendor 'Nobody'\n")
+        #expect(refused.stderr == "assay: error[store.import]: \(bad):record 1: unknown vendor 'Nobody'\n")
     }
 }
 

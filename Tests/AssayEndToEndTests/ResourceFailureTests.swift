@@ -35,7 +35,8 @@ import Testing
         #expect(result.exitCode == 2)
         #expect(
             result.stderr
-                == "assay: error: no space left to write \(db) (disk full or file size limit); nothing was changed\n")
+                == "assay: error[store.full]: no space left to write \(db) (disk full or file size limit); nothing was changed\n"
+        )
         #expect(try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM marketEvent") } == 0)
         let verified = try assay("log", "verify")
         #expect(verified.exitCode == 0 && verified.stdout.hasPrefix("OK 1 entries"))
@@ -76,7 +77,9 @@ import Testing
             unprivileged[0], Array(unprivileged.dropFirst()) + ["vendor", "add", "Huawei"],
             environment: ["ASSAY_DB": db])
         #expect(result.exitCode == 2)
-        #expect(result.stderr.hasPrefix("assay: error: cannot open database \(db): "), "\(result.stderr)")
+        #expect(
+            result.stderr.hasPrefix("assay: error[store.cannot-open]: cannot open database \(db): "), "\(result.stderr)"
+        )
         #expect(result.stderr.split(separator: "\n").count == 1)
         chmod(directory.path, 0o700)
         chmod(db, 0o600)

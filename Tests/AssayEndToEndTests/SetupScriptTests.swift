@@ -41,6 +41,19 @@ import Testing
         #expect(["openssl", "sqlite3", "python3", "hashdeep", "bsdtar", "zip"].allSatisfy { used[$0] != nil })
     }
 
+    /// A schema check that quietly skips when python3's jsonschema is missing proves nothing on a new machine:
+    /// every check requires it (Scripts/setup installs it), so its absence fails.
+    @Test func schemaChecksAreNeverSkipped() throws {
+        let root = Paths.packageRoot + "/Tests"
+        let skipping = try FileManager.default.subpathsOfDirectory(atPath: root).filter { file in
+            guard file.hasSuffix(".swift"), file != "AssayEndToEndTests/SetupScriptTests.swift",
+                let text = try? String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            else { return false }
+            return text.contains("if SchemaValidator.isAvailable") || text.contains("guard SchemaValidator.isAvailable")
+        }
+        #expect(skipping.isEmpty, "schema checks that skip instead of failing: \(skipping.sorted())")
+    }
+
     @Test func theShellParserFindsCommandsInEveryPosition() {
         #expect(
             Self.commands(inShell: "cd tree && hashdeep -r . > ../h.txt | gzip; X=1 zstd -c $(xz -d f) || ! bsdtar -t")

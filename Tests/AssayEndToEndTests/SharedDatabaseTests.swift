@@ -57,7 +57,9 @@ struct SharedDatabaseTests {
         #expect(preview.exitCode == 0, "a preview only reads: \(preview.stderr)")
         let write = try assay(as: Self.auditor, "vendor", "add", "Huawei")
         #expect(write.exitCode == 2)
-        #expect(write.stderr == "assay: error: cannot open database \(db): it is read-only for this user\n")
+        #expect(
+            write.stderr
+                == "assay: error[store.cannot-open]: cannot open database \(db): it is read-only for this user\n")
         #expect(try files() == ["assay.sqlite"], "the auditor left files beside the database")
         let added = try assay(as: Self.owner, "vendor", "add", "Huawei")
         #expect(added.exitCode == 0, "the owner is locked out: \(added.stderr)")
@@ -82,7 +84,7 @@ struct SharedDatabaseTests {
         #expect(refused.exitCode == 2)
         #expect(
             refused.stderr
-                == "assay: error: cannot open database \(db): changes are pending in \(db)-wal that only a user who "
+                == "assay: error[store.cannot-open]: cannot open database \(db): changes are pending in \(db)-wal that only a user who "
                 + "may write the database can apply\n")
         #expect(try files() == ["assay.sqlite", "assay.sqlite-wal"])
         #expect(try assay(as: Self.owner, "vendor", "show", "ZTE").stdout.contains("notes:        pending"))

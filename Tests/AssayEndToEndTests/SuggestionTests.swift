@@ -52,13 +52,13 @@ import Testing
         #expect(type.exitCode == 2)
         #expect(
             type.stderr.hasPrefix(
-                "assay: error: --type: invalid type 'entity-list-listng' (did you mean "
+                "assay: error[value.enum]: --type: invalid type 'entity-list-listng' (did you mean "
                     + "'entity-list-listing'?): expected one of entity-list-listing, "))
         let named = try assay("event", "list", "--jurisdiction", "Germany")
         #expect(
-            named.stderr.hasPrefix("assay: error: --jurisdiction: invalid jurisdiction 'Germany' (did you mean 'DE'?)"))
+            named.stderr.hasPrefix("assay: error[value.jurisdiction]: --jurisdiction: invalid jurisdiction 'Germany' (did you mean 'DE'?)"))
         let uk = try assay("event", "list", "--jurisdiction", "UK")
-        #expect(uk.stderr.hasPrefix("assay: error: --jurisdiction: invalid jurisdiction 'UK' (did you mean 'GB'?)"))
+        #expect(uk.stderr.hasPrefix("assay: error[value.jurisdiction]: --jurisdiction: invalid jurisdiction 'UK' (did you mean 'GB'?)"))
         let bloc = try assay("event", "list", "--jurisdiction", "Europan Union")
         #expect(bloc.stderr.contains("(did you mean 'EU'?)"))
     }

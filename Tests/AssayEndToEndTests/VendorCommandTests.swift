@@ -58,20 +58,32 @@ import Testing
         let cases: [([String], String)] = [
             (
                 ["vendor", "add", "X", "--country", "XX"],
-                "assay: error: --country: invalid country 'XX': expected an ISO 3166-1 alpha-2 code such as CN, US or DE\n"
+                "assay: error[value.country]: --country: invalid country 'XX': expected an ISO 3166-1 alpha-2 code such as CN, US or DE\n"
             ),
             (
                 ["vendor", "add", "X", "--lei", "5493001KJTIIGC8Y1R13"],
-                "assay: error: --lei: invalid LEI '5493001KJTIIGC8Y1R13': check digits do not match (ISO 17442 MOD 97-10)\n"
+                "assay: error[value.lei]: --lei: invalid LEI '5493001KJTIIGC8Y1R13': check digits do not match (ISO 17442 MOD 97-10)\n"
             ),
-            (["vendor", "add", "zte"], "assay: error: the name 'zte' is already used by vendor 'ZTE'\n"),
-            (["vendor", "show", "ZET"], "assay: error: unknown vendor 'ZET' (did you mean 'ZTE'?)\n"),
-            (["vendor", "add", "Y", "--parent", "Nobody"], "assay: error: unknown vendor 'Nobody'\n"),
+            (
+                ["vendor", "add", "zte"],
+                "assay: error[store.duplicate-name]: the name 'zte' is already used by vendor 'ZTE'\n"
+            ),
+            (
+                ["vendor", "show", "ZET"],
+                "assay: error[store.unknown-vendor]: unknown vendor 'ZET' (did you mean 'ZTE'?)\n"
+            ),
+            (
+                ["vendor", "add", "Y", "--parent", "Nobody"],
+                "assay: error[store.unknown-vendor]: unknown vendor 'Nobody'\n"
+            ),
             (
                 ["vendor", "edit", "ZTE", "--parent", "ZTE"],
-                "assay: error: 'ZTE' cannot be the parent of 'ZTE': the affiliate tree would become a cycle\n"
+                "assay: error[store.parent-cycle]: 'ZTE' cannot be the parent of 'ZTE': the affiliate tree would become a cycle\n"
             ),
-            (["vendor", "add", "Z", "--tier", "9"], "assay: error: invalid tier '9': expected one of 1, 2, 3, 4\n"),
+            (
+                ["vendor", "add", "Z", "--tier", "9"],
+                "assay: error[value.enum]: invalid tier '9': expected one of 1, 2, 3, 4\n"
+            ),
         ]
         for (arguments, message) in cases {
             let result = try AssayProcess.run(arguments, database: db)
@@ -92,19 +104,19 @@ import Testing
         let cases: [([String], String)] = [
             (
                 ["vendor", "add", "Evil\u{1B}]0;owned\u{07}\u{1B}[2J"],
-                "assay: error: vendor name contains the control character U+001B: " + rule
+                "assay: error[value.control-character]: vendor name contains the control character U+001B: " + rule
             ),
             (
                 ["vendor", "add", "Two\nLines"],
-                "assay: error: vendor name contains the control character U+000A: " + rule
+                "assay: error[value.control-character]: vendor name contains the control character U+000A: " + rule
             ),
             (
                 ["vendor", "add", "ZTE", "--alias", "abc\u{202E}fed"],
-                "assay: error: alias contains the control character U+202E: " + rule
+                "assay: error[value.control-character]: alias contains the control character U+202E: " + rule
             ),
             (
                 ["vendor", "add", "ZTE", "--id", "duns=12\u{9B}2J"],
-                "assay: error: identifier contains the control character U+009B: " + rule
+                "assay: error[value.control-character]: identifier contains the control character U+009B: " + rule
             ),
         ]
         for (arguments, message) in cases {
@@ -115,7 +127,9 @@ import Testing
         }
         #expect(try assay("vendor", "add", "ZTE").exitCode == 0)
         let renamed = try assay("vendor", "edit", "ZTE", "--name", "ZTE\u{1B}[2J")
-        #expect(renamed.stderr == "assay: error: vendor name contains the control character U+001B: " + rule)
+        #expect(
+            renamed.stderr
+                == "assay: error[value.control-character]: vendor name contains the control character U+001B: " + rule)
         #expect(try assay("log", "verify").stdout.hasPrefix("OK 1 entries"))
     }
 
@@ -139,7 +153,7 @@ import Testing
         let added = try assay("cert", "add", "1", "--scheme", "iso27001", "--number", "N-1")
         #expect(added.stdout == "Added certification #1: " + escaped + " ISO/IEC 27001 N-1\n")
         let unknown = try assay("vendor", "show", "X\u{1B}[2J\nY")
-        #expect(unknown.stderr.hasPrefix("assay: error: unknown vendor 'X\\e[2J\\nY'"))
+        #expect(unknown.stderr.hasPrefix("assay: error[store.unknown-vendor]: unknown vendor 'X\\e[2J\\nY'"))
         #expect(unknown.stderr.split(separator: "\n").count == 1)
         for output in [list.stdout, shown.stdout, added.stdout, unknown.stderr] {
             #expect(

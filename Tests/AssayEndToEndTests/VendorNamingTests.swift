@@ -27,7 +27,7 @@ import Testing
         }
         let typo = try assay(command + ["--vendor", "ZTEE"])
         #expect(typo.exitCode == 2)
-        #expect(typo.stderr == "assay: error: unknown vendor 'ZTEE' (did you mean 'ZTE'?)\n", "\(command)")
+        #expect(typo.stderr == "assay: error[store.unknown-vendor]: unknown vendor 'ZTEE' (did you mean 'ZTE'?)\n", "\(command)")
     }
 
     @Test func reconcileKeepsTheOlderPositionalSpelling() throws {

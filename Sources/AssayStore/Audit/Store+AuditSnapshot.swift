@@ -5,14 +5,17 @@ import Synchronization
 
 extension Store {
     /// Reads everything an audit needs as of a day, in one read transaction and a few set-based queries (one
-    /// per table, never one per vendor), and verifies the audit log's chain up to the head that snapshot saw.
-    public func auditSnapshot(asOf: CalendarDate) throws(StoreError) -> AuditSnapshot {
+    /// per table, never one per vendor), and verifies the audit log's chain up to the head that snapshot saw;
+    /// `progress` is told how many of the log's entries have been verified.
+    public func auditSnapshot(asOf: CalendarDate, progress: ProgressHandler? = nil) throws(StoreError)
+        -> AuditSnapshot
+    {
         // The chain, the slowest part to check, is verified on a second connection while this one reads the
         // records (WAL readers run side by side): two threads, no more.
         let chain = ChainCheck()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { [self] in
-            chain.finish(Result { () throws(StoreError) in try verifyLog() })
+            chain.finish(Result { () throws(StoreError) in try verifyLog(progress: progress) })
         }
         var snapshot = try readSnapshot(asOf: asOf)
         group.wait()

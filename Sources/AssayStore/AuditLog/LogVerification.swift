@@ -61,16 +61,19 @@ public struct LogBreak: Codable, Sendable, Equatable {
 extension Store {
     /// Verifies the log: recomputes the chain in order, stopping at the first break; checks every stored checkpoint
     /// against it; and, when both hold and `depth` asks for it, compares every record table with the state the log
-    /// gives it, and every evidence file with its size (and, when `.deep`, its SHA-256).
-    public func verifyLog(_ depth: LogVerificationDepth = .records) throws(StoreError) -> LogVerification {
+    /// gives it, and every evidence file with its size (and, when `.deep`, its SHA-256). `progress` is told how
+    /// many of the log's entries have been hashed.
+    public func verifyLog(_ depth: LogVerificationDepth = .records, progress: ProgressHandler? = nil) throws(StoreError)
+        -> LogVerification
+    {
         let evidence = EvidenceBlobs(root: location.evidenceDirectory)
-        return try read { db in try Self.verifyLog(db, depth, evidence: evidence) }
+        return try read { db in try Self.verifyLog(db, depth, evidence: evidence, progress: progress) }
     }
 
     /// Verifies the log inside the caller's read or write, so that the result describes one snapshot.
-    static func verifyLog(_ db: Database, _ depth: LogVerificationDepth, evidence: EvidenceBlobs) throws
-        -> LogVerification
-    {
+    static func verifyLog(
+        _ db: Database, _ depth: LogVerificationDepth, evidence: EvidenceBlobs, progress: ProgressHandler? = nil
+    ) throws -> LogVerification {
         let compareRecords = depth != .chain
         var result = LogVerification(entries: 0)
         // The rows are replayed on a second thread while this one reads and hashes the chain.
@@ -81,6 +84,7 @@ extension Store {
         var expectedSeq: Int64 = 1
         var previousHash = LogEntry.genesisHash
         let hasher = try Hasher(.sha256)
+        let total = try progress.map { _ in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditLog") ?? 0 } ?? 0
         // Columns by position: a chain of 100 000 entries is read faster than through Codable.
         let rows = try Row.fetchCursor(
             db,
@@ -93,6 +97,7 @@ extension Store {
                 seq: row[0], recordedAt: row[1], actor: row[2], action: row[3], entity: row[4], entityId: row[5],
                 vendorId: row[6], change: row[7], rows: row[8], prevHash: row[9], hash: row[10])
             result.entries += 1
+            progress?(result.entries, total)
             result.headSeq = entry.seq
             result.headHash = entry.hash
             if let reason = try Self.breakReason(

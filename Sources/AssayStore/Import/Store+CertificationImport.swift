@@ -7,16 +7,18 @@ extension Store {
     /// (by claim key; else vendor, scheme and certificate number; else, without a number, vendor, scheme, product
     /// and issue date, paired in order) updates it (`cert.update`, with a dated status change when the status
     /// differs) or leaves it unchanged, so importing a file twice, or an export into its own database, changes
-    /// nothing. Every problem is reported at once, naming the file and the record.
-    public func importCertifications(_ records: [CertificationRecord], from path: String) throws(StoreError)
-        -> ImportSummary
-    {
+    /// nothing. Every problem is reported at once, naming the file and the record. `progress` is told how many
+    /// records are done.
+    public func importCertifications(
+        _ records: [CertificationRecord], from path: String, progress: ProgressHandler? = nil
+    ) throws(StoreError) -> ImportSummary {
         try write(commit: { $0.added + $0.updated > 0 }) { db, log in
             var summary = ImportSummary()
             var problems: [ImportProblem] = []
             var vendors: [String: Vendor] = [:]
             var matches = ClaimMatches()
             for (index, record) in records.enumerated() {
+                progress?(index, records.count)
                 let place = "record \(index + 1)"
                 do {
                     let vendor = try vendors[record.vendor] ?? VendorResolver.resolve(db, record.vendor)

@@ -7,14 +7,15 @@ extension Store {
     /// A row is the same event as a recorded one when their source record ids match or, for a row without one,
     /// when vendor, type, jurisdiction and announcement date match; such rows update the event (`event.edit`)
     /// or leave it unchanged, so importing a file twice changes nothing. Every problem is reported at once, as
-    /// ``StoreError/importProblems(_:)`` naming file, line and field.
-    public func importEvents(from path: String) throws(StoreError) -> ImportSummary {
+    /// ``StoreError/importProblems(_:)`` naming file, line and field. `progress` is told how many rows are done.
+    public func importEvents(from path: String, progress: ProgressHandler? = nil) throws(StoreError) -> ImportSummary {
         let (rows, invalid) = try EventFile.read(path)
         return try write { db, log in
             var summary = ImportSummary()
             var problems = invalid
             var vendors: [String: Vendor] = [:]
-            for row in rows {
+            for (index, row) in rows.enumerated() {
+                progress?(index, rows.count)
                 let vendor: Vendor
                 do {
                     vendor = try vendors[row.draft.vendor] ?? VendorResolver.resolve(db, row.draft.vendor)

@@ -79,7 +79,7 @@ extension Store {
     /// Imports registry entries in one transaction: new keys are added, changed ones updated, the rest left
     /// unchanged; manufacturers are matched to vendors and aliases after normalising case, punctuation and legal
     /// suffixes. Logged as one `registry.import` entry with the file's SHA-256. Nothing is written with `dryRun`,
-    /// nor when every row is unchanged.
+    /// nor when every row is unchanged. `progress` is told how many entries are done.
     ///
     /// An update keeps what the record already says of the category, scheme, level and certification date when
     /// the entry does not know them: NIST's historical list, which carries no standard or level, moves a module
@@ -89,7 +89,8 @@ extension Store {
         entries: [RegistryEntry],
         path: String,
         sha256: String,
-        dryRun: Bool
+        dryRun: Bool,
+        progress: ProgressHandler? = nil
     ) throws(StoreError) -> RegistryImportReport {
         try write(commit: { !dryRun && $0.added + $0.updated + $0.relinked > 0 }) { db, log in
             var linker = try VendorLinker(db)
@@ -122,7 +123,8 @@ extension Store {
                         importId = ?
                     WHERE id = ?
                     """)
-            for entry in entries {
+            for (index, entry) in entries.enumerated() {
+                progress?(index, entries.count)
                 let vendorId = try linker.vendorId(db, entry.manufacturer)
                 if vendorId != nil { report.matched += 1 }
                 let hash = try entry.contentHash

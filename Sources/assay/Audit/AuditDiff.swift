@@ -19,8 +19,8 @@ struct AuditDiff: ParsableCommand {
     @Argument(help: "The later run's id (default: the latest run).")
     var runB: String?
 
-    @Flag(help: "Write the diff as JSON.")
-    var json = false
+    @Option(help: "Output format: text or json.")
+    var format: ReportFormat = .text
 
     @OptionGroup var store: StoreOptions
 
@@ -36,10 +36,9 @@ struct AuditDiff: ParsableCommand {
         }
         let diff = FindingDiff(
             from: try store.auditFindings(run: earlier.id), to: try store.auditFindings(run: later.id))
-        if json {
-            try Output.json(diff)
-        } else {
-            Output.write(AuditDiffText.lines(diff, from: earlier, to: "run #\(later.id)", asOf: later.asOf))
+        switch format {
+        case .json: try Output.json(diff)
+        case .text: Output.write(AuditDiffText.lines(diff, from: earlier, to: "run #\(later.id)", asOf: later.asOf))
         }
     }
 }

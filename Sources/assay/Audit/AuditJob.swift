@@ -28,8 +28,9 @@ struct AuditJob {
         var text: String?
     }
 
-    func run(asOf: CalendarDate) throws -> Outcome {
-        let snapshot = try store.auditSnapshot(asOf: asOf)
+    /// Runs the audit; `progress` is told how many of the audit log's entries have been verified.
+    func run(asOf: CalendarDate, progress: ProgressHandler? = nil) throws -> Outcome {
+        let snapshot = try store.auditSnapshot(asOf: asOf, progress: progress)
         let findings = AuditEngine().evaluate(snapshot, policy: policy)
         let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), findings: findings)
         let bytes = Array(try render(report, snapshot: snapshot).utf8)

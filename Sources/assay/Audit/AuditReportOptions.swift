@@ -15,7 +15,8 @@ struct AuditReportOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
             "The policy file (YAML; default: the built-in policy, see 'audit policy init').",
-            valueName: "file"))
+            valueName: "file"),
+        completion: .policyFiles)
     var policy: String?
 
     @Option(help: "Report format: text, md, html, json or csv.")

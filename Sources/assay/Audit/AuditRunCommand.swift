@@ -30,7 +30,8 @@ struct AuditRunCommand: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "Exit 1 when a finding is at least this severe: info, low, medium, high or critical.", valueName: "severity"
-        ))
+        ),
+        completion: .severities)
     var failOn: String?
 
     @Option(
@@ -58,7 +59,9 @@ struct AuditRunCommand: ParsableCommand {
         let baseline = try since.flatMap { try AuditRunSelection.baseline($0, in: store) }
         let job = AuditJob(
             store: store, policy: policy, format: report.format, outputFolder: report.out, record: records)
-        let outcome = try job.run(asOf: day)
+        let outcome = try ProgressMeter.run("auditing", unit: "log entries") { meter in
+            try job.run(asOf: day, progress: meter?.handler)
+        }
         let unrecorded =
             record == false ? "run not recorded (--no-record)" : "preview, not recorded (--record or --out records it)"
         let summary = AuditJob.summary(outcome, unrecorded: unrecorded)

@@ -31,7 +31,8 @@ struct AuditSchedule: ParsableCommand {
     @Option(
         help: ArgumentHelp(
             "The database file (default: $ASSAY_DB, else the default location).",
-            valueName: "path"))
+            valueName: "path"),
+        completion: .file())
     var db: String?
 
     @Option(

@@ -45,8 +45,10 @@ struct AuditWatch: ParsableCommand {
                         + AuditJob.summary(outcome).replacingOccurrences(of: "\n", with: "; ")
                         .trimmingCharacters(in: CharacterSet(charactersIn: "; ")) + "\n")
             } catch {
-                let message = CommandFailure(error)?.message ?? (error as? CommandFailure)?.message ?? "\(error)"
-                Output.note("\(Timestamp.now()) assay: error: audit run failed: \(message)")
+                let failure = Assay.failure(error) ?? CommandFailure(message: "\(error)")
+                let lines = failure.lines.map { "audit run failed: \($0)" }
+                let text = ErrorOutput.text(CommandFailure(lines: lines, code: failure.code))
+                Output.note("\(Timestamp.now()) " + text.trimmingCharacters(in: .newlines))
             }
         } while !stop.wait(seconds: Double(interval.seconds))
         Output.note("assay: watch stopped by \(stop.received ?? "signal")")

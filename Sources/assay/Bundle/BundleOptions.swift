@@ -23,22 +23,22 @@ struct BundleOptions: ParsableArguments {
         do {
             return try DigestAlgorithm.named(algorithm)
         } catch {
-            throw CommandFailure(message: "--algorithm: \(error.description)")
+            throw CommandFailure(library: error, about: "--algorithm")
         }
     }
 
     /// The reader options, with a progress meter on a terminal; `fallback` is the algorithm when none was asked for.
     func readOptions(progress: ProgressMeter?, fallback: DigestAlgorithm = .sha256) throws -> ReadOptions {
         ReadOptions(
-            algorithm: try requestedAlgorithm() ?? fallback, keepPrefix: keepPrefix, progress: progress?.callback)
+            algorithm: try requestedAlgorithm() ?? fallback, keepPrefix: keepPrefix, progress: progress?.readCallback)
     }
 
     var kind: BundleReader.Kind { singleFile ? .file : .auto }
 
     /// Reads a bundle, with progress on a terminal, in `fallback` unless `--algorithm` asks for another.
     func read(_ path: String, fallback: DigestAlgorithm = .sha256) throws -> Manifest {
-        let meter = ProgressMeter.forStandardError()
-        defer { meter?.finish() }
-        return try BundleReader.read(at: path, as: kind, options: try readOptions(progress: meter, fallback: fallback))
+        try ProgressMeter.run("hashing", unit: "files") { meter in
+            try BundleReader.read(at: path, as: kind, options: try readOptions(progress: meter, fallback: fallback))
+        }
     }
 }

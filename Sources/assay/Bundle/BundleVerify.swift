@@ -20,7 +20,7 @@ struct BundleVerify: ParsableCommand {
     @Argument(help: "The bundle: a directory or an archive.")
     var path: String
 
-    @Option(help: "The expected manifest (optional when PATH is a BagIt bag).")
+    @Option(help: "The expected manifest (optional when PATH is a BagIt bag).", completion: .file())
     var manifest: String?
 
     @Option(help: "A detached signature over the manifest file (Ed25519 or ECDSA, as made by openssl).")
@@ -44,16 +44,14 @@ struct BundleVerify: ParsableCommand {
     }
 
     func run() throws {
-        let meter = ProgressMeter.forStandardError()
-        defer { meter?.finish() }
-        let options = try bundle.readOptions(progress: meter)
-        var report: VerificationReport
-        if let manifest {
-            let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: try bundle.requestedAlgorithm())
-            report = try Verifier.verify(bundleAt: path, as: bundle.kind, against: expected, options: options)
-        } else if BagVerifier.isBag(at: path) {
-            report = try BagVerifier.verify(bagAt: path, options: options)
-        } else {
+        var report = try ProgressMeter.run("hashing", unit: "files") { meter in
+            let options = try bundle.readOptions(progress: meter)
+            if let manifest {
+                let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: try bundle.requestedAlgorithm())
+                return try Verifier.verify(bundleAt: path, as: bundle.kind, against: expected, options: options)
+            } else if BagVerifier.isBag(at: path) {
+                return try BagVerifier.verify(bagAt: path, options: options)
+            }
             throw CommandFailure(
                 message: "--manifest: needed, since \(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version)")
         }

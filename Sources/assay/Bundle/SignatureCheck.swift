@@ -17,7 +17,7 @@ enum SignatureCheck {
             do {
                 return try PublicKey(bytes: try readBytes(path, what: "public key"))
             } catch let error as CryptoError {
-                throw CommandFailure(message: "\(path): \(error.description)")
+                throw CommandFailure(library: error, about: path)
             }
         }
     }

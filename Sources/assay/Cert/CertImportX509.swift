@@ -33,12 +33,13 @@ struct CertImportX509: ParsableCommand {
             do {
                 parsed = try CertificateFile(contentsOf: file)
             } catch {
-                throw CommandFailure(message: "\(file): \(error.description)")
+                throw CommandFailure(library: error, about: file)
             }
             for certificate in parsed.certificates {
                 guard let owner = vendor ?? Self.organization(in: certificate.subject) else {
-                    throw CommandFailure(message: "\(file): certificate '\(certificate.subject)' names no organization (O=); "
-                        + "give --vendor")
+                    throw CommandFailure(
+                        message: "\(file): certificate '\(certificate.subject)' names no organization (O=); "
+                            + "give --vendor")
                 }
                 imports.append(X509Import(certificate: certificate, file: file, vendor: owner))
             }
@@ -47,8 +48,9 @@ struct CertImportX509: ParsableCommand {
         try Output.emit(results, format: output.format) {
             var table = TextTable("CERT", "OUTCOME", "SUBJECT", "FINGERPRINT (SHA-256)", "FLAGS")
             for result in results {
-                table.add("\(result.certificationId)", result.outcome, result.subject, result.fingerprint,
-                          result.weaknesses.joined(separator: "; "))
+                table.add(
+                    "\(result.certificationId)", result.outcome, result.subject, result.fingerprint,
+                    result.weaknesses.joined(separator: "; "))
             }
             return table
         }

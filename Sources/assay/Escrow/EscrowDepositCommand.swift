@@ -24,7 +24,7 @@ struct EscrowDepositCommand: ParsableCommand {
     @Option(help: "The version or label of this deposit.")
     var label: String?
 
-    @Option(help: "The depositor's manifest of the bundle, to check the bundle against.")
+    @Option(help: "The depositor's manifest of the bundle, to check the bundle against.", completion: .file())
     var manifest: String?
 
     @Option(help: "A detached signature over --manifest by one of the vendor's keys.")

@@ -53,13 +53,13 @@ struct EscrowVerify: ParsableCommand {
                     keys: "any key of \(record.vendor.name)"))
         }
         let signer = verdict?.signerKey
-        let meter = ProgressMeter.forStandardError()
         var report: VerificationReport
         do {
-            defer { meter?.finish() }
-            report = try Verifier.verify(
-                bundleAt: path, against: expected,
-                options: ReadOptions(keepPrefix: keepPrefix, progress: meter?.callback))
+            report = try ProgressMeter.run("hashing", unit: "files") { meter throws(BundleError) in
+                try Verifier.verify(
+                    bundleAt: path, against: expected,
+                    options: ReadOptions(keepPrefix: keepPrefix, progress: meter?.readCallback))
+            }
         } catch {
             try opened.recordVerification(
                 deposit: deposit, bundlePath: path, outcome: .error, summary: nil,

@@ -4,7 +4,9 @@ import AssayStore
 
 /// Event attributes shared by `event add` and `event edit`; in an edit, an empty value clears an optional field.
 struct EventFields: ParsableArguments {
-    @Option(help: "Event type, e.g. entity-list-listing, procurement-ban, market-exit (see 'assay event --help').")
+    @Option(
+        help: "Event type, e.g. entity-list-listing, procurement-ban, market-exit (see 'assay event --help').",
+        completion: .eventTypes)
     var type: String?
 
     @Option(help: "ISO 3166-1 alpha-2 country code, or a bloc: EU, EEA.")

@@ -22,7 +22,7 @@ struct EventList: ParsableCommand {
     @Option(help: "Only this jurisdiction (ISO 3166-1 alpha-2, or EU, EEA).")
     var jurisdiction: String?
 
-    @Option(help: "Only this event type.")
+    @Option(help: "Only this event type.", completion: .eventTypes)
     var type: String?
 
     @Option(help: "Only this status: active, lifted, expired, disputed.")

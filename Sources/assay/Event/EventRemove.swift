@@ -6,16 +6,23 @@ struct EventRemove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove a market-access event.",
-        discussion: "The removal is kept in the audit log with the event's last state."
+        discussion: "The removal is kept in the audit log with the event's last state; --format json prints that state."
     )
 
     @Argument(help: "The event's id.")
     var id: Int64
 
+    @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try store.open().removeEvent(id)
-        Output.write("Removed event #\(id)\n")
+        let opened = try store.open()
+        let removed = try opened.event(id)
+        try opened.removeEvent(id)
+        if output.format == .table {
+            Output.write("Removed event #\(id)\n")
+        } else {
+            try EventShow.emit(removed, format: output.format)
+        }
     }
 }

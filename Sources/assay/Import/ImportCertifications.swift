@@ -25,7 +25,10 @@ struct ImportCertifications: ParsableCommand {
 
     func run() throws {
         let records = try CertificationFile.read(path: file)
-        let summary = try store.open().importCertifications(records, from: file)
+        let opened = try store.open()
+        let summary = try ProgressMeter.run("importing", unit: "records") { meter in
+            try opened.importCertifications(records, from: file, progress: meter?.handler)
+        }
         try Output.emit(summary, format: output.format)
     }
 }

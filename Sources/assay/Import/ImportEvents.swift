@@ -22,6 +22,10 @@ struct ImportEvents: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try Output.emit(try store.open().importEvents(from: file), format: output.format)
+        let opened = try store.open()
+        let summary = try ProgressMeter.run("importing", unit: "rows") { meter in
+            try opened.importEvents(from: file, progress: meter?.handler)
+        }
+        try Output.emit(summary, format: output.format)
     }
 }

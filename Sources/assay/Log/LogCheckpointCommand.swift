@@ -28,7 +28,7 @@ struct LogCheckpointCommand: ParsableCommand {
         do {
             signingKey = try PrivateKey(bytes: try SignatureCheck.readBytes(key, what: "private key"))
         } catch let error as CryptoError {
-            throw CommandFailure(message: "--key \(key): \(error.description)")
+            throw CommandFailure(library: error, about: "--key \(key)")
         }
         let checkpoint = try store.open().recordCheckpoint(signingWith: signingKey)
         let text = try checkpoint.jsonText()

@@ -25,7 +25,10 @@ struct LogVerify: ParsableCommand {
     @Flag(help: "Also hash every evidence file again, not only check that it is there with its size (slower).")
     var deep = false
 
-    @Flag(help: "Only the hash chain and the stored checkpoints: do not compare the records (faster, and blind to edits of the records).")
+    @Flag(
+        help:
+            "Only the hash chain and the stored checkpoints: do not compare the records (faster, and blind to edits of the records)."
+    )
     var chainOnly = false
 
     @Option(help: ArgumentHelp("A checkpoint file from 'assay log checkpoint'.", valueName: "file"))
@@ -34,7 +37,9 @@ struct LogVerify: ParsableCommand {
     @Option(help: ArgumentHelp("The organisation's public key that signed --checkpoint.", valueName: "pub.pem"))
     var pubkey: String?
 
-    @OptionGroup var output: OutputOptions
+    @Option(help: "Output format: text or json (Schemas/log-verification.schema.json).")
+    var format: ReportFormat = .text
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -50,12 +55,14 @@ struct LogVerify: ParsableCommand {
     func run() throws {
         let opened = try store.open(.readOnly)
         let anchor = try loadCheckpoint()
-        let result = try opened.verifyLog(deep ? .deep : chainOnly ? .chain : .records)
+        let result = try ProgressMeter.run("verifying", unit: "log entries") { meter in
+            try opened.verifyLog(deep ? .deep : chainOnly ? .chain : .records, progress: meter?.handler)
+        }
         let style = TerminalStyle.standardOutput
-        switch output.format {
+        switch format {
         case .json:
             try Output.json(result)
-        case .table, .csv:
+        case .text:
             Output.write(Self.lines(result, style: style).joined(separator: "\n") + "\n")
         }
         if !result.isIntact { throw ExitCode(1) }
@@ -73,15 +80,17 @@ struct LogVerify: ParsableCommand {
         if let records, records.differenceCount > 0 {
             let more = records.differenceCount - records.differences.count
             return result.problems.map { style.red("BROKEN") + ": " + $0 }
-                + (more > 0 ? ["… and \(more) more differences (--format json lists the first \(records.differences.count))"] : [])
+                + (more > 0
+                    ? ["… and \(more) more differences (--format json lists the first \(records.differences.count))"]
+                    : [])
         }
         let matched =
             records.map { records in
-            "; \(records.rows) records match the log"
-                + (records.evidenceFiles == 0
-                    ? ""
-                    : ", \(records.evidenceFiles) evidence files "
-                        + (records.evidenceRehashed ? "re-hashed" : "present with their sizes"))
+                "; \(records.rows) records match the log"
+                    + (records.evidenceFiles == 0
+                        ? ""
+                        : ", \(records.evidenceFiles) evidence files "
+                            + (records.evidenceRehashed ? "re-hashed" : "present with their sizes"))
             } ?? "; records not compared (--chain-only)"
         guard let seq = result.headSeq, let hash = result.headHash else {
             return [style.green("OK") + " the log is empty" + matched]
@@ -102,7 +111,7 @@ struct LogVerify: ParsableCommand {
         _ opened: Store, _ anchor: (path: String, checkpoint: LogCheckpoint, key: PublicKey), style: TerminalStyle
     ) throws {
         let (path, checkpoint, key) = anchor
-        let toStandardError = output.format == .json
+        let toStandardError = format == .json
         let say = { (line: String) in toStandardError ? Output.note(line) : Output.write(line + "\n") }
         let problem: String
         switch try opened.check(checkpoint, key: key) {

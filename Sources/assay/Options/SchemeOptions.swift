@@ -8,7 +8,8 @@ struct SchemeOptions: ParsableArguments {
         help: ArgumentHelp(
             "The scheme: iso27001, cc, eucc, fips140-2, fips140-3, soc2, csa-star, nesas or x509 (a name outside "
                 + "this list is refused as a typo; see --custom-scheme).",
-            valueName: "scheme"))
+            valueName: "scheme"),
+        completion: .schemes)
     var scheme: String?
 
     @Option(

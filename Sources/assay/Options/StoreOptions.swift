@@ -9,7 +9,8 @@ struct StoreOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The database file (default: $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.sqlite).",
-            valueName: "path"))
+            valueName: "path"),
+        completion: .file())
     var db: String?
 
     @Option(name: .long, help: "Who is making the change, for the audit log (default: $USER).")

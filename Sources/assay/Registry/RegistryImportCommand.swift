@@ -58,9 +58,26 @@ struct RegistryImportCommand: ParsableCommand {
             if output.format == .json { try Output.json(report) } else { write(report) }
             return
         }
-        let report = try store.open().importRegistry(
-            entries.0, entries: entries.1, path: file, sha256: try digest(), dryRun: dryRun)
-        if output.format == .json { try Output.json(report) } else { write(report) }
+        let digest = try digest()
+        let opened = try store.open()
+        let report = try ProgressMeter.run("importing", unit: "rows") { meter in
+            try opened.importRegistry(
+                entries.0, entries: entries.1, path: file, sha256: digest, dryRun: dryRun, progress: meter?.handler)
+        }
+        switch output.format {
+        case .json, .csv:
+            try Output.emitRecord(
+                report, format: output.format,
+                fields: [
+                    ("registry", entries.0.rawValue), ("path", file), ("sha256", digest), ("rows", "\(report.rows)"),
+                    ("added", "\(report.added)"), ("updated", "\(report.updated)"),
+                    ("unchanged", "\(report.unchanged)"), ("matched", "\(report.matched)"),
+                    ("ambiguous", "\(report.ambiguous.count)"), ("relinked", "\(report.relinked)"),
+                    ("dryRun", "\(dryRun)"),
+                ])
+        case .table:
+            write(report)
+        }
     }
 
     /// The file's SHA-256, which the import keeps.

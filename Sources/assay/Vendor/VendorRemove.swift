@@ -6,16 +6,24 @@ struct VendorRemove: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove a vendor that has no certifications or affiliates.",
-        discussion: "The removal is kept in the audit log with the vendor's last state."
+        discussion:
+            "The removal is kept in the audit log with the vendor's last state; --format json prints that state."
     )
 
     @Argument(help: "The vendor's name, alias or id.")
     var vendor: String
 
+    @OptionGroup var output: OutputOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        try store.open().removeVendor(vendor)
-        Output.line("Removed vendor \(vendor)")
+        let opened = try store.open()
+        let removed = try opened.vendor(vendor)
+        try opened.removeVendor("#\(removed.id)")
+        if output.format == .table {
+            Output.line("Removed vendor \(vendor)")
+        } else {
+            try VendorShow.emit(removed, format: output.format)
+        }
     }
 }
