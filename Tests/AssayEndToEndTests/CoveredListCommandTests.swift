@@ -24,6 +24,24 @@ struct CoveredListCommandTests {
         try assay("vendor", "add", "Zhejiang Dahua", "--country", "CN", "--alias", "Dahua Technology Co., Ltd.")
     }
 
+    /// A listing recorded by hand before the list was imported (as `Scripts/demo-data/events.csv` does) is taken
+    /// over by the import, not recorded a second time.
+    @Test func aListingRecordedByHandIsTakenOverNotDuplicated() throws {
+        try addVendors()
+        try assay(
+            "event", "add", "ZTE", "--type", "equipment-authorization-ban", "--jurisdiction", "US", "--authority", "FCC",
+            "--program", "Covered List (Secure and Trusted Communications Networks Act of 2019)", "--announced-on",
+            "2021-03-12", "--applies-to-affiliates")
+        let run = try assay("registry", "import", "fcc-covered-list", coveredList)
+        #expect(run.exitCode == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("event #1 updated: ZTE for 'ZTE Corporation' (line 3)"), "\(run.stdout)")
+        let listed = try assay("event", "list", "--vendor", "ZTE", "--format", "json").stdout
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(listed.utf8)) as? [[String: Any]])
+        #expect(events.count == 1)
+        #expect(events.first?["sourceRecordId"] as? String == "fcc-covered-list:2021-03-12:zte")
+        #expect(try assay("log", "verify").exitCode == 0)
+    }
+
     @Test func entitiesBecomeBansOnMatchedVendorsAndTheRestIsListed() throws {
         try addVendors()
         let entries = try assay("log", "--format", "json").stdout

@@ -124,7 +124,9 @@ extension Store {
                     let draft = try Self.coveredListDraft(entry, date: date, vendor: vendor.name, id: sourceRecordId)
                     let event: MarketEvent
                     let change: CoveredListChange
-                    if let existing = try Self.matchingEvent(db, draft, vendorId: vendorId) {
+                    if let existing = try Self.matchingEvent(db, draft, vendorId: vendorId)
+                        ?? Self.unsourcedListing(db, draft, vendorId: vendorId)
+                    {
                         if let updated = try Self.updateEvent(db, existing, to: draft, vendor: vendor, log: log) {
                             (event, change) = (updated, .updated)
                         } else {
@@ -148,6 +150,19 @@ extension Store {
                 change: Change<CoveredListImportReport>(after: report))
             return report
         }
+    }
+
+    /// The same listing recorded by hand (an FCC equipment-authorization ban of the vendor announced that day, with no
+    /// source record id), which the import then takes over rather than recording the listing twice.
+    private static func unsourcedListing(_ db: Database, _ draft: MarketEventDraft, vendorId: Int64) throws
+        -> MarketEventRecord?
+    {
+        try MarketEventRecord.filter(
+            MarketEventRecord.Columns.vendorId == vendorId && MarketEventRecord.Columns.type == draft.type
+                && MarketEventRecord.Columns.jurisdiction == draft.jurisdiction
+                && MarketEventRecord.Columns.announcedOn == draft.announcedOn
+                && MarketEventRecord.Columns.sourceRecordId == nil && MarketEventRecord.Columns.authority == draft.authority
+        ).order(MarketEventRecord.Columns.id).fetchOne(db)
     }
 
     /// The event a covered entity's row describes.

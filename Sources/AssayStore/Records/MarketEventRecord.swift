@@ -28,6 +28,7 @@ struct MarketEventRecord: Codable, Sendable, Equatable, FetchableRecord, Mutable
         static let appliesToAffiliates = Column(CodingKeys.appliesToAffiliates)
         static let jurisdiction = Column(CodingKeys.jurisdiction)
         static let type = Column(CodingKeys.type)
+        static let authority = Column(CodingKeys.authority)
         static let announcedOn = Column(CodingKeys.announcedOn)
         static let status = Column(CodingKeys.status)
         static let sourceRecordId = Column(CodingKeys.sourceRecordId)
