@@ -30,11 +30,11 @@ struct AuditJob {
 
     func run(asOf: CalendarDate) throws -> Outcome {
         let snapshot = try store.auditSnapshot(asOf: asOf)
-        let findings = AuditEngine().evaluate(snapshot, policy: policy)
-        let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), findings: findings)
+        let assessment = AuditEngine().evaluate(snapshot, policy: policy)
+        let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), assessment: assessment)
         let bytes = Array(try render(report, snapshot: snapshot).utf8)
         var draft = AuditRunDraft(
-            asOf: asOf, policyDigest: report.policyDigest, format: format.rawValue, findings: findings.map(\.recorded))
+            asOf: asOf, policyDigest: report.policyDigest, format: format.rawValue, findings: report.recorded)
         draft.reportSha256 = try Hasher.digest(bytes).hex
         draft.logHeadSeq = snapshot.logHead?.seq
         draft.logHeadHash = snapshot.logHead?.hash
