@@ -45,7 +45,7 @@ import Testing
         #expect(table.columns == AuditTabularRenderer.columns)
         var rows = 0
         while try table.next() != nil { rows += 1 }
-        #expect(rows == report.findings.count)
+        #expect(rows == report.findings.count + report.accepted.count)
     }
 
     @Test func summaryCounts() {
@@ -80,6 +80,11 @@ import Testing
         #expect(!html.contains("<b>X</b>"))
         #expect(html.contains("<h3>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; <span"))
         #expect(html.contains("&lt;b&gt;X&lt;/b&gt;"))
+        #expect(!html.contains("<i>reason</i>"))
+        #expect(html.contains("<h2>Accepted risks</h2>"))
+        #expect(
+            html.contains(
+                "by SAMPLE Owner (risk acceptance #1, ticket SAMPLE-1): SAMPLE &lt;i&gt;reason&lt;/i&gt; &amp; co"))
         let markdown = MarkdownRenderer.render(AuditOutline.document(report))
         #expect(!markdown.contains("<script>"))
     }
