@@ -128,16 +128,18 @@ import Testing
         try assay("log", "checkpoint", "--key", key, "-o", directory.file("cp.json"))
         try assay("vendor", "add", "Nokia")
         // The tail goes, with the vendor it added: the chain that is left is valid, and so are its records.
-        try sqlite("DELETE FROM auditLog WHERE seq >= 2; DELETE FROM vendorName WHERE vendorId >= 2; "
-            + "DELETE FROM vendor WHERE id >= 2; DELETE FROM logCheckpoint")
+        try sqlite(
+            "DELETE FROM auditLog WHERE seq >= 2; DELETE FROM vendorName WHERE vendorId >= 2; "
+                + "DELETE FROM vendor WHERE id >= 2; DELETE FROM logCheckpoint")
         #expect(try assay("log", "verify").exitCode == 0, "nothing in the database tells any more")
         // Keeping the checkpoint row, as a careless forger would, gives it away.
         try FileManager.default.removeItem(atPath: db)
         try assay("vendor", "add", "ZTE")
         try assay("vendor", "add", "Huawei")
         try assay("log", "checkpoint", "--key", key, "-o", directory.file("cp.json"))
-        try sqlite("DELETE FROM auditLog WHERE seq >= 2; DELETE FROM vendorName WHERE vendorId = 2; "
-            + "DELETE FROM vendor WHERE id = 2")
+        try sqlite(
+            "DELETE FROM auditLog WHERE seq >= 2; DELETE FROM vendorName WHERE vendorId = 2; "
+                + "DELETE FROM vendor WHERE id = 2")
         let cut = try assay("log", "verify")
         #expect(cut.exitCode == 1)
         #expect(cut.stdout.hasPrefix("BROKEN at entry 2: the log ends at entry 1 but the stored checkpoint made "))
@@ -235,7 +237,11 @@ struct TamperCase: Sendable, CustomTestStringConvertible {
             table: "registryRecord", sql: "UPDATE registryRecord SET product = 'forged'",
             expected: "registryRecord #1 differs from the log (product: log says ZXR10 1.0, table says forged)"),
         TamperCase(
-            table: "vendor", sql: "INSERT INTO vendor (name, relationship, createdAt, updatedAt) "
+            table: "riskAcceptance", sql: "UPDATE riskAcceptance SET owner = 'mallory'",
+            expected: "riskAcceptance #1 differs from the log (owner: log says Alice, table says mallory)"),
+        TamperCase(
+            table: "vendor",
+            sql: "INSERT INTO vendor (name, relationship, createdAt, updatedAt) "
                 + "VALUES ('Ghost', 'monitored', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
             expected: "vendor #2 is not in the log (inserted behind Assay's back)"),
         TamperCase(
@@ -288,7 +294,8 @@ final class PopulatedStore: Sendable {
         }
         try assay("vendor", "add", "ZTE", "--country", "CN", "--alias", "ZTE Corporation", "--id", "duns=123456789")
         try run("/usr/bin/openssl", "genpkey", "-algorithm", "ed25519", "-out", directory.file("zte.pem"))
-        try run("/usr/bin/openssl", "pkey", "-in", directory.file("zte.pem"), "-pubout", "-out", directory.file("zte.pub"))
+        try run(
+            "/usr/bin/openssl", "pkey", "-in", directory.file("zte.pem"), "-pubout", "-out", directory.file("zte.pub"))
         try assay("vendor", "key", "add", "ZTE", directory.file("zte.pub"), "--label", "release key")
         try assay(
             "cert", "add", "ZTE", "--scheme", "iso27001", "--number", "X1", "--issued-on", "2022-01-01",
@@ -323,6 +330,9 @@ final class PopulatedStore: Sendable {
             """)
         try assay("registry", "import", "cc-portal", registry)
         try assay("audit", "run", "--as-of", "2026-01-01")
+        try assay(
+            "risk", "accept", "market-restriction:vendor-1-event-1", "--owner", "Alice", "--until",
+            RiskCommandTests.day(30), "--reason", "replacement ordered")
         try assay("log", "checkpoint", "--key", directory.file("zte.pem"), "-o", directory.file("cp.json"))
         return db
     }
