@@ -9,7 +9,8 @@ struct AuditCommand: ParsableCommand {
             A policy (YAML, Schemas/audit-policy.schema.json; 'audit policy init' writes the commented default) \
             says what is required. 'audit run' evaluates the records as of a day, writes the report, and records \
             the run (policy digest, counts, report SHA-256, audit-log head) in the store and the audit log.
-            Exit status of run: 0 done; 1 a finding reached --fail-on; 2 error.
+            Findings accepted with 'assay risk accept' are listed apart and not counted.
+            Exit status of run: 0 done; 1 a counted finding reached --fail-on; 2 error.
             """,
         subcommands: [
             AuditRunCommand.self, AuditDiff.self, AuditHistory.self, AuditPolicyCommand.self, AuditSchedule.self,
