@@ -138,6 +138,10 @@ import Testing
         let markdown = try assay("audit", "run", "--format", "md").stdout
         #expect(markdown.contains("## Accepted risks\n\n- HIGH certification-expired (Nokia): "))
         #expect(markdown.contains("Accepted until \(Self.day(30)) by Alice (risk acceptance #1): audit booked"))
+        let since = try assay("audit", "run", "--since", "last").stderr
+        #expect(since.contains("persisting high     \(expired)  Nokia: "))
+        #expect(since.contains("(accepted: risk acceptance #2)\n"))
+        #expect(since.contains("\n0 new, 0 resolved, 2 persisting\n"))
         let summary = try assay("audit", "run").stderr
         #expect(summary.hasPrefix("Audit as of \(Self.day(0)): 0 findings; 2 accepted\n"))
         let csv = try assay("audit", "run", "--format", "csv").stdout

@@ -69,7 +69,7 @@ struct AuditRunCommand: ParsableCommand {
         if since != nil && baseline == nil { Output.note("assay: no earlier run to compare with") }
         if let baseline, let run = outcome.run {
             let diff = FindingDiff(
-                from: try store.auditFindings(run: baseline.id), to: outcome.report.findings.map(\.recorded))
+                from: try store.auditFindings(run: baseline.id), to: outcome.report.recorded)
             let lines = AuditDiffText.lines(diff, from: baseline, to: run)
             if outcome.text == nil { Output.write(lines) } else { Output.note(lines) }
         }
