@@ -3,8 +3,9 @@
 -- change the migrations, then regenerate this file; never edit one without the other.
 
 -- auditFinding: the findings an audit run reported, by stable id, so that runs can be compared (audit diff); vendors
--- by id and name without a foreign key, so history outlives a removed vendor.
-CREATE TABLE "auditFinding" ("runId" INTEGER NOT NULL REFERENCES "auditRun"("id") ON DELETE CASCADE, "findingId" TEXT NOT NULL, "kind" TEXT NOT NULL, "severity" TEXT NOT NULL, "vendorId" INTEGER, "vendorName" TEXT, "subject" TEXT NOT NULL, "message" TEXT NOT NULL, PRIMARY KEY ("runId", "findingId"));
+-- by id and name without a foreign key, so history outlives a removed vendor. acceptanceId (v11-risk-acceptances)
+-- names the risk acceptance under which the finding was reported as accepted, not counted; NULL when it counted.
+CREATE TABLE "auditFinding" ("runId" INTEGER NOT NULL REFERENCES "auditRun"("id") ON DELETE CASCADE, "findingId" TEXT NOT NULL, "kind" TEXT NOT NULL, "severity" TEXT NOT NULL, "vendorId" INTEGER, "vendorName" TEXT, "subject" TEXT NOT NULL, "message" TEXT NOT NULL, "acceptanceId" INTEGER, PRIMARY KEY ("runId", "findingId"));
 
 -- Hash-chained audit log: one row per change, appended in the same transaction.
 -- hash = SHA-256(prevHash || "\n" || canonical JSON of the entry without its hash and rows [|| "\n" || rows]);
@@ -58,6 +59,12 @@ CREATE TABLE "registryImport" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "registry
 -- the manufacturer matched exactly one vendor or alias; contentHash tells unchanged re-imports from updates.
 CREATE TABLE "registryRecord" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "registry" TEXT NOT NULL, "recordKey" TEXT NOT NULL, "manufacturer" TEXT NOT NULL, "vendorId" INTEGER REFERENCES "vendor"("id") ON DELETE SET NULL, "product" TEXT NOT NULL, "certificateNumber" TEXT, "category" TEXT, "scheme" TEXT, "level" TEXT, "certifiedOn" TEXT, "endsOn" TEXT, "status" TEXT NOT NULL, "url" TEXT, "contentHash" TEXT NOT NULL, "importId" INTEGER NOT NULL REFERENCES "registryImport"("id") ON DELETE RESTRICT, UNIQUE ("registry", "recordKey"));
 
+-- riskAcceptance (v11-risk-acceptances): a finding, by stable id, accepted as a risk from acceptedOn through until
+-- (ISO days), with owner, reason and ticket; vendor, subject and severity as the latest recorded run gave them
+-- (vendors by id and name without a foreign key). A revocation sets the four revoked* columns; rows are never
+-- deleted.
+CREATE TABLE "riskAcceptance" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "findingId" TEXT NOT NULL, "vendorId" INTEGER, "vendorName" TEXT, "subject" TEXT, "severity" TEXT NOT NULL, "owner" TEXT NOT NULL, "reason" TEXT NOT NULL, "ticket" TEXT, "acceptedOn" TEXT NOT NULL, "until" TEXT NOT NULL, "createdAt" TEXT NOT NULL, "actor" TEXT NOT NULL, "revokedOn" TEXT, "revokedAt" TEXT, "revokedBy" TEXT, "revokeReason" TEXT);
+
 -- Vendors; parentId builds the affiliate tree (cycles refused by the store).
 CREATE TABLE "vendor" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "name" TEXT NOT NULL, "country" TEXT CHECK (LENGTH("country") = 2), "website" TEXT, "parentId" INTEGER REFERENCES "vendor"("id") ON DELETE RESTRICT, "parentLink" TEXT, "relationship" TEXT NOT NULL, "tier" INTEGER CHECK (("tier" >= 1) AND ("tier" <= 4)), "notes" TEXT, "createdAt" TEXT NOT NULL, "updatedAt" TEXT NOT NULL);
 
@@ -95,6 +102,7 @@ CREATE INDEX "product_on_vendorId" ON "product"("vendorId");
 CREATE INDEX "registryRecord_on_importId" ON "registryRecord"("importId");
 CREATE INDEX "registryRecord_on_registry_certificateNumber" ON "registryRecord"("registry", "certificateNumber");
 CREATE INDEX "registryRecord_on_vendorId" ON "registryRecord"("vendorId");
+CREATE INDEX "riskAcceptance_on_findingId" ON "riskAcceptance"("findingId");
 CREATE INDEX "vendorIdentifier_on_vendorId" ON "vendorIdentifier"("vendorId");
 CREATE INDEX "vendorKey_on_vendorId" ON "vendorKey"("vendorId");
 CREATE INDEX "vendorName_on_vendorId" ON "vendorName"("vendorId");

@@ -8,6 +8,10 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
     case unreadable(file: String, reason: String)
     /// A report template did not render.
     case template(String)
+    /// Text given as a finding id is not one (`reason` says why).
+    case findingId(String, reason: String)
+    /// A risk acceptance the policy does not allow.
+    case acceptanceRefused(String)
     /// A store error under the audit.
     case store(StoreError)
 
@@ -17,6 +21,8 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
         case .policy: "audit.policy"
         case .unreadable: "audit.unreadable"
         case .template: "audit.template"
+        case .findingId: "audit.finding-id"
+        case .acceptanceRefused: "audit.acceptance-refused"
         case .store(let error): error.code
         }
     }
@@ -27,7 +33,22 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
             [file, line.map { "line \($0)" }, field].compactMap { $0 }.joined(separator: ": ") + ": " + reason
         case .unreadable(let file, let reason): "\(file): cannot read the policy: \(reason)"
         case .template(let reason): "report template: \(reason)"
+        case .findingId(let text, let reason):
+            "'\(text)' is not a finding id: \(reason) (expected KIND:KEY as audit reports give it, "
+                + "such as market-restriction:vendor-3-event-9)"
+        case .acceptanceRefused(let reason): reason
         case .store(let error): error.description
+        }
+    }
+}
+
+extension AuditError {
+    /// Runs a store operation, wrapping its error.
+    static func wrapping<T>(_ body: () throws(StoreError) -> T) throws(AuditError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .store(error)
         }
     }
 }

@@ -37,6 +37,7 @@ struct Assay: ParsableCommand {
         subcommands: [
             VendorCommand.self, CertCommand.self, EventCommand.self, BundleCommand.self, EscrowCommand.self,
             RegistryCommand.self, ImportCommand.self, ExportCommand.self, LogCommand.self, AuditCommand.self,
+            RiskCommand.self,
         ]
     )
 

@@ -1,10 +1,11 @@
 import AssayAudit
 import AssayBundle
 import AssayCore
-@testable import AssayStore
 import AssayTestSupport
 import Foundation
 import GRDB
+
+@testable import AssayStore
 
 /// A store holding one example of every finding as of 2026-06-01, with every timestamp fixed so that
 /// reports are byte for byte the same from run to run. SAMPLE DATA: the records are made up.
@@ -49,6 +50,25 @@ struct AuditFixture {
         try store.recordVerification(deposit: 3, bundlePath: bundle, outcome: .passed, summary: nil)
         try store.recordVerification(deposit: 3, bundlePath: bundle, outcome: .failed, summary: nil)
         try fix()
+        try acceptRisks()
+    }
+
+    /// Risk acceptances as of 2026-06-01: #1 in effect, #2 expired, #3 stale (no such finding), #4 longer than
+    /// the policy allows for a high finding (capped at 2026-06-30), #5 revoked on 2026-05-20.
+    private func acceptRisks() throws {
+        func accept(_ finding: String, _ severity: Severity, on: String, until: String, ticket: String? = nil) throws {
+            var draft = RiskAcceptanceDraft(
+                findingId: finding, owner: "SAMPLE Owner", reason: "SAMPLE <i>reason</i> & co",
+                acceptedOn: day(on), until: day(until), severity: severity)
+            draft.ticket = ticket
+            try store.acceptRisk(draft)
+        }
+        try accept("escrow-deposit-overdue:offer-1", .medium, on: "2026-05-01", until: "2026-07-31", ticket: "SAMPLE-1")
+        try accept("certification-expired:certification-3", .high, on: "2026-03-01", until: "2026-05-15")
+        try accept("x509-weak:certification-99", .medium, on: "2026-05-01", until: "2026-08-01")
+        try accept("market-restriction:vendor-3-event-1", .high, on: "2026-04-01", until: "2026-12-31")
+        try accept("escrow-never-verified:deposit-1", .medium, on: "2026-05-01", until: "2026-07-01")
+        try store.revokeRiskAcceptance(5, reason: "SAMPLE: deposit verified elsewhere", on: day("2026-05-20"))
     }
 
     /// Fixes timestamps, and registers the X.509 details of certification #6 (weak and expired), through the

@@ -1,6 +1,6 @@
 import AssayAudit
-import AssayRegistry
 import AssayCore
+import AssayRegistry
 import AssayStore
 import AssayTestSupport
 import Foundation
@@ -18,7 +18,7 @@ import Testing
         let policy = try AuditPolicy.standard()
         var report = AuditReport(
             snapshot: snapshot, policyDigest: try policy.digest(),
-            findings: AuditEngine().evaluate(snapshot, policy: policy), generatedAt: "2026-06-01T06:00:00.000Z")
+            assessment: AuditEngine().evaluate(snapshot, policy: policy), generatedAt: "2026-06-01T06:00:00.000Z")
         // The log's hashes cover real timestamps; golden files need fixed ones.
         report.logHead = report.logHead.map { LogHead(seq: $0.seq, hash: String(repeating: "0f", count: 32)) }
         report.tool = "golden"
@@ -39,18 +39,19 @@ import Testing
     @Test func csvHasOneFindingPerRow() throws {
         let csv = AuditTabularRenderer.csv(report)
         try Golden.expect("audit.csv", csv)
-        var table = try CSVTable(reader: CSVReader(bytes: Array(csv.utf8), file: "audit.csv"), encoding: .utf8,
-                                 required: AuditTabularRenderer.columns)
+        var table = try CSVTable(
+            reader: CSVReader(bytes: Array(csv.utf8), file: "audit.csv"), encoding: .utf8,
+            required: AuditTabularRenderer.columns)
         #expect(table.columns == AuditTabularRenderer.columns)
         var rows = 0
         while try table.next() != nil { rows += 1 }
-        #expect(rows == report.findings.count)
+        #expect(rows == report.findings.count + report.accepted.count)
     }
 
     @Test func summaryCounts() {
         #expect(report.counts.total == report.findings.count)
-        #expect(report.reaches(.high))
-        #expect(!report.reaches(.critical))
+        #expect(!FailureThreshold(severity: .high, onlyNew: false).failing(report, previous: []).isEmpty)
+        #expect(FailureThreshold(severity: .critical, onlyNew: false).failing(report, previous: []).isEmpty)
         #expect(report.countLine.hasPrefix("\(report.findings.count) findings: "))
     }
 
@@ -79,6 +80,11 @@ import Testing
         #expect(!html.contains("<b>X</b>"))
         #expect(html.contains("<h3>&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;Co&quot; <span"))
         #expect(html.contains("&lt;b&gt;X&lt;/b&gt;"))
+        #expect(!html.contains("<i>reason</i>"))
+        #expect(html.contains("<h2>Accepted risks</h2>"))
+        #expect(
+            html.contains(
+                "by SAMPLE Owner (risk acceptance #1, ticket SAMPLE-1): SAMPLE &lt;i&gt;reason&lt;/i&gt; &amp; co"))
         let markdown = MarkdownRenderer.render(AuditOutline.document(report))
         #expect(!markdown.contains("<script>"))
     }

@@ -59,6 +59,10 @@ import Testing
                 + ")"
         ),
         (
+            "    high: 90", "    high: soon",
+            "p.yaml: line \(PolicyTests.line("high: 90")): acceptance.maxDays.high: expected a whole number of days from 0 to 36500, not 'soon'"
+        ),
+        (
             "    relationship: supplier", "    relationship: friend",
             "p.yaml: line \(PolicyTests.line("relationship: supplier")): requiredSchemes[0].relationship: invalid relationship 'friend': expected one of supplier, prospect, former, monitored"
         ),
@@ -78,6 +82,22 @@ import Testing
         #expect { try PolicyReader.read(text, file: "p.yaml") } throws: { error in
             (error as? AuditError)?.description.hasPrefix("p.yaml: line \(Self.line("escrow:")): escrowed: unknown key")
                 == true
+        }
+    }
+
+    @Test func acceptanceLimitsPerSeverityAreOptional() throws {
+        let policy = try AuditPolicy.standard()
+        #expect(policy.acceptance.maxDays(for: .critical) == 0)
+        #expect(policy.acceptance.lastDay(acceptedOn: day("2026-12-01"), severity: .critical) == nil)
+        #expect(policy.acceptance.lastDay(acceptedOn: day("2026-12-01"), severity: .high) == day("2027-03-01"))
+        #expect(policy.acceptance.maxDays(for: .low) == 365)
+        let block = try #require(PolicyTemplate.text.range(of: "acceptance:\n"))
+        let older = String(PolicyTemplate.text[..<block.lowerBound])
+        #expect(try PolicyReader.read(older, file: "older.yaml").acceptance == policy.acceptance)
+        let missing = PolicyTemplate.text.replacingOccurrences(of: "    info: 365\n", with: "")
+        #expect { try PolicyReader.read(missing, file: "p.yaml") } throws: { error in
+            (error as? AuditError)?.description
+                == "p.yaml: line \(Self.line("critical: none")): acceptance.maxDays: missing key 'info'"
         }
     }
 

@@ -237,6 +237,9 @@ struct TamperCase: Sendable, CustomTestStringConvertible {
             table: "registryRecord", sql: "UPDATE registryRecord SET product = 'forged'",
             expected: "registryRecord #1 differs from the log (product: log says ZXR10 1.0, table says forged)"),
         TamperCase(
+            table: "riskAcceptance", sql: "UPDATE riskAcceptance SET owner = 'mallory'",
+            expected: "riskAcceptance #1 differs from the log (owner: log says Alice, table says mallory)"),
+        TamperCase(
             table: "vendor",
             sql: "INSERT INTO vendor (name, relationship, createdAt, updatedAt) "
                 + "VALUES ('Ghost', 'monitored', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
@@ -327,6 +330,9 @@ final class PopulatedStore: Sendable {
             """)
         try assay("registry", "import", "cc-portal", registry)
         try assay("audit", "run", "--as-of", "2026-01-01", "--record")
+        try assay(
+            "risk", "accept", "market-restriction:vendor-1-event-1", "--owner", "Alice", "--until",
+            RiskCommandTests.day(30), "--reason", "replacement ordered")
         try assay("log", "checkpoint", "--key", directory.file("zte.pem"), "-o", directory.file("cp.json"))
         return db
     }

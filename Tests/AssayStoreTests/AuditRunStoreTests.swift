@@ -5,10 +5,10 @@ import GRDB
 import Testing
 
 @Suite struct AuditRunStoreTests {
-    func finding(_ id: String, _ severity: Severity) -> RecordedFinding {
+    func finding(_ id: String, _ severity: Severity, acceptanceId: Int64? = nil) -> RecordedFinding {
         RecordedFinding(
             id: id, kind: "certification-expired", severity: severity, vendorId: 1, vendorName: "ZTE", subject: "s",
-            message: "m")
+            message: "m", acceptanceId: acceptanceId)
     }
 
     @Test func recordsARunWithItsFindingsAndLogsIt() throws {

@@ -17,13 +17,30 @@ public struct Finding: Codable, Sendable, Equatable {
     public var records: [RecordReference]
     /// For findings reached through the affiliate tree: the path, subsidiary first.
     public var path: [String]?
+    /// For a finding the report lists as accepted rather than counting it: the acceptance in effect.
+    public var acceptance: FindingAcceptance?
 
     /// The form runs keep, for comparing them.
     public var recorded: RecordedFinding {
         RecordedFinding(
             id: id, kind: kind.rawValue, severity: severity, vendorId: vendor?.id, vendorName: vendor?.name,
-            subject: subject, message: message)
+            subject: subject, message: message, acceptanceId: acceptance?.id)
     }
+}
+
+/// The risk acceptance under which a finding is accepted on the audit day (`assay risk show ID`).
+public struct FindingAcceptance: Codable, Sendable, Equatable {
+    /// The risk acceptance's id.
+    public var id: Int64
+    public var owner: String
+    public var reason: String
+    public var ticket: String?
+    public var acceptedOn: CalendarDate
+    /// The last day accepted, as recorded.
+    public var until: CalendarDate
+    /// The last day the policy allows for the finding's severity, when it comes before ``until``: the acceptance
+    /// ends on that day.
+    public var cappedUntil: CalendarDate?
 }
 
 /// A vendor named by a finding.

@@ -2,7 +2,8 @@ import AssayCore
 
 /// What a finding is about. Each rule reports one or a few kinds; the policy sets each kind's severity.
 ///
-/// A new rule adds its kinds here and its type to ``RuleSet/standard``.
+/// A new rule adds its kinds here and its type to ``RuleSet/standard``. The acceptance kinds are reported by
+/// ``AcceptanceReview``, which weighs the rules' findings against the risks accepted.
 public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
     case certificationExpiring = "certification-expiring"
     case certificationExpired = "certification-expired"
@@ -24,6 +25,8 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
     case marketRestriction = "market-restriction"
     case auditLogBroken = "audit-log-broken"
     case recordsTampered = "records-tampered"
+    case acceptanceExpired = "acceptance-expired"
+    case acceptanceStale = "acceptance-stale"
 
     /// The severity when the policy does not set one (expiry warnings take theirs from the lead times).
     public var defaultSeverity: Severity {
@@ -33,9 +36,9 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
             .x509Expired, .escrowVerificationFailed, .marketRestriction, .registryRevoked, .registryNotFound:
             .high
         case .certificationSuspended, .x509Weak, .escrowDepositOverdue, .escrowNeverVerified,
-            .escrowVerificationStale, .registryArchived, .registryNotCovered:
+            .escrowVerificationStale, .registryArchived, .registryNotCovered, .acceptanceExpired:
             .medium
-        case .certificationExpiring, .registryDatesDisagree: .low
+        case .certificationExpiring, .registryDatesDisagree, .acceptanceStale: .low
         }
     }
 

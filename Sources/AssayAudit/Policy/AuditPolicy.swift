@@ -15,16 +15,19 @@ public struct AuditPolicy: Codable, Sendable, Equatable {
     public var escrow: EscrowPolicy
     /// Severity per finding kind; kinds not listed keep their default.
     public var severities: [String: Severity]
+    /// How long risks may be accepted.
+    public var acceptance: AcceptancePolicy
 
     public init(
         jurisdictions: [Jurisdiction], expiryWarnings: [ExpiryWarning], requiredSchemes: [SchemeRequirement],
-        escrow: EscrowPolicy, severities: [String: Severity]
+        escrow: EscrowPolicy, severities: [String: Severity], acceptance: AcceptancePolicy
     ) {
         self.jurisdictions = jurisdictions
         self.expiryWarnings = expiryWarnings.sorted { $0.days > $1.days }
         self.requiredSchemes = requiredSchemes
         self.escrow = escrow
         self.severities = severities
+        self.acceptance = acceptance
     }
 
     /// The default policy: the commented template `assay audit policy init` writes.
@@ -90,5 +93,26 @@ public struct EscrowPolicy: Codable, Sendable, Equatable {
     public init(depositAllowanceDays: Int, maxVerificationAgeDays: Int) {
         self.depositAllowanceDays = depositAllowanceDays
         self.maxVerificationAgeDays = maxVerificationAgeDays
+    }
+}
+
+/// The longest a risk may be accepted for, per severity of the finding.
+public struct AcceptancePolicy: Codable, Sendable, Equatable {
+    /// Days from the day of the acceptance to its last day, by severity (`info` … `critical`); 0 when findings of
+    /// that severity cannot be accepted.
+    public var maxDays: [String: Int]
+
+    public init(maxDays: [String: Int]) {
+        self.maxDays = maxDays
+    }
+
+    /// The longest acceptance, in days, of a finding of `severity`; 0 when none is allowed.
+    public func maxDays(for severity: Severity) -> Int { maxDays[severity.rawValue] ?? 0 }
+
+    /// The last day an acceptance made on `day` may run to for a finding of `severity`; `nil` when findings of that
+    /// severity cannot be accepted.
+    public func lastDay(acceptedOn day: CalendarDate, severity: Severity) -> CalendarDate? {
+        let days = maxDays(for: severity)
+        return days > 0 ? day.adding(days: days) : nil
     }
 }

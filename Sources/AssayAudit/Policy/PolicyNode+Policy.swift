@@ -4,7 +4,14 @@ extension PolicyNode {
     /// The policy at the document's root.
     func policy() throws(AuditError) -> AuditPolicy {
         let keys = ["jurisdictions", "expiryWarnings", "requiredSchemes", "escrow", "severities"]
-        let fields = try fields(allowed: keys, required: keys)
+        let fields = try fields(allowed: keys + ["acceptance"], required: keys)
+        // Optional, so that policies written before accepted risks existed still read: the template's limits.
+        let acceptance: AcceptancePolicy
+        if let node = fields["acceptance"] {
+            acceptance = try node.acceptance()
+        } else {
+            acceptance = try AuditPolicy.standard().acceptance
+        }
         return AuditPolicy(
             jurisdictions: try required(fields, "jurisdictions").items().map { item throws(AuditError) in
                 try item.value(Jurisdiction.init(text:))
@@ -16,7 +23,8 @@ extension PolicyNode {
                 try item.requirement()
             },
             escrow: try required(fields, "escrow").escrow(),
-            severities: try required(fields, "severities").severities())
+            severities: try required(fields, "severities").severities(),
+            acceptance: acceptance)
     }
 
     private func required(_ fields: [String: PolicyNode], _ key: String) throws(AuditError) -> PolicyNode {
@@ -53,6 +61,17 @@ extension PolicyNode {
         return EscrowPolicy(
             depositAllowanceDays: try required(fields, "depositAllowanceDays").days(),
             maxVerificationAgeDays: try required(fields, "maxVerificationAgeDays").days())
+    }
+
+    private func acceptance() throws(AuditError) -> AcceptancePolicy {
+        let fields = try fields(allowed: ["maxDays"], required: ["maxDays"])
+        let severities = Severity.allCases.map(\.rawValue)
+        let limits = try required(fields, "maxDays").fields(allowed: severities, required: severities)
+        var maxDays: [String: Int] = [:]
+        for (severity, node) in limits {
+            maxDays[severity] = try node.text() == "none" ? 0 : node.days()
+        }
+        return AcceptancePolicy(maxDays: maxDays)
     }
 
     private func severities() throws(AuditError) -> [String: Severity] {

@@ -53,6 +53,20 @@ public enum PolicyTemplate {
           market-restriction: high
           audit-log-broken: critical
           records-tampered: critical
+          acceptance-expired: medium
+          acceptance-stale: low
+
+        # Accepted risks ('assay risk accept'): the longest an acceptance may run, in days from the day it is made
+        # to its last day, for a finding of each severity; none: findings of that severity cannot be accepted.
+        # 'risk accept' refuses a longer acceptance; an audit ends one at this limit (acceptance-expired). This one
+        # key may be left out: these limits then apply.
+        acceptance:
+          maxDays:
+            critical: none
+            high: 90
+            medium: 180
+            low: 365
+            info: 365
 
         """
 }

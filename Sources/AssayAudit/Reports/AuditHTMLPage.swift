@@ -17,6 +17,14 @@ struct AuditHTMLPage {
         var message: String
     }
 
+    struct AcceptedItem {
+        var id: String
+        var severity: String
+        var vendor: String
+        var message: String
+        var terms: String
+    }
+
     struct VendorSection {
         var name: String
         var id: Int64
@@ -48,6 +56,8 @@ struct AuditHTMLPage {
     var hasGeneral: Bool
     var vendors: [VendorSection]
     var hasVendors: Bool
+    var accepted: [AcceptedItem]
+    var hasAccepted: Bool
     var bars: [AuditCharts.Bar]
     var chartWidth: Int
     var spans: [AuditCharts.Span]
@@ -81,6 +91,12 @@ struct AuditHTMLPage {
                 worst: group.findings.map(\.severity).max()?.rawValue ?? "info", items: group.findings.map(Self.item))
         }
         hasVendors = !vendors.isEmpty
+        accepted = report.accepted.map { finding in
+            AcceptedItem(
+                id: finding.id, severity: finding.severity.rawValue, vendor: finding.vendor?.name ?? "",
+                message: finding.message, terms: finding.acceptance?.terms ?? "")
+        }
+        hasAccepted = !accepted.isEmpty
         bars = AuditCharts.expiryBars(snapshot.certifications, asOf: snapshot.asOf)
         chartWidth = bars.count * (AuditCharts.barWidth + 4)
         let restricted = Set(report.findings.filter { $0.kind == .marketRestriction }.compactMap(\.vendor?.id))

@@ -73,7 +73,13 @@ enum AuditHTMLTemplate {
         {{#items}}<tr><td><span class="sev {{severity}}">{{severity}}</span></td><td>{{subject}}</td><td>{{message}}</td><td class="id">{{id}}</td></tr>
         {{/items}}</table>
         </section>
-        {{/vendors}}</body>
+        {{/vendors}}<h2>Accepted risks</h2>
+        {{^hasAccepted}}<p><em>No finding is accepted.</em></p>
+        {{/hasAccepted}}{{#hasAccepted}}<p>Accepted findings are listed here and not counted above.</p>
+        <table><tr><th>Severity</th><th>Vendor</th><th>Finding</th><th>Accepted</th><th>Id</th></tr>
+        {{#accepted}}<tr><td><span class="sev {{severity}}">{{severity}}</span></td><td>{{vendor}}</td><td>{{message}}</td><td>{{terms}}</td><td class="id">{{id}}</td></tr>
+        {{/accepted}}</table>
+        {{/hasAccepted}}</body>
         </html>
 
         """

@@ -16,10 +16,11 @@ public enum AuditOutline {
             facts.append(ReportFact("Audit log head", "entry \(head.seq), \(head.hash) (\(state))"))
         }
         if let checkpoint = report.checkpoint {
-            facts.append(ReportFact(
-                "Latest signed checkpoint",
-                "entry \(checkpoint.seq), \(checkpoint.hash), signed \(checkpoint.createdAt) by \(checkpoint.keyType) key "
-                    + checkpoint.keyFingerprint))
+            facts.append(
+                ReportFact(
+                    "Latest signed checkpoint",
+                    "entry \(checkpoint.seq), \(checkpoint.hash), signed \(checkpoint.createdAt) by \(checkpoint.keyType) key "
+                        + checkpoint.keyFingerprint))
         }
         var sections = [
             ReportSection(
@@ -40,6 +41,10 @@ public enum AuditOutline {
         if report.findings.isEmpty {
             sections.append(ReportSection(heading: "Findings", items: [], whenEmpty: "Nothing needs attention."))
         }
+        sections.append(
+            ReportSection(
+                heading: "Accepted risks", items: report.accepted.map(acceptedLine),
+                whenEmpty: "No finding is accepted."))
         return ReportDocument(title: "Audit report as of \(report.asOf)", facts: facts, sections: sections)
     }
 
@@ -55,5 +60,24 @@ public enum AuditOutline {
 
     private static func line(_ finding: Finding) -> String {
         "\(finding.severity.rawValue.uppercased()) \(finding.kind.rawValue): \(finding.message) [\(finding.id)]"
+    }
+
+    /// The finding with its vendor, then who accepted it until when and why.
+    private static func acceptedLine(_ finding: Finding) -> String {
+        let vendor = finding.vendor.map { " (\($0.name))" } ?? ""
+        let head =
+            "\(finding.severity.rawValue.uppercased()) \(finding.kind.rawValue)\(vendor): \(finding.message) [\(finding.id)]"
+        guard let acceptance = finding.acceptance else { return head }
+        return head + " Accepted " + acceptance.terms
+    }
+}
+
+extension FindingAcceptance {
+    /// `until 2026-09-01 by Alice (risk acceptance #3, ticket SEC-1): reason`, with the policy's cap when there is
+    /// one.
+    public var terms: String {
+        let capped = cappedUntil.map { ", capped by the policy to \($0)," } ?? ""
+        let ticket = ticket.map { ", ticket \($0)" } ?? ""
+        return "until \(until)\(capped) by \(owner) (risk acceptance #\(id)\(ticket)): \(reason)"
     }
 }

@@ -22,11 +22,15 @@ public struct AuditReport: Codable, Sendable, Equatable {
     public var logIntact: Bool
     public var vendorsEvaluated: Int
     public var counts: SeverityCounts
-    /// Most severe first.
+    /// The findings that count, most severe first.
     public var findings: [Finding]
+    /// The findings accepted on the audit day (`assay risk accept`), most severe first, each with its acceptance;
+    /// listed, never counted.
+    public var accepted: [Finding]
 
     public init(
-        snapshot: AuditSnapshot, policyDigest: String, findings: [Finding], generatedAt: String = Timestamp.now()
+        snapshot: AuditSnapshot, policyDigest: String, assessment: AuditAssessment,
+        generatedAt: String = Timestamp.now()
     ) {
         self.generatedAt = generatedAt
         asOf = snapshot.asOf
@@ -36,19 +40,21 @@ public struct AuditReport: Codable, Sendable, Equatable {
         checkpoint = snapshot.latestCheckpoint
         logIntact = snapshot.logVerification.isIntact
         vendorsEvaluated = snapshot.vendors.count
-        counts = SeverityCounts(findings.map(\.severity))
-        self.findings = findings
+        counts = SeverityCounts(assessment.findings.map(\.severity))
+        findings = assessment.findings
+        accepted = assessment.accepted
     }
 
-    /// True when any finding is at least as severe as `threshold`.
-    public func reaches(_ threshold: Severity) -> Bool { findings.contains { $0.severity >= threshold } }
-
-    /// `3 findings: 1 high, 2 low`, for summaries.
+    /// `3 findings: 1 high, 2 low`, for summaries, then `; 2 accepted` when findings were accepted.
     public var countLine: String {
         let parts = Severity.allCases.reversed().compactMap { severity in
             counts[severity] > 0 ? "\(counts[severity]) \(severity.rawValue)" : nil
         }
         let total = "\(counts.total) finding\(counts.total == 1 ? "" : "s")"
-        return parts.isEmpty ? total : total + ": " + parts.joined(separator: ", ")
+        let line = parts.isEmpty ? total : total + ": " + parts.joined(separator: ", ")
+        return accepted.isEmpty ? line : line + "; \(accepted.count) accepted"
     }
+
+    /// Every finding reported, counted or accepted, as runs record them.
+    public var recorded: [RecordedFinding] { (findings + accepted).map(\.recorded) }
 }

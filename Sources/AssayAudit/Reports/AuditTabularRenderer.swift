@@ -13,17 +13,23 @@ public enum AuditTabularRenderer {
 
     /// The CSV header.
     public static let columns = [
-        "id", "severity", "kind", "vendorId", "vendor", "subject", "message", "records", "path",
+        "id", "severity", "kind", "vendorId", "vendor", "subject", "message", "records", "path", "acceptanceId",
+        "acceptedBy", "acceptedUntil", "acceptanceReason",
     ]
 
-    /// RFC 4180 CSV with a header row and one finding per row; records as `entity#id` separated by spaces.
+    /// RFC 4180 CSV with a header row and one finding per row, the counted ones then the accepted ones; records as
+    /// `entity#id` separated by spaces. The last four columns are empty but for accepted findings: the acceptance,
+    /// its owner, its last day (the policy's cap when earlier) and its reason.
     public static func csv(_ report: AuditReport) -> String {
-        report.findings.reduce(into: CSVWriter.line(columns)) { text, finding in
+        (report.findings + report.accepted).reduce(into: CSVWriter.line(columns)) { text, finding in
+            let acceptance = finding.acceptance
             text += CSVWriter.line([
                 finding.id, finding.severity.rawValue, finding.kind.rawValue,
                 finding.vendor.map { String($0.id) } ?? "", finding.vendor?.name ?? "", finding.subject,
                 finding.message, finding.records.map { "\($0.entity)#\($0.id)" }.joined(separator: " "),
-                (finding.path ?? []).joined(separator: " → "),
+                (finding.path ?? []).joined(separator: " → "), acceptance.map { String($0.id) } ?? "",
+                acceptance?.owner ?? "", (acceptance.map { $0.cappedUntil ?? $0.until })?.description ?? "",
+                acceptance?.reason ?? "",
             ])
         }
     }

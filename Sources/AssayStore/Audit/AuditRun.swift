@@ -20,7 +20,7 @@ public struct AuditRun: Codable, Sendable, Equatable {
     /// The audit log's last entry when the records were read: ties the report to that exact state.
     public var logHeadSeq: Int64?
     public var logHeadHash: String?
-    /// How many findings of each severity.
+    /// How many findings of each severity counted (accepted findings are not counted).
     public var counts: SeverityCounts
 }
 
@@ -75,10 +75,12 @@ public struct RecordedFinding: Codable, Sendable, Equatable {
     public var vendorName: String?
     public var subject: String
     public var message: String
+    /// The risk acceptance under which the run reported the finding as accepted; `nil` when the finding counted.
+    public var acceptanceId: Int64?
 
     public init(
         id: String, kind: String, severity: Severity, vendorId: Int64?, vendorName: String?, subject: String,
-        message: String
+        message: String, acceptanceId: Int64?
     ) {
         self.id = id
         self.kind = kind
@@ -87,6 +89,7 @@ public struct RecordedFinding: Codable, Sendable, Equatable {
         self.vendorName = vendorName
         self.subject = subject
         self.message = message
+        self.acceptanceId = acceptanceId
     }
 }
 
@@ -100,6 +103,7 @@ public struct AuditRunDraft: Sendable {
     /// The log head read with the records (``AuditSnapshot/logVerification``).
     public var logHeadSeq: Int64?
     public var logHeadHash: String?
+    /// The findings reported: those that counted, and those accepted (with their ``RecordedFinding/acceptanceId``).
     public var findings: [RecordedFinding]
 
     public init(asOf: CalendarDate, policyDigest: String, format: String, findings: [RecordedFinding]) {

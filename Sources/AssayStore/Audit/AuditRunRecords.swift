@@ -51,6 +51,7 @@ struct AuditFindingRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     var vendorName: String?
     var subject: String
     var message: String
+    var acceptanceId: Int64?
 
     enum Columns {
         static let runId = Column(CodingKeys.runId)
@@ -60,7 +61,7 @@ struct AuditFindingRecord: Codable, Sendable, FetchableRecord, PersistableRecord
     var finding: RecordedFinding {
         RecordedFinding(
             id: findingId, kind: kind, severity: severity, vendorId: vendorId, vendorName: vendorName,
-            subject: subject, message: message)
+            subject: subject, message: message, acceptanceId: acceptanceId)
     }
 }
 

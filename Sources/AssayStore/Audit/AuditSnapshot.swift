@@ -3,7 +3,7 @@ import AssayCore
 /// Everything an audit evaluates, read in one consistent snapshot of the store: vendors, certifications with
 /// their status on the audit day, X.509 details, escrow offers with their latest deposit and its runs,
 /// market-access events (propagated along the affiliate tree on request) and the audit log's head, with the
-/// chain's verification up to that head.
+/// chain's verification up to that head, and the risk acceptances.
 public struct AuditSnapshot: Sendable {
     /// The day evaluated.
     public var asOf: CalendarDate
@@ -23,6 +23,8 @@ public struct AuditSnapshot: Sendable {
     public var latestCheckpoint: LogCheckpoint?
     /// Claimed CC, EUCC and FIPS 140 certifications checked against the imported registries (`cert reconcile`).
     public var reconciliation: [ReconciliationFinding]
+    /// Every risk acceptance, revoked ones included: which apply is decided as of ``asOf``.
+    public var acceptances: [RiskAcceptance]
 
     let index: AffiliateIndex
     let eventsByVendor: [Int64: [MarketEventRecord]]

@@ -2,11 +2,12 @@ import AssayCore
 import GRDB
 
 extension Store {
-    /// Records an audit run and its findings in one transaction, logged as `audit.run`.
+    /// Records an audit run and its findings in one transaction, logged as `audit.run`; the run's counts are of the
+    /// findings that counted, not of those accepted.
     @discardableResult
     public func recordAuditRun(_ draft: AuditRunDraft) throws(StoreError) -> AuditRun {
         try write { db, log in
-            let counts = SeverityCounts(draft.findings.map(\.severity))
+            let counts = SeverityCounts(draft.findings.filter { $0.acceptanceId == nil }.map(\.severity))
             var record = AuditRunRecord(
                 ranAt: Timestamp.now(), actor: log.actor, asOf: draft.asOf, policyDigest: draft.policyDigest,
                 format: draft.format, reportFile: draft.reportFile, reportSha256: draft.reportSha256,
@@ -16,13 +17,14 @@ extension Store {
             guard let runId = record.id else { throw StoreError.database("audit run row without id") }
             let insert = try db.cachedStatement(
                 sql: """
-                    INSERT INTO auditFinding (runId, findingId, kind, severity, vendorId, vendorName, subject, message)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO auditFinding (runId, findingId, kind, severity, vendorId, vendorName, subject, message,
+                                              acceptanceId)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             for finding in draft.findings {
                 try insert.execute(arguments: [
                     runId, finding.id, finding.kind, finding.severity, finding.vendorId, finding.vendorName,
-                    finding.subject, finding.message,
+                    finding.subject, finding.message, finding.acceptanceId,
                 ])
             }
             let run = record.run
@@ -41,6 +43,17 @@ extension Store {
                     .reversed().map(\.run)
             }
             return try AuditRunRecord.order(AuditRunRecord.Columns.id).fetchAll(db).map(\.run)
+        }
+    }
+
+    /// The latest recorded run with the findings it reported, when a run is recorded.
+    public func latestAuditRun() throws(StoreError) -> (run: AuditRun, findings: [RecordedFinding])? {
+        try read { db in
+            guard let record = try AuditRunRecord.order(AuditRunRecord.Columns.id.desc).fetchOne(db), let id = record.id
+            else { return nil }
+            let findings = try AuditFindingRecord.filter(AuditFindingRecord.Columns.runId == id)
+                .order(AuditFindingRecord.Columns.findingId).fetchAll(db).map(\.finding)
+            return (record.run, findings)
         }
     }
 

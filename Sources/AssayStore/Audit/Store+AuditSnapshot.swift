@@ -52,6 +52,8 @@ extension Store {
                 eventCount: events.count,
                 latestCheckpoint: try LogCheckpoint.order(Column("id").desc).fetchOne(db),
                 reconciliation: try Self.reconcile(db, vendorId: nil, asOf: asOf, recordedBefore: nil).map(\.finding),
+                acceptances: try RiskAcceptanceRecord.order(RiskAcceptanceRecord.Columns.id).fetchAll(db)
+                    .map { try $0.acceptance() },
                 index: AffiliateIndex(vendors.lazy.map { (id: $0.id, name: $0.name, parentId: $0.parentId) }),
                 eventsByVendor: Dictionary(grouping: events, by: \.vendorId))
         }

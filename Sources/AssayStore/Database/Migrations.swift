@@ -56,6 +56,10 @@ enum Migrations {
             try addClaimKeys(db)
             try AuditLog(actor: "assay").appendBaseline(db, reason: "v10-certification-claim-keys")
         }
+        migrator.registerMigration("v11-risk-acceptances") { db in
+            try RiskAcceptanceMigration.create(db)
+            try AuditLog(actor: "assay").appendBaseline(db, reason: "v11-risk-acceptances")
+        }
         return migrator
     }
 

@@ -10,7 +10,8 @@ struct AuditCommand: ParsableCommand {
             says what is required. 'audit run' evaluates the records as of a day and writes the report; with --out \
             or --record it also records the run (policy digest, counts, report SHA-256, audit-log head) in the \
             store and the audit log, and without them it is a preview that 'audit history' does not list.
-            Exit status of run: 0 done; 1 a finding reached --fail-on; 2 error.
+            Findings accepted with 'assay risk accept' are listed apart and not counted.
+            Exit status of run: 0 done; 1 a counted finding reached --fail-on; 2 error.
             """,
         subcommands: [
             AuditRunCommand.self, AuditDiff.self, AuditHistory.self, AuditPolicyCommand.self, AuditSchedule.self,

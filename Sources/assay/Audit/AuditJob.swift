@@ -31,11 +31,11 @@ struct AuditJob {
     /// Runs the audit; `progress` is told how many of the audit log's entries have been verified.
     func run(asOf: CalendarDate, progress: ProgressHandler? = nil) throws -> Outcome {
         let snapshot = try store.auditSnapshot(asOf: asOf, progress: progress)
-        let findings = AuditEngine().evaluate(snapshot, policy: policy)
-        let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), findings: findings)
+        let assessment = AuditEngine().evaluate(snapshot, policy: policy)
+        let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), assessment: assessment)
         let bytes = Array(try render(report, snapshot: snapshot).utf8)
         var draft = AuditRunDraft(
-            asOf: asOf, policyDigest: report.policyDigest, format: format.rawValue, findings: findings.map(\.recorded))
+            asOf: asOf, policyDigest: report.policyDigest, format: format.rawValue, findings: report.recorded)
         draft.reportSha256 = try Hasher.digest(bytes).hex
         draft.logHeadSeq = snapshot.logHead?.seq
         draft.logHeadHash = snapshot.logHead?.hash

@@ -29,7 +29,10 @@ struct AuditReportOptions: ParsableArguments {
     var out: String?
 
     /// The policy to apply.
-    func loadPolicy() throws -> AuditPolicy {
-        try policy.map { path throws(AuditError) in try PolicyReader.read(file: path) } ?? AuditPolicy.standard()
+    func loadPolicy() throws -> AuditPolicy { try Self.loadPolicy(policy) }
+
+    /// The policy in a file, else the built-in one.
+    static func loadPolicy(_ path: String?) throws -> AuditPolicy {
+        try path.map { path throws(AuditError) in try PolicyReader.read(file: path) } ?? AuditPolicy.standard()
     }
 }

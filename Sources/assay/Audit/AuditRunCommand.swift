@@ -18,7 +18,10 @@ struct AuditRunCommand: ParsableCommand {
             audit log's head) is kept in the store and the audit log. --no-record never records, even with --out, \
             so a user who may only read the database can write reports. JSON follows \
             Schemas/audit-report.schema.json; CSV has one finding per row.
-            Exit status: 0 done; 1 a finding reached --fail-on; 2 error.
+            Findings accepted with 'assay risk accept' are listed in their own section and never counted; an \
+            acceptance that has ended counts its finding again and adds an acceptance-expired finding.
+            Exit status: 0 done; 1 a counted finding reached --fail-on (with new:SEVERITY, one that did not count \
+            in the previous recorded run); 2 error.
             """
     )
 
@@ -29,8 +32,9 @@ struct AuditRunCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Exit 1 when a finding is at least this severe: info, low, medium, high or critical.", valueName: "severity"
-        ),
+            "Exit 1 when a counted finding is at least this severe: info, low, medium, high or critical; "
+                + "new:SEVERITY (new:high) only for findings that did not count in the previous recorded run.",
+            valueName: "severity"),
         completion: .severities)
     var failOn: String?
 
@@ -53,10 +57,11 @@ struct AuditRunCommand: ParsableCommand {
 
     func run() throws {
         let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let threshold = try convert("--fail-on", failOn, Severity.init(parsing:))
+        let threshold = try convert("--fail-on", failOn, FailureThreshold.init(parsing:))
         let policy = try report.loadPolicy()
         let store = try store.open(records ? .readWrite : .readOnly)
         let baseline = try since.flatMap { try AuditRunSelection.baseline($0, in: store) }
+        let previous = threshold?.onlyNew == true ? try store.latestAuditRun() : nil
         let job = AuditJob(
             store: store, policy: policy, format: report.format, outputFolder: report.out, record: records)
         let outcome = try ProgressMeter.run("auditing", unit: "log entries") { meter in
@@ -74,12 +79,19 @@ struct AuditRunCommand: ParsableCommand {
         if since != nil && baseline == nil { Output.note("assay: no earlier run to compare with") }
         if let baseline {
             let diff = FindingDiff(
-                from: try store.auditFindings(run: baseline.id), to: outcome.report.findings.map(\.recorded))
+                from: try store.auditFindings(run: baseline.id), to: outcome.report.recorded)
             let target = outcome.run.map { "run #\($0.id)" } ?? "this preview"
             let lines = AuditDiffText.lines(diff, from: baseline, to: target, asOf: day)
             if outcome.text == nil { Output.write(lines) } else { Output.note(lines) }
         }
-        if let threshold, outcome.report.reaches(threshold) { throw ExitCode(1) }
+        if let threshold {
+            let failing = threshold.failing(outcome.report, previous: previous?.findings ?? [])
+            if threshold.onlyNew && !failing.isEmpty {
+                let since = previous.map { "run #\($0.run.id)" } ?? "no earlier run"
+                Output.note("assay: new since \(since): " + failing.map(\.id).joined(separator: ", "))
+            }
+            if !failing.isEmpty { throw ExitCode(1) }
+        }
     }
 }
 
