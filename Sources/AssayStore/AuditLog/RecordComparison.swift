@@ -118,18 +118,28 @@ struct RecordReplay {
     consuming func compare(_ db: Database, into comparison: inout RecordComparison) throws {
         for table in try RecordTables.all(db) {
             comparison.tables += 1
-            var rows = expected.removeValue(forKey: Substring(table.name)) ?? [:]
-            try table.forEachRow(db) { key, state in
+            let rows = expected.removeValue(forKey: Substring(table.name)) ?? [:]
+            var found = 0
+            try table.forEachRowBytes(db) { key, state in
                 comparison.rows += 1
-                guard let logged = rows.removeValue(forKey: ByteText(Substring(key))) else {
+                // Looked up, not removed: keys are unique in a table, so counting the rows found tells whether
+                // any logged row is missing, and removing costs more than the lookup.
+                guard let logged = rows[ByteText(Substring(key))] else {
                     comparison.add(Self.difference(.inserted, table, key))
                     return
                 }
-                if ByteText(logged) != ByteText(Substring(state)) {
-                    comparison.add(Self.changed(table, key, log: String(logged), now: state))
+                found += 1
+                if !ByteText(logged).hasBytes(state) {
+                    comparison.add(
+                        Self.changed(table, key, log: String(logged), now: String(decoding: state, as: UTF8.self)))
                 }
             }
-            for key in rows.keys.map(\.text).sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+            guard found < rows.count else { continue }
+            // Rows were deleted: read the table's keys again to name them (only on this path).
+            var present = Set<ByteText>()
+            try table.forEachRow(db) { key, _ in present.insert(ByteText(Substring(key))) }
+            let deleted = rows.keys.filter { !present.contains($0) }.map(\.text)
+            for key in deleted.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
                 comparison.add(Self.difference(.deleted, table, String(key)))
             }
         }

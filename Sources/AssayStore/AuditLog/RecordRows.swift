@@ -86,6 +86,16 @@ struct ByteText: Hashable {
         return (compared ?? nil) ?? left.elementsEqual(right)
     }
 
+    /// True when the text's UTF-8 bytes are `bytes`.
+    func hasBytes(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == bytes.count else { return false }
+        let compared = utf8.withContiguousStorageIfAvailable { own in
+            own.count == 0 || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0
+        }
+        return compared ?? utf8.elementsEqual(bytes)
+    }
+
     func hash(into hasher: inout Swift.Hasher) {
         let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
             hasher.combine(bytes: UnsafeRawBufferPointer($0))

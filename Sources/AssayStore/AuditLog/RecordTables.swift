@@ -1,3 +1,4 @@
+import Foundation
 import AssayCrypto
 import GRDB
 
@@ -42,11 +43,20 @@ struct RecordTable: Sendable {
 
     /// Calls `body` with each row's key and state as they are now.
     func forEachRow(_ db: Database, _ body: (String, String) throws -> Void) throws {
+        try forEachRowBytes(db) { key, state in try body(key, String(decoding: state, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with each row's key and the bytes of its state, valid only during the call: comparing a
+    /// state where SQLite wrote it spares a copy of every row when verifying a large store.
+    func forEachRowBytes(_ db: Database, _ body: (String, UnsafeRawBufferPointer) throws -> Void) throws {
         let quoted = name.quotedDatabaseIdentifier
         let cursor = try Row.fetchCursor(
             db, sql: "SELECT \(keySQL("main.\(quoted)")), \(stateSQL("main.\(quoted)")) FROM main.\(quoted)")
         while let row = try cursor.next() {
-            try body(row[0], row[1])
+            let key: String = row[0]
+            try row.withUnsafeData(atIndex: 1) { data in
+                try (data ?? Data()).withUnsafeBytes { state in try body(key, state) }
+            }
         }
     }
 }
