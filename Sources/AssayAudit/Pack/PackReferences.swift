@@ -76,7 +76,8 @@ struct PackReferences {
         return references.filter { seen.insert("\($0.entity)#\($0.id)").inserted }
     }
 
-    /// Evidence files must be the bytes of an evidence row, and deposit manifests the body the log states.
+    /// Evidence files must be the bytes of an evidence row, and deposit manifests have the SHA-256 the log states
+    /// for their deposit (`manifestSha256`).
     private func checkDigests(into result: inout PackVerification) {
         let evidenceDigests = Set(states.states(in: "evidence").compactMap { Self.field("sha256", of: $0) })
         for name in files.keys.sorted() {
@@ -92,8 +93,8 @@ struct PackReferences {
                 let id = Int64(name.dropFirst("escrow/deposit-".count).dropLast(".manifest.json".count))
             {
                 result.recordsChecked += 1
-                let stated = states.state(table: "escrowManifest", id: id).flatMap { Self.field("body", of: $0) }
-                if stated != "sha256:" + digest {
+                let stated = states.state(table: "escrowDeposit", id: id).flatMap { Self.field("manifestSha256", of: $0) }
+                if stated != digest {
                     result.add(name, "is not the manifest \(PackLayout.log) states for deposit #\(id)")
                 }
             }
