@@ -25,7 +25,10 @@ import Testing
     func keyPair(_ name: String) throws -> (key: String, pub: String) {
         let key = directory.file("\(name).pem")
         let pub = directory.file("\(name).pub")
-        try #require(try shell("openssl genpkey -algorithm ed25519 -out '\(key)' && openssl pkey -in '\(key)' -pubout -out '\(pub)'").exitCode == 0)
+        try #require(
+            try shell(
+                "openssl genpkey -algorithm ed25519 -out '\(key)' && openssl pkey -in '\(key)' -pubout -out '\(pub)'"
+            ).exitCode == 0)
         return (key, pub)
     }
 
@@ -33,8 +36,9 @@ import Testing
     func export(key: String) throws {
         try assay("vendor", "add", "ZTE")
         try assay("vendor", "add", "Nokia")
-        try assay("cert", "add", "ZTE", "--scheme", "iso27001", "--number", "SAMPLE-1", "--issued-on", "2024-01-01",
-                  "--valid-until", "2027-01-01")
+        try assay(
+            "cert", "add", "ZTE", "--scheme", "iso27001", "--number", "SAMPLE-1", "--issued-on", "2024-01-01",
+            "--valid-until", "2027-01-01")
         let evidence = try directory.write("certificate.pdf", "%PDF-1.4 SAMPLE\n")
         #expect(try assay("cert", "attach", "1", evidence).exitCode == 0)
         try assay("escrow", "offer", "add", "ZTE", "--kind", "agent-deposit", "--offered-on", "2024-01-01")
@@ -107,7 +111,9 @@ import Testing
         try repack(folder, names)
         let caught = try verify(org.pub)
         #expect(caught.exitCode == 1)
-        #expect(caught.stdout.contains("BROKEN \(name): does not have the SHA-256 that MANIFEST gives it"), "\(caught.stdout)")
+        #expect(
+            caught.stdout.contains("BROKEN \(name): does not have the SHA-256 that MANIFEST gives it"),
+            "\(caught.stdout)")
     }
 
     @Test func aDroppedFileFailsNamingIt() throws {

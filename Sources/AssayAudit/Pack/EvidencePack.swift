@@ -39,11 +39,13 @@ public struct EvidencePack {
         let records = try AuditError.wrapping { () throws(StoreError) in try store.packRecords(vendorIds: vendorIds) }
         try recordFiles(records, into: &files)
         // Signed last, so that every record the files name was committed at or before the signed head.
-        let checkpoint = try AuditError.wrapping { () throws(StoreError) in try store.recordCheckpoint(signingWith: key) }
+        let checkpoint = try AuditError.wrapping { () throws(StoreError) in try store.recordCheckpoint(signingWith: key)
+        }
         let entries = try AuditError.wrapping { () throws(StoreError) in try store.logEntries(through: checkpoint.seq) }
         files.append((PackLayout.checkpoint, Array(try AuditError.wrapping(checkpoint.jsonText).utf8)))
         files.append((PackLayout.log, try Self.jsonLines(entries, path: path)))
-        let manifest = Array(try Self.crypto(path) { () throws(CryptoError) in try PackManifest(files: files) }.text.utf8)
+        let manifest = Array(
+            try Self.crypto(path) { () throws(CryptoError) in try PackManifest(files: files) }.text.utf8)
         let signature = try Self.crypto(path) { () throws(CryptoError) in try key.sign(message: manifest) }
         files.append((PackLayout.manifest, manifest))
         files.append((PackLayout.signature, signature))
@@ -60,7 +62,9 @@ public struct EvidencePack {
         do { digest = try policy.digest() } catch { throw .pack(path: "policy", reason: "\(error)") }
         let report = AuditReport(snapshot: snapshot, policyDigest: digest, assessment: assessment)
         let json: String
-        do { json = try AuditTabularRenderer.json(report) } catch { throw .pack(path: PackLayout.reportJSON, reason: "\(error)") }
+        do { json = try AuditTabularRenderer.json(report) } catch {
+            throw .pack(path: PackLayout.reportJSON, reason: "\(error)")
+        }
         return [
             (PackLayout.reportJSON, Array(json.utf8)),
             (PackLayout.reportHTML, Array(try AuditHTMLRenderer.render(report, snapshot: snapshot).utf8)),
@@ -80,8 +84,16 @@ public struct EvidencePack {
             let id = dossier.vendor.id
             guard !ids.contains(id) else { continue }
             ids.append(id)
-            files.append((PackLayout.dossierJSON(vendorId: id), try Self.json(dossier, name: PackLayout.dossierJSON(vendorId: id))))
-            files.append((PackLayout.dossierHTML(vendorId: id), Array(HTMLRenderer.render(DossierOutline.document(dossier)).utf8)))
+            files.append(
+                (
+                    PackLayout.dossierJSON(vendorId: id),
+                    try Self.json(dossier, name: PackLayout.dossierJSON(vendorId: id))
+                ))
+            files.append(
+                (
+                    PackLayout.dossierHTML(vendorId: id),
+                    Array(HTMLRenderer.render(DossierOutline.document(dossier)).utf8)
+                ))
         }
         return ids
     }
@@ -100,7 +112,9 @@ public struct EvidencePack {
             files.append((PackLayout.deposit(id: id), try Self.json(item.deposit, name: PackLayout.deposit(id: id))))
             files.append((PackLayout.depositManifest(id: id), item.manifest))
             for run in item.verifications {
-                files.append((PackLayout.verification(id: run.id), try Self.json(run, name: PackLayout.verification(id: run.id))))
+                files.append(
+                    (PackLayout.verification(id: run.id), try Self.json(run, name: PackLayout.verification(id: run.id)))
+                )
             }
         }
     }

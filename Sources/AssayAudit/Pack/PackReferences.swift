@@ -22,7 +22,8 @@ struct PackReferences {
             for reference in references {
                 result.recordsChecked += 1
                 if states.state(table: reference.entity, id: reference.id) == nil {
-                    result.add(name, "names \(reference.entity) #\(reference.id), which has no state in \(PackLayout.log)")
+                    result.add(
+                        name, "names \(reference.entity) #\(reference.id), which has no state in \(PackLayout.log)")
                 }
             }
         }
@@ -64,7 +65,9 @@ struct PackReferences {
             references.append(RecordReference("escrowOffer", offer.id))
             for deposit in offer.deposits {
                 references.append(RecordReference("escrowDeposit", deposit.id))
-                if let run = deposit.lastVerification { references.append(RecordReference("escrowVerification", run.id)) }
+                if let run = deposit.lastVerification {
+                    references.append(RecordReference("escrowVerification", run.id))
+                }
             }
         }
         for escrow in dossier.timeline.compactMap(\.escrow) {
@@ -93,7 +96,9 @@ struct PackReferences {
                 let id = Int64(name.dropFirst("escrow/deposit-".count).dropLast(".manifest.json".count))
             {
                 result.recordsChecked += 1
-                let stated = states.state(table: "escrowDeposit", id: id).flatMap { Self.field("manifestSha256", of: $0) }
+                let stated = states.state(table: "escrowDeposit", id: id).flatMap {
+                    Self.field("manifestSha256", of: $0)
+                }
                 if stated != digest {
                     result.add(name, "is not the manifest \(PackLayout.log) states for deposit #\(id)")
                 }

@@ -66,7 +66,8 @@ public struct PackVerifier {
                 result.add(name, "does not have the SHA-256 that \(PackLayout.manifest) gives it (altered)")
             }
         }
-        for name in order where manifest.digests[name] == nil && name != PackLayout.manifest
+        for name in order
+        where manifest.digests[name] == nil && name != PackLayout.manifest
             && name != PackLayout.signature
         {
             result.add(name, "is not listed in \(PackLayout.manifest) (added)")

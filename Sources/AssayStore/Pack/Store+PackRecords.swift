@@ -31,16 +31,19 @@ extension Store {
         let root = location.evidenceDirectory
         return try read { db in
             var records = PackRecords()
-            let certifications = Certification.select(Certification.Columns.id).filter(vendorIds.contains(Certification.Columns.vendorId))
+            let certifications = Certification.select(Certification.Columns.id).filter(
+                vendorIds.contains(Certification.Columns.vendorId))
             let hashes = try String.fetchAll(
                 db,
                 EvidenceRecord.select(EvidenceRecord.Columns.sha256, as: String.self)
                     .filter(certifications.contains(EvidenceRecord.Columns.certificationId)).distinct()
                     .order(EvidenceRecord.Columns.sha256))
             records.evidence = hashes.map { hash in
-                PackRecords.EvidenceFile(sha256: hash, storedPath: root + "/" + EvidenceBlobs.relativePath(sha256: hash))
+                PackRecords.EvidenceFile(
+                    sha256: hash, storedPath: root + "/" + EvidenceBlobs.relativePath(sha256: hash))
             }
-            let offers = OfferRecord.select(OfferRecord.Columns.id).filter(vendorIds.contains(OfferRecord.Columns.vendorId))
+            let offers = OfferRecord.select(OfferRecord.Columns.id).filter(
+                vendorIds.contains(OfferRecord.Columns.vendorId))
             let deposits = try DepositRecord.filter(offers.contains(DepositRecord.Columns.offerId))
                 .order(DepositRecord.Columns.id).fetchAll(db)
             for record in deposits {
