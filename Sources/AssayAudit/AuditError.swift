@@ -12,6 +12,9 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
     case findingId(String, reason: String)
     /// A risk acceptance the policy does not allow.
     case acceptanceRefused(String)
+    /// An evidence pack could not be written or read at all (`reason` says why); a pack that reads but does not
+    /// verify is a ``PackVerification`` with problems, not an error.
+    case pack(path: String, reason: String)
     /// A store error under the audit.
     case store(StoreError)
 
@@ -23,6 +26,7 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
         case .template: "audit.template"
         case .findingId: "audit.finding-id"
         case .acceptanceRefused: "audit.acceptance-refused"
+        case .pack: "audit.pack"
         case .store(let error): error.code
         }
     }
@@ -37,6 +41,7 @@ public enum AuditError: Error, Sendable, CustomStringConvertible {
             "'\(text)' is not a finding id: \(reason) (expected KIND:KEY as audit reports give it, "
                 + "such as market-restriction:vendor-3-event-9)"
         case .acceptanceRefused(let reason): reason
+        case .pack(let path, let reason): "\(path): \(reason)"
         case .store(let error): error.description
         }
     }

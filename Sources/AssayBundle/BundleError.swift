@@ -33,6 +33,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case algorithmMismatch(expected: String, actual: String)
     /// The digest engine failed.
     case crypto(CryptoError)
+    /// An archive could not be written.
+    case unwritable(path: String, reason: String)
 
     /// The CLI exit status for any bundle error: 2, "trouble" (0 and 1 come from ``VerificationReport/exitStatus``).
     public static let exitStatus: Int32 = 2
@@ -54,6 +56,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownAlgorithm: "bundle.unknown-algorithm"
         case .algorithmMismatch: "bundle.algorithm-mismatch"
         case .crypto: "bundle.crypto"
+        case .unwritable: "bundle.unwritable"
         }
     }
 
@@ -82,6 +85,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .algorithmMismatch(let expected, let actual):
             "cannot compare \(actual) digests with a \(expected) manifest; read the bundle with --algorithm \(expected)"
         case .crypto(let error): error.description
+        case .unwritable(let path, let reason): "\(path): cannot write the archive: \(reason)"
         }
     }
 

@@ -36,7 +36,7 @@ struct Assay: ParsableCommand {
         version: AssayVersion.current,
         subcommands: [
             VendorCommand.self, CertCommand.self, EventCommand.self, BundleCommand.self, EscrowCommand.self,
-            RegistryCommand.self, ImportCommand.self, ExportCommand.self, LogCommand.self, AuditCommand.self,
+            RegistryCommand.self, ImportCommand.self, ExportCommand.self, PackCommand.self, LogCommand.self, AuditCommand.self,
             RiskCommand.self,
         ]
     )

@@ -81,9 +81,7 @@ extension Store {
         let checkpoints = try LogCheckpoint.order(LogCheckpoint.Columns.seq).fetchAll(db)
         var hashes: [Int64: String] = [:]  // of the entries that checkpoints sign
         let signed = Set(checkpoints.map(\.seq))
-        var expectedSeq: Int64 = 1
-        var previousHash = LogEntry.genesisHash
-        let hasher = try Hasher(.sha256)
+        var chain = try LogChain()
         let total = try progress.map { _ in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditLog") ?? 0 } ?? 0
         // Columns by position: a chain of 100 000 entries is read faster than through Codable.
         let rows = try Row.fetchCursor(
@@ -100,16 +98,12 @@ extension Store {
             progress?(result.entries, total)
             result.headSeq = entry.seq
             result.headHash = entry.hash
-            if let reason = try Self.breakReason(
-                entry, expectedSeq: expectedSeq, previousHash: previousHash, hasher: hasher)
-            {
+            if let reason = try chain.append(entry) {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
                 break
             }
             if let text = entry.rows { replay?.apply(text, seq: entry.seq) }
             if signed.contains(entry.seq) { hashes[entry.seq] = entry.hash }
-            expectedSeq = entry.seq + 1
-            previousHash = entry.hash
         }
         let replayed = replay?.finish()
         if let seq = replayed?.malformedSeq, seq < result.firstBreak?.seq ?? .max {
@@ -146,21 +140,4 @@ extension Store {
             }
         }
         return nil
-    }
-    private static func breakReason(_ entry: LogEntry, expectedSeq: Int64, previousHash: String, hasher: Hasher)
-        throws -> String?
-    {
-        if entry.seq != expectedSeq {
-            return expectedSeq == entry.seq - 1
-                ? "entry \(expectedSeq) is missing (deleted)"
-                : "entries \(expectedSeq)…\(entry.seq - 1) are missing (deleted)"
-        }
-        if entry.prevHash != previousHash {
-            return "its link to entry \(entry.seq - 1) is broken (an entry was changed, removed, inserted or reordered)"
-        }
-        if try AuditLog.hash(of: entry, with: hasher) != entry.hash {
-            return "its content does not match its hash (the entry was edited)"
-        }
-        return nil
-    }
-}
+    }}
