@@ -1,3 +1,4 @@
+import Foundation
 import AssayCrypto
 
 /// Walks a hash chain of log entries in order and names the first one that does not follow from the ones before.
@@ -39,5 +40,39 @@ public struct LogChain {
         expectedSeq = entry.seq + 1
         headHash = entry.hash
         return nil
+    }
+}
+
+/// Walks a chain on a serial queue of its own, so that hashing overlaps reading the log and the tables.
+final class ChainWorker: @unchecked Sendable {
+    // Touched only on `queue`, and read by `finish()` after the queue has drained.
+    private var chain: LogChain
+    private var firstBreak: LogBreak?
+    private var failure: StoreError?
+    private let queue = DispatchQueue(label: "assay.log-chain")
+
+    init() throws(StoreError) {
+        chain = try LogChain()
+    }
+
+    /// Queues the next entry; entries after the first break are ignored.
+    func append(_ entry: LogEntry) {
+        queue.async {
+            guard self.firstBreak == nil, self.failure == nil else { return }
+            do throws(StoreError) {
+                if let reason = try self.chain.append(entry) {
+                    self.firstBreak = LogBreak(seq: entry.seq, reason: reason)
+                }
+            } catch {
+                self.failure = error
+            }
+        }
+    }
+
+    /// Waits for the queued entries; returns the first break, if any.
+    func finish() throws(StoreError) -> LogBreak? {
+        let (firstBreak, failure) = queue.sync { (self.firstBreak, self.failure) }
+        if let failure { throw failure }
+        return firstBreak
     }
 }

@@ -76,8 +76,10 @@ extension Store {
     ) throws -> LogVerification {
         let compareRecords = depth != .chain
         var result = LogVerification(entries: 0)
-        // The rows are replayed on a second thread while this one reads and hashes the chain.
+        // When the records are compared, the chain is hashed and the rows replayed on threads of their own while
+        // this one reads the log and then the tables; the comparison is kept only if the chain holds.
         let replay = compareRecords ? ReplayWorker(try RecordReplay(sizedFor: db)) : nil
+        let chainWorker = compareRecords ? try ChainWorker() : nil
         let checkpoints = try LogCheckpoint.order(LogCheckpoint.Columns.seq).fetchAll(db)
         var hashes: [Int64: String] = [:]  // of the entries that checkpoints sign
         let signed = Set(checkpoints.map(\.seq))
@@ -98,7 +100,9 @@ extension Store {
             progress?(result.entries, total)
             result.headSeq = entry.seq
             result.headHash = entry.hash
-            if let reason = try chain.append(entry) {
+            if let chainWorker {
+                chainWorker.append(entry)
+            } else if let reason = try chain.append(entry) {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
                 break
             }
@@ -106,6 +110,14 @@ extension Store {
             if signed.contains(entry.seq) { hashes[entry.seq] = entry.hash }
         }
         let replayed = replay?.finish()
+        var records: RecordComparison?
+        if let replayed, replayed.malformedSeq == nil {
+            var comparison = RecordComparison(evidenceRehashed: depth == .deep)
+            try replayed.replay.compare(db, into: &comparison)
+            evidence.check(try EvidenceRecord.fetchAll(db), rehash: depth == .deep, into: &comparison)
+            records = comparison
+        }
+        if let broken = try chainWorker?.finish() { result.firstBreak = broken }
         if let seq = replayed?.malformedSeq, seq < result.firstBreak?.seq ?? .max {
             result.firstBreak = LogBreak(seq: seq, reason: "its record rows are not in the rows format")
         }
@@ -113,11 +125,7 @@ extension Store {
             result.firstBreak = Self.checkpointBreak(checkpoints, hashes: hashes, headSeq: result.headSeq ?? 0)
             result.checkpointsChecked = checkpoints.count
         }
-        guard result.firstBreak == nil, let replayed else { return result }
-        var records = RecordComparison(evidenceRehashed: depth == .deep)
-        try replayed.replay.compare(db, into: &records)
-        evidence.check(try EvidenceRecord.fetchAll(db), rehash: depth == .deep, into: &records)
-        result.records = records
+        if result.firstBreak == nil { result.records = records }
         return result
     }
 
