@@ -87,6 +87,15 @@ extension Store {
         if let issuedOn = draft.issuedOn, let validUntil = draft.validUntil, validUntil < issuedOn {
             throw StoreError.refused("--valid-until \(validUntil) is before --issued-on \(issuedOn)")
         }
+        // Names and identifiers are one line of plain text (scope and notes may span lines).
+        try StoreError.validating { () throws(ValueError) in
+            for (text, field) in [
+                (draft.number, "certificate number"), (draft.issuer, "issuer"), (draft.lab, "laboratory"),
+                (draft.product, "product"),
+            ] {
+                if let text { try PlainText.check(text, field: field) }
+            }
+        }
         let level = try StoreError.validating { () throws(ValueError) in
             try draft.scheme.normalizedLevel(draft.level, auditPeriod: draft.auditPeriod)
         }
