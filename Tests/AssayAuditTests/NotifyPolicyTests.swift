@@ -36,7 +36,8 @@ import Testing
         #expect(
             siem.destination
                 == .webhook(
-                    WebhookDestination(url: "https://hooks.example.com/assay", body: .json, secret: .file("/etc/assay/secret"))))
+                    WebhookDestination(
+                        url: "https://hooks.example.com/assay", body: .json, secret: .file("/etc/assay/secret"))))
         #expect(siem.caFile == "/etc/assay/ca.pem")
         #expect(try policy.digest() == (try AuditPolicy.standard().digest()))
         #expect { try policy.channel(named: "chat") } throws: { error in
@@ -46,16 +47,33 @@ import Testing
 
     @Test(arguments: [
         ("  - name: a\n    type: pager\n    url: https://x", "notifications[0].type: expected email or webhook"),
-        ("  - name: a\n    type: webhook\n    url: http://x\n    body: text", "notifications[0].url: expected a URL starting https://"),
+        (
+            "  - name: a\n    type: webhook\n    url: http://x\n    body: text",
+            "notifications[0].url: expected a URL starting https://"
+        ),
         ("  - name: a\n    type: webhook\n    url: https://x", "a json webhook is signed"),
-        ("  - name: a\n    type: webhook\n    url: https://x\n    body: text\n    from: a@b", "notifications[0].from: not a key of a channel of type webhook"),
-        ("  - name: a\n    type: email\n    url: smtp://x\n    from: a@b\n    to: [nobody]", "notifications[0].to[0]: expected an e-mail address"),
-        ("  - name: a\n    type: email\n    url: smtp://x\n    from: a@b\n    to: [c@d]\n    passwordEnv: P", "'username' and a password"),
+        (
+            "  - name: a\n    type: webhook\n    url: https://x\n    body: text\n    from: a@b",
+            "notifications[0].from: not a key of a channel of type webhook"
+        ),
+        (
+            "  - name: a\n    type: email\n    url: smtp://x\n    from: a@b\n    to: [nobody]",
+            "notifications[0].to[0]: expected an e-mail address"
+        ),
+        (
+            "  - name: a\n    type: email\n    url: smtp://x\n    from: a@b\n    to: [c@d]\n    passwordEnv: P",
+            "'username' and a password"
+        ),
         ("  - name: a\n    type: webhook\n    url: https://x\n    secretEnv: S\n    secretFile: f", "not both"),
-        ("  - name: a\n    type: webhook\n    url: https://x\n    body: text\n  - name: a\n    type: webhook\n    url: https://y\n    body: text", "already declared"),
+        (
+            "  - name: a\n    type: webhook\n    url: https://x\n    body: text\n  - name: a\n    type: webhook\n    url: https://y\n    body: text",
+            "already declared"
+        ),
     ])
     func mistakesAreRefused(yaml: String, expected: String) {
-        #expect { try PolicyReader.read(PolicyTemplate.text + "notifications:\n" + yaml + "\n", file: "p.yaml") } throws: { error in
+        #expect {
+            try PolicyReader.read(PolicyTemplate.text + "notifications:\n" + yaml + "\n", file: "p.yaml")
+        } throws: { error in
             (error as? AuditError)?.description.contains(expected) == true
         }
     }

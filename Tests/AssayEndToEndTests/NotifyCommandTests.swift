@@ -15,7 +15,8 @@ import Testing
     /// A store with one counted finding (a tier-1 supplier without ISO 27001).
     init() throws {
         let added = try AssayProcess.run(
-            ["vendor", "add", "Acme", "--relationship", "supplier", "--tier", "1"], database: directory.file("assay.sqlite"))
+            ["vendor", "add", "Acme", "--relationship", "supplier", "--tier", "1"],
+            database: directory.file("assay.sqlite"))
         try #require(added.exitCode == 0, "\(added.stderr)")
     }
 

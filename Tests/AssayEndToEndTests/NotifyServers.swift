@@ -88,61 +88,63 @@ final class LocalServer {
 
     /// HTTPS on an ephemeral port: `FOLDER CERT KEY STATUS SECRET`; records each POST with whether its
     /// `X-Assay-Signature-256` is the HMAC-SHA256 of the body under SECRET, and answers STATUS.
-    static let https = save + """
-        import hashlib, hmac, http.server, ssl
-        cert, key, status, secret = sys.argv[2:6]
-        class Handler(http.server.BaseHTTPRequestHandler):
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get('Content-Length', '0')))
-                given = self.headers.get('X-Assay-Signature-256')
-                expected = 'sha256=' + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
-                save({'path': self.path, 'contentType': self.headers.get('Content-Type'),
-                      'event': self.headers.get('X-Assay-Event'), 'signature': given,
-                      'signatureValid': given is not None and hmac.compare_digest(given, expected),
-                      'body': body.decode()})
-                self.send_response(int(status))
-                self.send_header('Content-Length', '0')
-                self.end_headers()
-            def log_message(self, *arguments):
-                pass
-        server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(cert, key)
-        server.socket = context.wrap_socket(server.socket, server_side=True)
-        announce(server.server_address[1])
-        server.serve_forever()
-        """
+    static let https =
+        save + """
+            import hashlib, hmac, http.server, ssl
+            cert, key, status, secret = sys.argv[2:6]
+            class Handler(http.server.BaseHTTPRequestHandler):
+                def do_POST(self):
+                    body = self.rfile.read(int(self.headers.get('Content-Length', '0')))
+                    given = self.headers.get('X-Assay-Signature-256')
+                    expected = 'sha256=' + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+                    save({'path': self.path, 'contentType': self.headers.get('Content-Type'),
+                          'event': self.headers.get('X-Assay-Event'), 'signature': given,
+                          'signatureValid': given is not None and hmac.compare_digest(given, expected),
+                          'body': body.decode()})
+                    self.send_response(int(status))
+                    self.send_header('Content-Length', '0')
+                    self.end_headers()
+                def log_message(self, *arguments):
+                    pass
+            server = http.server.HTTPServer(('127.0.0.1', 0), Handler)
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(cert, key)
+            server.socket = context.wrap_socket(server.socket, server_side=True)
+            announce(server.server_address[1])
+            server.serve_forever()
+            """
 
     /// SMTP with aiosmtpd on an ephemeral port: `FOLDER CERT KEY MODE USER PASSWORD`, MODE `starttls` (STARTTLS
     /// required before anything else) or `implicit` (TLS from the start); logins must be USER and PASSWORD.
     /// Records each message's envelope, subject and decoded MIME parts.
-    static let smtp = save + """
-        import asyncio, email, email.policy, ssl
-        from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
-        cert, key, mode, user, password = sys.argv[2:7]
-        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
-        context.load_cert_chain(cert, key)
-        def authenticate(server, session, envelope, mechanism, data):
-            return AuthResult(success=isinstance(data, LoginPassword)
-                              and data.login.decode() == user and data.password.decode() == password)
-        class Handler:
-            async def handle_DATA(self, server, session, envelope):
-                message = email.message_from_bytes(envelope.content, policy=email.policy.default)
-                parts = [{'type': part.get_content_type(), 'filename': part.get_filename(),
-                          'text': part.get_content()} for part in message.walk() if not part.is_multipart()]
-                save({'from': envelope.mail_from, 'to': envelope.rcpt_tos, 'subject': str(message['subject']),
-                      'authenticated': bool(session.authenticated), 'parts': parts})
-                return '250 OK'
-        def protocol():
-            if mode == 'implicit':
-                return SMTP(Handler(), hostname='localhost', authenticator=authenticate, auth_require_tls=False)
-            return SMTP(Handler(), hostname='localhost', tls_context=context, require_starttls=True,
-                        authenticator=authenticate)
-        async def main():
-            server = await asyncio.get_running_loop().create_server(
-                protocol, '127.0.0.1', 0, ssl=context if mode == 'implicit' else None)
-            announce(server.sockets[0].getsockname()[1])
-            await server.serve_forever()
-        asyncio.run(main())
-        """
+    static let smtp =
+        save + """
+            import asyncio, email, email.policy, ssl
+            from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+            cert, key, mode, user, password = sys.argv[2:7]
+            context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            context.load_cert_chain(cert, key)
+            def authenticate(server, session, envelope, mechanism, data):
+                return AuthResult(success=isinstance(data, LoginPassword)
+                                  and data.login.decode() == user and data.password.decode() == password)
+            class Handler:
+                async def handle_DATA(self, server, session, envelope):
+                    message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+                    parts = [{'type': part.get_content_type(), 'filename': part.get_filename(),
+                              'text': part.get_content()} for part in message.walk() if not part.is_multipart()]
+                    save({'from': envelope.mail_from, 'to': envelope.rcpt_tos, 'subject': str(message['subject']),
+                          'authenticated': bool(session.authenticated), 'parts': parts})
+                    return '250 OK'
+            def protocol():
+                if mode == 'implicit':
+                    return SMTP(Handler(), hostname='localhost', authenticator=authenticate, auth_require_tls=False)
+                return SMTP(Handler(), hostname='localhost', tls_context=context, require_starttls=True,
+                            authenticator=authenticate)
+            async def main():
+                server = await asyncio.get_running_loop().create_server(
+                    protocol, '127.0.0.1', 0, ssl=context if mode == 'implicit' else None)
+                announce(server.sockets[0].getsockname()[1])
+                await server.serve_forever()
+            asyncio.run(main())
+            """
 }

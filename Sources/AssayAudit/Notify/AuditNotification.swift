@@ -84,7 +84,8 @@ public struct AuditNotification: Codable, Sendable, Equatable {
         let parts = Severity.allCases.reversed().compactMap { severity in
             counts[severity] > 0 ? "\(counts[severity]) \(severity.rawValue)" : nil
         }
-        let findings = "\(total) finding\(total == 1 ? "" : "s")" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
+        let findings =
+            "\(total) finding\(total == 1 ? "" : "s")" + (parts.isEmpty ? "" : " (\(parts.joined(separator: ", ")))")
         return "Assay audit \(asOf): \(findings), \(new) new, \(resolved) resolved"
     }
 
@@ -98,7 +99,8 @@ public struct AuditNotification: Codable, Sendable, Equatable {
             lines.append("Top findings:")
             for item in topFindings {
                 let vendor = item.vendor.map { "\($0): " } ?? ""
-                lines.append("- [\(item.severity.rawValue)]\(item.new ? " (new)" : "") \(vendor)\(item.message) (\(item.id))")
+                lines.append(
+                    "- [\(item.severity.rawValue)]\(item.new ? " (new)" : "") \(vendor)\(item.message) (\(item.id))")
             }
         }
         lines.append("")

@@ -46,7 +46,10 @@ final class CurlTransfer {
         try set(assay_curl_set_list(handle, CURLOPT_HTTPHEADER, try list(headers)))
         try set(assay_curl_set_long(handle, CURLOPT_POSTFIELDSIZE, body.count))
         let copied = body.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { assay_curl_set_pointer(handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress)) }
+            buffer.withMemoryRebound(to: CChar.self) {
+                assay_curl_set_pointer(
+                    handle, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress))
+            }
         }
         try set(copied)
         try perform()

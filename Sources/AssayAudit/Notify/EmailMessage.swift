@@ -38,7 +38,10 @@ struct EmailMessage {
         var lines = ["Content-Type: \(type); charset=utf-8", "Content-Transfer-Encoding: base64"]
         if let disposition { lines.append("Content-Disposition: \(disposition)") }
         lines.append("")
-        lines.append(Data(text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed]))
+        lines.append(
+            Data(text.utf8).base64EncodedString(options: [
+                .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+            ]))
         return lines
     }
 

@@ -63,7 +63,8 @@ public struct Notifier: Sendable {
             let body = try Self.body(notification, as: webhook.body, channel: channel.name)
             // "Expect:" turns off curl's wait for a 100-continue that small bodies do not need.
             var headers = [
-                "Content-Type: application/json", "User-Agent: assay", "X-Assay-Event: \(notification.event)", "Expect:",
+                "Content-Type: application/json", "User-Agent: assay", "X-Assay-Event: \(notification.event)",
+                "Expect:",
             ]
             if let secret = webhook.secret {
                 let key = Array(try secret.reveal(for: channel.name).utf8)

@@ -58,8 +58,11 @@ struct AuditJob {
                 report: report, runId: run?.id, previous: previous.map { ($0.run.id, $0.findings) },
                 reportFile: draft.reportFile, reportSha256: draft.reportSha256 ?? "")
             let name = "assay-audit-\(asOf).md"
-            let markdown = format == .md ? String(decoding: bytes, as: UTF8.self) : MarkdownRenderer.render(
-                AuditOutline.document(report))
+            let markdown =
+                format == .md
+                ? String(decoding: bytes, as: UTF8.self)
+                : MarkdownRenderer.render(
+                    AuditOutline.document(report))
             outcome.notifications = Notifier().send(notification, markdown: markdown, reportName: name, to: channels)
         }
         return outcome
