@@ -17,10 +17,17 @@ public struct AuditPolicy: Codable, Sendable, Equatable {
     public var severities: [String: Severity]
     /// How long risks may be accepted.
     public var acceptance: AcceptancePolicy
+    /// Where `--notify NAME` sends run summaries. Not a rule: left out of the JSON form and so of the digest.
+    public var notifications: [NotifyChannel] = []
+
+    private enum CodingKeys: String, CodingKey {
+        case jurisdictions, expiryWarnings, requiredSchemes, escrow, severities, acceptance
+    }
 
     public init(
         jurisdictions: [Jurisdiction], expiryWarnings: [ExpiryWarning], requiredSchemes: [SchemeRequirement],
-        escrow: EscrowPolicy, severities: [String: Severity], acceptance: AcceptancePolicy
+        escrow: EscrowPolicy, severities: [String: Severity], acceptance: AcceptancePolicy,
+        notifications: [NotifyChannel] = []
     ) {
         self.jurisdictions = jurisdictions
         self.expiryWarnings = expiryWarnings.sorted { $0.days > $1.days }
@@ -28,6 +35,15 @@ public struct AuditPolicy: Codable, Sendable, Equatable {
         self.escrow = escrow
         self.severities = severities
         self.acceptance = acceptance
+        self.notifications = notifications
+    }
+
+    /// The channel declared under `name`.
+    public func channel(named name: String) throws(NotifyError) -> NotifyChannel {
+        guard let channel = notifications.first(where: { $0.name == name }) else {
+            throw .unknownChannel(name, declared: notifications.map(\.name))
+        }
+        return channel
     }
 
     /// The default policy: the commented template `assay audit policy init` writes.

@@ -4,7 +4,7 @@ extension PolicyNode {
     /// The policy at the document's root.
     func policy() throws(AuditError) -> AuditPolicy {
         let keys = ["jurisdictions", "expiryWarnings", "requiredSchemes", "escrow", "severities"]
-        let fields = try fields(allowed: keys + ["acceptance"], required: keys)
+        let fields = try fields(allowed: keys + ["acceptance", "notifications"], required: keys)
         // Optional, so that policies written before accepted risks existed still read: the template's limits.
         let acceptance: AcceptancePolicy
         if let node = fields["acceptance"] {
@@ -24,7 +24,8 @@ extension PolicyNode {
             },
             escrow: try required(fields, "escrow").escrow(),
             severities: try required(fields, "severities").severities(),
-            acceptance: acceptance)
+            acceptance: acceptance,
+            notifications: try fields["notifications"]?.channels() ?? [])
     }
 
     private func required(_ fields: [String: PolicyNode], _ key: String) throws(AuditError) -> PolicyNode {

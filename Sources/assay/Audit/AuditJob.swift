@@ -16,6 +16,8 @@ struct AuditJob {
     let format: AuditFormat
     let outputFolder: String?
     var record = true
+    /// Where to send a summary once the report is written and the run recorded.
+    var channels: [NotifyChannel] = []
 
     /// What a run produced.
     struct Outcome {
@@ -26,6 +28,8 @@ struct AuditJob {
         var run: AuditRun?
         /// The rendered report, when it was not written to a file.
         var text: String?
+        /// How sending the summary to each channel ended.
+        var notifications: [Notifier.Outcome] = []
     }
 
     /// Runs the audit; `progress` is told how many of the audit log's entries have been verified.
@@ -44,10 +48,31 @@ struct AuditJob {
             try AtomicFile.write(bytes, to: path)
             draft.reportFile = path
         }
+        let previous = channels.isEmpty ? nil : try store.latestAuditRun()
         let run = record ? try store.recordAuditRun(draft) : nil
-        return Outcome(
+        var outcome = Outcome(
             report: report, draft: draft, run: run,
             text: outputFolder == nil ? String(decoding: bytes, as: UTF8.self) : nil)
+        if !channels.isEmpty {
+            let notification = AuditNotification(
+                report: report, runId: run?.id, previous: previous.map { ($0.run.id, $0.findings) },
+                reportFile: draft.reportFile, reportSha256: draft.reportSha256 ?? "")
+            let name = "assay-audit-\(asOf).md"
+            let markdown =
+                format == .md
+                ? String(decoding: bytes, as: UTF8.self)
+                : MarkdownRenderer.render(
+                    AuditOutline.document(report))
+            outcome.notifications = Notifier().send(notification, markdown: markdown, reportName: name, to: channels)
+        }
+        return outcome
+    }
+
+    /// One `assay: warning: notify CHANNEL: …` line for each channel that did not take the summary.
+    static func notificationWarnings(_ outcome: Outcome) -> [String] {
+        outcome.notifications.compactMap { result in
+            result.error.map { "assay: warning: notify \($0) (after \(result.attempts) tries)" }
+        }
     }
 
     private func render(_ report: AuditReport, snapshot: AuditSnapshot) throws -> String {

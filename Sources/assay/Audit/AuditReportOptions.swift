@@ -28,11 +28,31 @@ struct AuditReportOptions: ParsableArguments {
             valueName: "dir"))
     var out: String?
 
+    @Option(
+        parsing: .upToNextOption,
+        help: ArgumentHelp(
+            "After the run, send a summary (counts, new and resolved findings, the top findings, the report's name "
+                + "and SHA-256) to these channels declared under 'notifications' in the policy. A channel that fails "
+                + "is retried, then warned about; it never changes the exit status.",
+            valueName: "channel"))
+    var notify: [String] = []
+
+    func validate() throws {
+        if !notify.isEmpty && out == nil {
+            throw ValidationError("--notify needs --out: the summary names the report file it sends")
+        }
+    }
+
     /// The policy to apply.
     func loadPolicy() throws -> AuditPolicy { try Self.loadPolicy(policy) }
 
     /// The policy in a file, else the built-in one.
     static func loadPolicy(_ path: String?) throws -> AuditPolicy {
         try path.map { path throws(AuditError) in try PolicyReader.read(file: path) } ?? AuditPolicy.standard()
+    }
+
+    /// The policy's channels that `--notify` names.
+    func channels(in policy: AuditPolicy) throws -> [NotifyChannel] {
+        try notify.map { name throws(NotifyError) in try policy.channel(named: name) }
     }
 }

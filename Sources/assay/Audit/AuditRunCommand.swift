@@ -20,6 +20,10 @@ struct AuditRunCommand: ParsableCommand {
             Schemas/audit-report.schema.json; CSV has one finding per row.
             Findings accepted with 'assay risk accept' are listed in their own section and never counted; an \
             acceptance that has ended counts its finding again and adds an acceptance-expired finding.
+            With --notify CHANNEL…, once the report is written and the run recorded, a summary goes to each \
+            channel the policy declares under 'notifications' (e-mail over SMTP with TLS, or an HTTPS webhook \
+            signed with HMAC-SHA256, body in Schemas/notification.schema.json); a channel that fails is retried \
+            twice, then reported as 'assay: warning: notify CHANNEL: …', and the exit status does not change.
             Exit status: 0 done; 1 a counted finding reached --fail-on (with new:SEVERITY, one that did not count \
             in the previous recorded run); 2 error.
             """
@@ -63,7 +67,8 @@ struct AuditRunCommand: ParsableCommand {
         let baseline = try since.flatMap { try AuditRunSelection.baseline($0, in: store) }
         let previous = threshold?.onlyNew == true ? try store.latestAuditRun() : nil
         let job = AuditJob(
-            store: store, policy: policy, format: report.format, outputFolder: report.out, record: records)
+            store: store, policy: policy, format: report.format, outputFolder: report.out, record: records,
+            channels: try report.channels(in: policy))
         let outcome = try ProgressMeter.run("auditing", unit: "log entries") { meter in
             try job.run(asOf: day, progress: meter?.handler)
         }
@@ -76,6 +81,7 @@ struct AuditRunCommand: ParsableCommand {
         } else {
             Output.write(summary)
         }
+        for warning in AuditJob.notificationWarnings(outcome) { Output.note(warning) }
         if since != nil && baseline == nil { Output.note("assay: no earlier run to compare with") }
         if let baseline {
             let diff = FindingDiff(

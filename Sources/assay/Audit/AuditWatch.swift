@@ -10,7 +10,8 @@ struct AuditWatch: ParsableCommand {
         discussion: """
             For containers and service managers. Each run is logged on stdout. On SIGTERM or SIGINT a run in \
             progress finishes (its report is written atomically and the run recorded in one transaction), \
-            then the command exits 0. A failed run is logged on stderr and the watch goes on.
+            then the command exits 0. A failed run is logged on stderr and the watch goes on. With --notify, \
+            each run's summary goes to the channels named, as with 'audit run --notify'.
             """
     )
 
@@ -35,7 +36,9 @@ struct AuditWatch: ParsableCommand {
         let stop = StopSignal()
         let interval = try convert("--every") { () throws(ValueError) in try ClockInterval(parsing: every) }
         let policy = try report.loadPolicy()
-        let job = AuditJob(store: try store.open(), policy: policy, format: report.format, outputFolder: report.out)
+        let job = AuditJob(
+            store: try store.open(), policy: policy, format: report.format, outputFolder: report.out,
+            channels: try report.channels(in: policy))
         Output.note("assay: watching: an audit every \(every) into \(report.out ?? ""); SIGTERM or SIGINT stops")
         repeat {
             do {
@@ -44,6 +47,7 @@ struct AuditWatch: ParsableCommand {
                     "\(Timestamp.now()) "
                         + AuditJob.summary(outcome).replacingOccurrences(of: "\n", with: "; ")
                         .trimmingCharacters(in: CharacterSet(charactersIn: "; ")) + "\n")
+                for warning in AuditJob.notificationWarnings(outcome) { Output.note("\(Timestamp.now()) \(warning)") }
             } catch {
                 let failure = Assay.failure(error) ?? CommandFailure(message: "\(error)")
                 let lines = failure.lines.map { "audit run failed: \($0)" }

@@ -19,6 +19,7 @@ extension CryptoError: CodedError {}
 extension BundleError: CodedError {}
 extension RegistryError: CodedError {}
 extension AuditError: CodedError {}
+extension NotifyError: CodedError {}
 
 /// An error reported to the user: its lines on stderr, the library's stable code when there is one, and the exit
 /// code (2 unless said otherwise; see ``ErrorOutput`` for how it is printed).
