@@ -36,6 +36,9 @@ import Testing
     func export(key: String) throws {
         try assay("vendor", "add", "ZTE")
         try assay("vendor", "add", "Nokia")
+        // A restriction on Nokia: a finding that a pack of ZTE alone must leave out.
+        try assay(
+            "event", "add", "Nokia", "--type", "procurement-ban", "--jurisdiction", "US", "--announced-on", "2020-01-01")
         try assay(
             "cert", "add", "ZTE", "--scheme", "iso27001", "--number", "SAMPLE-1", "--issued-on", "2024-01-01",
             "--valid-until", "2027-01-01")
@@ -86,6 +89,13 @@ import Testing
         }
         #expect(names.contains { $0.hasPrefix("evidence/") })
         #expect(!names.contains("dossiers/vendor-2.json"))
+        let report = try String(contentsOfFile: directory.file("x/audit/report.json"), encoding: .utf8)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(report.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let vendors = Set(findings.compactMap { ($0["vendor"] as? [String: Any])?["name"] as? String })
+        #expect(!vendors.contains("Nokia"), "the report of a ZTE pack names \(vendors)")
+        let whole = try assay("audit", "run", "--as-of", "2025-06-30", "--format", "json").stdout
+        #expect(whole.contains("\"name\" : \"Nokia\""), "the audit of every vendor has Nokia's finding")
         let json = try assay("pack", "verify", pack, "--pubkey", org.pub, "--format", "json")
         #expect(json.exitCode == 0)
         try #require(SchemaValidator.isAvailable, "python3 with jsonschema is needed to validate against Schemas/")

@@ -8,7 +8,7 @@ import Foundation
 /// manifests and verification runs they rest on, the audit log up to a freshly signed checkpoint, a `MANIFEST` of
 /// every file's SHA-256 and the manifest's signature (``PackLayout``). ``PackVerifier`` checks it with no database.
 public struct EvidencePack {
-    /// The vendors whose dossiers and records to include (name, alias or id); empty for every vendor.
+    /// The vendors whose dossiers, records and findings to include (name, alias or id); empty for every vendor.
     public var vendors: [String]
     /// The day the report and the dossiers describe.
     public var asOf: CalendarDate
@@ -34,8 +34,9 @@ public struct EvidencePack {
     /// Builds the pack from `store`, signs it with `key` and writes it to `path` (through a temporary file that is
     /// renamed once complete). Signing stores a checkpoint in the database, which refuses a log that does not verify.
     public func write(from store: Store, signingWith key: PrivateKey, to path: String) throws(AuditError) -> Written {
-        var files = try reportFiles(store)
+        var files: [(name: String, bytes: [UInt8])] = []
         let vendorIds = try dossierFiles(store, into: &files)
+        files.insert(contentsOf: try reportFiles(store, vendorIds: vendors.isEmpty ? nil : Set(vendorIds)), at: 0)
         let records = try AuditError.wrapping { () throws(StoreError) in try store.packRecords(vendorIds: vendorIds) }
         try recordFiles(records, into: &files)
         // Signed last, so that every record the files name was committed at or before the signed head.
@@ -55,9 +56,17 @@ public struct EvidencePack {
             manifestSha256: try Self.crypto(path) { () throws(CryptoError) in try Hasher.digest(manifest).hex })
     }
 
-    private func reportFiles(_ store: Store) throws(AuditError) -> [(name: String, bytes: [UInt8])] {
+    /// The audit report, narrowed to the findings about `vendorIds` (and those about the store itself) when given.
+    private func reportFiles(_ store: Store, vendorIds: Set<Int64>?) throws(AuditError)
+        -> [(name: String, bytes: [UInt8])]
+    {
         let snapshot = try AuditError.wrapping { () throws(StoreError) in try store.auditSnapshot(asOf: asOf) }
-        let assessment = AuditEngine().evaluate(snapshot, policy: policy)
+        var assessment = AuditEngine().evaluate(snapshot, policy: policy)
+        if let vendorIds {
+            let concerns = { (finding: Finding) in finding.vendor.map { vendorIds.contains($0.id) } ?? true }
+            assessment.findings = assessment.findings.filter(concerns)
+            assessment.accepted = assessment.accepted.filter(concerns)
+        }
         let digest: String
         do { digest = try policy.digest() } catch { throw .pack(path: "policy", reason: "\(error)") }
         let report = AuditReport(snapshot: snapshot, policyDigest: digest, assessment: assessment)
