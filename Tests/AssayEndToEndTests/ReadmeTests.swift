@@ -4,9 +4,10 @@ import Testing
 
 /// The README's console examples are run, in order, as a new user would type them: one shell session's worth of
 /// commands in a fresh home folder (so the default database is new), with the fixture files they name beside
-/// them, and each command's output compared with what the README shows. Hashes, timestamps and the temporary
-/// folder are masked, and so is the day: the README shows runs made on ``ReadmeSession/readmeDay``, and the day
-/// the test runs stands for it. A line `…` in the README stands for any number of lines.
+/// them, and each command's output compared with what the README shows. The session's clock is moved (libfaketime)
+/// to noon UTC of ``ReadmeSession/readmeDay``, the day the README's examples were run on, so that what depends on
+/// "today" (acceptances, expiry lead times, dossiers known today) reads the same on any day; hashes, timestamps and
+/// the temporary folder are masked. A line `…` in the README stands for any number of lines.
 ///
 /// `ASSAY_UPDATE_README=1 swift test --filter ReadmeTests` writes the actual outputs into README.md instead, for
 /// review with `git diff`.
@@ -20,8 +21,8 @@ import Testing
         var updated = readme
         for example in ConsoleExample.all(in: readme) {
             let actual = try session.run(example.command)
-            let got = actual.map { session.masked($0, today: ReadmeSession.today) }
-            let expected = example.output.map { session.masked($0, today: ReadmeSession.readmeDay) }
+            let got = actual.map(session.masked)
+            let expected = example.output.map(session.masked)
             if !ConsoleExample.matches(expected: expected, actual: got) {
                 mismatches.append(
                     "README line \(example.line): $ \(example.command)\n--- README\n"
@@ -150,8 +151,8 @@ final class ReadmeSession {
         environment["USER"] = "analyst"
         environment["TZ"] = "UTC"
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/bash")
-        process.arguments = ["-c", command + " 2>&1"]
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/faketime")
+        process.arguments = ["-f", (clockOffset >= 0 ? "+" : "") + "\(clockOffset)", "/bin/bash", "-c", command + " 2>&1"]
         process.currentDirectoryURL = URL(fileURLWithPath: work)
         process.environment = environment
         let output = Pipe()
@@ -167,15 +168,17 @@ final class ReadmeSession {
         return lines
     }
 
-    /// The day the README's examples were run on: its dates that are "today" are this one.
+    /// The day the README's examples were run on: the session's clock starts at noon UTC of it.
     static let readmeDay = "2026-12-01"
 
-    /// Today, in UTC.
-    static var today: String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
+    /// Seconds from now to noon UTC of ``readmeDay``, for libfaketime's relative offset (the clock keeps running).
+    let clockOffset: Int = {
+        let noon = ISO8601DateFormatter().date(from: ReadmeSession.readmeDay + "T12:00:00Z") ?? Date()
+        return Int(noon.timeIntervalSinceNow.rounded())
+    }()
 
-    /// A line with what changes from run to run masked: the temporary folders, timestamps, hex digests, and the
-    /// day `today` stands for.
-    func masked(_ line: String, today: String) -> String {
+    /// A line with what changes from run to run masked: the temporary folders, timestamps and hex digests.
+    func masked(_ line: String) -> String {
         var text = line.replacingOccurrences(of: work, with: ".").replacingOccurrences(of: home, with: "~")
         for (pattern, mask) in [
             (#"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z"#, "<time>"),
@@ -185,6 +188,6 @@ final class ReadmeSession {
         ] {
             text = text.replacingOccurrences(of: pattern, with: mask, options: .regularExpression)
         }
-        return text.replacingOccurrences(of: today, with: "<today>")
+        return text
     }
 }
