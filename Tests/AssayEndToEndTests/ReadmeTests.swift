@@ -12,7 +12,13 @@ import Testing
 /// `ASSAY_UPDATE_README=1 swift test --filter ReadmeTests` writes the actual outputs into README.md instead, for
 /// review with `git diff`.
 @Suite(.serialized) struct ReadmeTests {
-    @Test func everyConsoleExampleRunsAsShown() throws {
+    /// Under ThreadSanitizer (`Scripts/test-sanitizers` sets `ASSAY_SANITIZER`) a binary with libfaketime preloaded
+    /// hangs in TSan's runtime, so the README runs in the ordinary suite only.
+    @Test(
+        .disabled(
+            if: ProcessInfo.processInfo.environment["ASSAY_SANITIZER"] != nil,
+            "libfaketime cannot be preloaded into a ThreadSanitizer binary"))
+    func everyConsoleExampleRunsAsShown() throws {
         try #require(Paths.fixturesAvailable, "the README's examples use ../shared/fixtures, which is absent")
         let readmePath = Paths.packageRoot + "/README.md"
         let readme = try String(contentsOfFile: readmePath, encoding: .utf8)
