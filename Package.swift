@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "AssayBundle", targets: ["AssayBundle"]),
         .library(name: "AssayCrypto", targets: ["AssayCrypto"]),
         .library(name: "AssayRegistry", targets: ["AssayRegistry"]),
+        .library(name: "AssayProvenance", targets: ["AssayProvenance"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -48,6 +49,10 @@ let package = Package(
         .target(
             name: "AssayRegistry",
             dependencies: ["AssayCore", "AssayCrypto"]
+        ),
+        .target(
+            name: "AssayProvenance",
+            dependencies: ["AssayCore", "AssayCrypto", "COpenSSL"]
         ),
         .target(
             name: "AssayStore",
@@ -87,6 +92,7 @@ let package = Package(
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle", "AssayTestSupport"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry", "AssayCore"]),
+        .testTarget(name: "AssayProvenanceTests", dependencies: ["AssayProvenance", "AssayCrypto", "AssayTestSupport"]),
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "assay-bench-audit", dependencies: ["AssayStore", "AssayBundle"], path: "Benchmarks/AuditBench"),
