@@ -52,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "AssayProvenance",
-            dependencies: ["AssayCore", "AssayCrypto", "COpenSSL"]
+            dependencies: ["AssayCore", "AssayCrypto", "AssayBundle", "COpenSSL"]
         ),
         .target(
             name: "AssayStore",
