@@ -18,7 +18,12 @@ public enum ProvenanceReader {
             // INTEGRATION POINT: in-toto Statements, DSSE envelopes and Sigstore bundles are read by the
             // AttestationReader (another branch); replace this throw with a call to it.
             throw .unsupported(place: place, what: "signed attestation (in-toto Statement, DSSE envelope or Sigstore bundle)")
-        case .inTotoLink, .inTotoLayout, .spdxTagValue, .spdxJSON:
+        case .inTotoLink:
+            return [try InTotoLink(bytes: bytes, place: place).claim(policy: policy)]
+        case .inTotoLayout:
+            throw .unsupported(
+                place: place, what: "in-toto layout on its own: evaluate it with its links (InTotoLayout.evaluate)")
+        case .spdxTagValue, .spdxJSON:
             throw .unsupported(place: place, what: "format (not read yet)")
         case nil:
             throw .unrecognized(place: place)
