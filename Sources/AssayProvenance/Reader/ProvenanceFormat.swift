@@ -25,7 +25,7 @@ public enum ProvenanceFormat: String, Sendable, CaseIterable {
             }
             return detect(json: object)
         }
-        if SPDXTagValue.matches(bytes) { return .spdxTagValue }
+        if SPDXDocument.matches(bytes) { return .spdxTagValue }
         return BuildinfoReader.matches(bytes) ? .buildinfo : nil
     }
 
