@@ -35,6 +35,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case crypto(CryptoError)
     /// An archive could not be written.
     case unwritable(path: String, reason: String)
+    /// A package's own checksums were asked for, and the file is not a package that carries them.
+    case noOwnChecksums(path: String, reason: String)
 
     /// The CLI exit status for any bundle error: 2, "trouble" (0 and 1 come from ``VerificationReport/exitStatus``).
     public static let exitStatus: Int32 = 2
@@ -57,6 +59,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .algorithmMismatch: "bundle.algorithm-mismatch"
         case .crypto: "bundle.crypto"
         case .unwritable: "bundle.unwritable"
+        case .noOwnChecksums: "bundle.no-own-checksums"
         }
     }
 
@@ -66,7 +69,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let path): "\(path): no such file or directory"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .unrecognizedFormat(let path):
-            "\(path): not a directory or a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip), or damaged"
+            "\(path): not a directory, a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip) or a package "
+                + "(deb, rpm, ipk), or damaged"
         case .archiveTruncated(let path, let entry, let reason):
             "\(path): archive is truncated\(BundleError.at(entry)): \(reason)"
         case .archiveCorrupt(let path, let entry, let reason):
@@ -86,6 +90,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot compare \(actual) digests with a \(expected) manifest; read the bundle with --algorithm \(expected)"
         case .crypto(let error): error.description
         case .unwritable(let path, let reason): "\(path): cannot write the archive: \(reason)"
+        case .noOwnChecksums(let path, let reason): "\(path): no checksums of its own to verify against: \(reason)"
         }
     }
 

@@ -53,7 +53,7 @@ public enum Verifier {
             strippedPrefix: bundle.strippedPrefix?.description,
             clean: differences.isEmpty && summary.errorFindings == 0, summary: summary, differences: differences,
             hints: RenameHints.hints(missing: missing, appeared: appeared), unlisted: unlisted,
-            findings: findings
+            findings: findings, package: bundle.package
         )
     }
 
