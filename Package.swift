@@ -84,6 +84,7 @@ let package = Package(
                 "AssayCrypto",
                 "AssayRegistry",
                 "AssayAudit",
+                "AssayProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
