@@ -16,6 +16,7 @@
 #include <openssl/pkcs12.h>
 #include <openssl/ts.h>
 #include <openssl/ct.h>
+#include <openssl/ec.h>
 
 /* Macro wrappers: Swift cannot call function-like macros. */
 

@@ -6,7 +6,7 @@ import Foundation
 public enum Base64Text {
     /// The decoded bytes, or `nil` for text that is not base64.
     public static func decode(_ text: String) -> [UInt8]? {
-        let text = text.contains(where: \.isNewline) ? text.filter { $0 != "\n" && $0 != "\r" } : text
+        let text = text.contains(where: \.isNewline) ? text.filter { !$0.isNewline } : text
         if let data = Data(base64Encoded: text) { return [UInt8](data) }
         var standard = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         let remainder = standard.utf8.count % 4

@@ -29,12 +29,13 @@ enum SigstoreVerifier {
             checks += verified.checks
             times += verified.times
         }
-        guard !times.isEmpty else {
-            throw .signatureInvalid(
-                place: place,
-                reason: "no verified signing time: neither a signed entry timestamp nor a trusted RFC 3161 timestamp")
-        }
         if let certificate = signer.certificate {
+            // A short-lived certificate is only as good as the verified time it is checked at; a trusted key needs none.
+            guard !times.isEmpty else {
+                throw .signatureInvalid(
+                    place: place,
+                    reason: "no verified signing time: neither a signed entry timestamp nor a trusted RFC 3161 timestamp")
+            }
             let verifier = SigningCertificateVerifier(
                 leaf: certificate, intermediates: signer.intermediates, root: root, place: place)
             checks += try verifier.verify(at: times)
@@ -84,7 +85,8 @@ enum SigstoreVerifier {
         } else if bundle.version > .v01 || entry.isRekorV2 {
             throw .malformed(place: place, field: "\(entry.path).inclusionProof", reason: "missing (required since v0.2)")
         }
-        for time in times + (entry.isRekorV2 ? tsaTimes : []) where !log.validity.contains(time) {
+        // The log key must be trusted when the entry was made: at its integrated time, else at the stamped times.
+        for time in times.isEmpty ? tsaTimes : times where !log.validity.contains(time) {
             throw .signatureInvalid(
                 place: place,
                 reason: "\(entry.path): the log key of \(log.baseURL) is trusted \(log.validity.description), "

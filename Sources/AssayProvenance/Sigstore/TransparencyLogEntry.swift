@@ -56,7 +56,7 @@ struct TransparencyLogEntry {
             checkpoint: try proof.object("checkpoint").string("envelope"))
     }
 
-    /// Rekor v2 entries carry no signed entry timestamp and no integrated time; their checkpoints name the log by
-    /// its host alone (v1 appends ` - <tree id>`).
-    var isRekorV2: Bool { kindVersion == "0.0.2" && signedEntryTimestamp == nil }
+    /// Rekor v2 logs only `hashedrekord` and `dsse` 0.0.2 entries, with no signed entry timestamp or integrated
+    /// time; their checkpoints name the log by its host alone (v1 appends ` - <tree id>`).
+    var isRekorV2: Bool { (kind == "hashedrekord" || kind == "dsse") && kindVersion == "0.0.2" }
 }
