@@ -15,9 +15,7 @@ public enum ProvenanceReader {
         case .buildinfo:
             return [try BuildinfoReader.claim(from: bytes, place: place, policy: policy)]
         case .signedAttestation:
-            // INTEGRATION POINT: in-toto Statements, DSSE envelopes and Sigstore bundles are read by the
-            // AttestationReader (another branch); replace this throw with a call to it.
-            throw .unsupported(place: place, what: "signed attestation (in-toto Statement, DSSE envelope or Sigstore bundle)")
+            return [try AttestationReader.claims(from: bytes, place: place, artifact: nil, policy: policy).claim]
         case .inTotoLink:
             return [try InTotoLink(bytes: bytes, place: place).claim(policy: policy)]
         case .inTotoLayout:
