@@ -124,7 +124,10 @@ let package = Package(
         ),
         .testTarget(
             name: "AssayEndToEndTests",
-            dependencies: ["AssayTestSupport", "AssayAudit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AssayTestSupport", "AssayAudit", "AssayStore", "AssayProvenance",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Corpus"]
         ),
     ],
