@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "AssayAuditTests",
             dependencies: [
-                "AssayAudit", "AssayStore", "AssayBundle", "AssayRegistry", "AssayTestSupport",
+                "AssayAudit", "AssayStore", "AssayBundle", "AssayRegistry", "AssayProvenance", "AssayTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]

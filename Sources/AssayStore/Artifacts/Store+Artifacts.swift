@@ -7,6 +7,7 @@ extension Store {
     /// or archive, its content bundle digest and manifest. The file and the manifest are kept beside the database;
     /// the addition is logged as `artifact.add`. The same bytes added again for the same vendor and site return the
     /// existing record.
+    @discardableResult
     public func addArtifact(_ draft: ArtifactDraft, file path: String) throws(StoreError)
         -> (artifact: Artifact, alreadyAdded: Bool)
     {
