@@ -9,6 +9,7 @@ extension Store {
     /// evidence's kind, strength and signer, and whether its sources are in the deposit (``SourceLink``). The
     /// evidence file is kept beside the database; the change is logged as `escrow.expect`. Evidence already
     /// recorded for the deposit (the same bytes) returns the existing expectations.
+    @discardableResult
     public func recordExpectations(deposit depositId: Int64, claims: [ProvenanceClaim], evidenceFile path: String)
         throws(StoreError) -> (expectations: [Expectation], alreadyRecorded: Bool)
     {
