@@ -92,4 +92,24 @@ struct PackageCommandTests {
                 "assay: error[bundle.archive-truncated]: \(directory.file("cut.deb")): archive "
                     + "is truncated at entry 'data.tar.xz'"))
     }
+
+    @Test func aPackageIsDepositedAndItsExtractedTreeVerifiesAgainstTheDeposit() throws {
+        let db = directory.file("assay.sqlite")
+        func assay(_ arguments: String...) throws -> RunResult { try AssayProcess.run(arguments, database: db) }
+        #expect(try assay("vendor", "add", "GNU", "--country", "US").exitCode == 0)
+        let offer = try assay(
+            "escrow", "offer", "add", "GNU", "--kind", "agent-deposit", "--agent", "Escrow agent",
+            "--terms", "binary deposit", "--offered-on", "2024-01-01", "--source", "https://example.com/offer")
+        #expect(offer.exitCode == 0, "\(offer.stderr)")
+        let deposit = try assay("escrow", "deposit", "1", Self.hello, "--label", "2.10-3")
+        #expect(deposit.exitCode == 0, "\(deposit.stderr)")
+        #expect(deposit.stdout.hasPrefix("Recorded deposit #1 under offer #1 (GNU): 49 files, 160387 bytes"))
+        try shell("dpkg-deb -x '\(Self.hello)' tree")
+        let verified = try assay("escrow", "verify", "1", directory.file("tree"))
+        #expect(verified.exitCode == 0, "\(verified.stdout)\(verified.stderr)")
+        try shell("echo tampered >> tree/usr/bin/hello")
+        let tampered = try assay("escrow", "verify", "1", directory.file("tree"))
+        #expect(tampered.exitCode == 1)
+        #expect(tampered.stdout.contains("usr/bin/hello"))
+    }
 }
