@@ -7,7 +7,8 @@ import Testing
 @Suite struct PackageTests {
     static let hello = Fixtures.path("bundles/debian/hello_2.10-3_amd64.deb")
 
-    /// A tree as a package installs it (a script, a document, a symlink), with `DEBIAN/control` and `md5sums`.
+    /// A tree as a package installs it (a script, a document, a symlink, a hardlink), with `DEBIAN/control` and
+    /// `md5sums`.
     static func tree() throws -> TempDir {
         let temp = try TempDir()
         try temp.write("pkg/usr/bin/demo", "#!/bin/sh\necho demo\n", executable: true)
@@ -17,7 +18,7 @@ import Testing
             "Package: demo\nVersion: 1.0-1\nArchitecture: all\nMaintainer: A <a@example.org>\nDescription: demo\n x\n")
         try temp.run(
             "sh", "-c",
-            "ln -s demo pkg/usr/bin/demo-link && cd pkg && md5sum usr/bin/demo usr/share/doc/demo/README > DEBIAN/md5sums"
+            "ln -s demo pkg/usr/bin/demo-link && ln pkg/usr/bin/demo pkg/usr/bin/demo-hard && cd pkg && md5sum usr/bin/demo usr/share/doc/demo/README > DEBIAN/md5sums"
         )
         return temp
     }
@@ -107,7 +108,7 @@ import Testing
         #expect(differs.diff.added.map(\.path) == ["usr/bin/new"])
         let own = try Verifier.verify(ownChecksumsOfPackageAt: changed)
         #expect(!own.clean && own.differences.map(\.path) == ["usr/share/doc/demo/README"])
-        #expect(own.unlisted == ["usr/bin/demo-link", "usr/bin/new"])
+        #expect(own.unlisted == ["usr/bin/demo-hard", "usr/bin/demo-link", "usr/bin/new"])
     }
 
     @Test func ipkInBothLayoutsAndRpmHaveTheDebsDigest() throws {
@@ -135,6 +136,9 @@ import Testing
         let rpm = try Self.rpm(temp)
         let manifest = try BundleReader.read(at: rpm)
         #expect(manifest.bundleDigest?.hex == reference)
+        // cpio keeps a hardlinked file's content with its last link: both links have it.
+        let linked = [EntryPath("usr/bin/demo"), EntryPath("usr/bin/demo-hard")].map { manifest.entry(at: $0)?.size }
+        #expect(linked == [20, 20])
         #expect(manifest.source == "rpm")
         #expect(
             manifest.package
@@ -161,6 +165,7 @@ import Testing
             %files
             /usr/bin/demo
             /usr/bin/demo-link
+            /usr/bin/demo-hard
             %dir /usr/share/doc/demo
             /usr/share/doc/demo/README
 
