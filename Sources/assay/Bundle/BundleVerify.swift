@@ -22,7 +22,7 @@ struct BundleVerify: ParsableCommand {
             """
     )
 
-    @Argument(help: "The bundle: a directory or an archive.")
+    @Argument(help: "The bundle: a directory, an archive or a package (.deb, .rpm, .ipk).")
     var path: String
 
     @Option(help: "The expected manifest (optional when PATH is a BagIt bag).", completion: .file())
