@@ -59,7 +59,9 @@ struct ProvenanceVerifyTests {
         let name = "managed-key-and-trusted-root"
         let bundle = "\(Self.folder)/\(name)__bundle.sigstore.json"
         let key = "\(Self.folder)/\(name)__key.pub"
-        let noRoot = try AssayProcess.run(["provenance", "verify", Self.artifact, "--attestation", bundle, "--key", key])
+        let noRoot = try AssayProcess.run([
+            "provenance", "verify", Self.artifact, "--attestation", bundle, "--key", key,
+        ])
         #expect(noRoot.exitCode == 2)
         #expect(noRoot.stderr.contains("error[provenance.cannot-verify]") && noRoot.stderr.contains("--trusted-root"))
         let notJSON = try AssayProcess.run(Self.arguments(name, bundle: Self.artifact))
@@ -75,7 +77,9 @@ struct ProvenanceVerifyTests {
     @Test("a bare in-toto statement is read but not verified: exit 1")
     func unsignedStatement() throws {
         let folder = TemporaryDirectory()
-        let statement = try folder.write("statement.json", """
+        let statement = try folder.write(
+            "statement.json",
+            """
             {"_type":"https://in-toto.io/Statement/v1","predicateType":"https://slsa.dev/provenance/v1",
              "subject":[{"name":"a.txt","digest":{"sha256":"a0cfc71271d6e278e57cd332ff957c3f7043fdda354c4cbb190a30d56efa01bf"}}],
              "predicate":{"buildDefinition":{"resolvedDependencies":[{"uri":"git+https://example.com/a","digest":{"gitCommit":"abc"}}]},

@@ -41,8 +41,10 @@ struct DSSEVerificationTests {
             Self.vector.replacingOccurrences(of: "A3JqsQGt", with: "A3JqsQGu"),
         ]
         for copy in copies {
-            #expect(throws: ProvenanceError.signatureInvalid(
-                place: "vector", reason: "none of the 1 DSSE signature(s) verifies with the 1 given key(s)")) {
+            #expect(
+                throws: ProvenanceError.signatureInvalid(
+                    place: "vector", reason: "none of the 1 DSSE signature(s) verifies with the 1 given key(s)")
+            ) {
                 try Self.envelope(copy).verify(keys: [key], place: "vector")
             }
         }
@@ -57,9 +59,11 @@ struct DSSEVerificationTests {
 
     @Test("a DSSE in-toto statement read by content: unverified without a key, refused with the wrong key")
     func statementInEnvelope() throws {
-        let statement = #"{"_type":"https://in-toto.io/Statement/v1","subject":[{"name":"a","digest":{"sha256":"aa"}}],"predicateType":"https://example.com/p","predicate":{}}"#
+        let statement =
+            #"{"_type":"https://in-toto.io/Statement/v1","subject":[{"name":"a","digest":{"sha256":"aa"}}],"predicateType":"https://example.com/p","predicate":{}}"#
         let payload = Data(statement.utf8).base64EncodedString()
-        let text = #"{"payloadType":"application/vnd.in-toto+json","payload":"\#(payload)","signatures":[{"sig":"MEUCIQ=="}]}"#
+        let text =
+            #"{"payloadType":"application/vnd.in-toto+json","payload":"\#(payload)","signatures":[{"sig":"MEUCIQ=="}]}"#
         let read = try AttestationReader.claims(
             from: Array(text.utf8), place: "env.json", artifact: nil, policy: VerificationPolicy())
         #expect(read.format == .dsseEnvelope)
@@ -68,7 +72,8 @@ struct DSSEVerificationTests {
         guard Self.available else { return }
         #expect(throws: ProvenanceError.self) {
             try AttestationReader.claims(
-                from: Array(text.utf8), place: "env.json", artifact: nil, policy: VerificationPolicy(keys: [try Self.key()]))
+                from: Array(text.utf8), place: "env.json", artifact: nil,
+                policy: VerificationPolicy(keys: [try Self.key()]))
         }
     }
 }

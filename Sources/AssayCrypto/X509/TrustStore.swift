@@ -15,7 +15,9 @@ final class TrustStore {
             guard let object = X509Object(der: anchor.der) else {
                 throw CryptoError.malformedCertificate("DER does not parse as an X.509 certificate")
             }
-            guard X509_STORE_add_cert(store, object.pointer) == 1 else { throw CryptoError.openSSL("X509_STORE_add_cert") }
+            guard X509_STORE_add_cert(store, object.pointer) == 1 else {
+                throw CryptoError.openSSL("X509_STORE_add_cert")
+            }
         }
         guard let parameters = X509_STORE_get0_param(store) else { throw CryptoError.openSSL("X509_STORE_get0_param") }
         X509_VERIFY_PARAM_set_time(parameters, time_t(date.timeIntervalSince1970.rounded(.down)))

@@ -28,12 +28,14 @@ public enum AttestationReader {
             let verdict = try envelope.verify(keys: policy.keys, place: place)
             let claim = try statement(in: envelope, place: place).claim(
                 fileSha256: try sha256(bytes), signer: verdict.signer, strength: verdict.strength)
-            let check = verdict.signer.map { VerificationCheck("signature", "the DSSE signature verifies with \($0)") }
+            let check =
+                verdict.signer.map { VerificationCheck("signature", "the DSSE signature verifies with \($0)") }
                 ?? VerificationCheck("signature", "not checked: no key given")
             return AttestationVerification(format: .dsseEnvelope, claim: claim, checks: [check])
         }
         if fields.has("_type") {
-            let claim = try InTotoStatement(fields).claim(fileSha256: try sha256(bytes), signer: nil, strength: .unsigned)
+            let claim = try InTotoStatement(fields).claim(
+                fileSha256: try sha256(bytes), signer: nil, strength: .unsigned)
             return AttestationVerification(
                 format: .inTotoStatement, claim: claim, checks: [VerificationCheck("signature", "none: unsigned")])
         }

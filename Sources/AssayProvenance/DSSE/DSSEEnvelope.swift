@@ -37,8 +37,10 @@ public struct DSSEEnvelope: Sendable, Equatable {
             guard let text = entry["sig"] as? String, let bytes = Base64Text.decode(text), !bytes.isEmpty else {
                 throw .malformed(place: place, field: "signatures[\(index)].sig", reason: "missing or not base64")
             }
-            signatures.append(Signature(keyId: (entry["keyid"] as? String).flatMap { $0.isEmpty ? nil : $0 },
-                                        bytes: bytes))
+            signatures.append(
+                Signature(
+                    keyId: (entry["keyid"] as? String).flatMap { $0.isEmpty ? nil : $0 },
+                    bytes: bytes))
         }
         payloadType = type
         self.payload = payload

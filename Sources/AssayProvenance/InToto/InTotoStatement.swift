@@ -35,7 +35,8 @@ struct InTotoStatement {
     func claim(fileSha256: String, signer: String?, strength: ProvenanceClaim.Strength) throws(ProvenanceError)
         -> ProvenanceClaim
     {
-        guard let provenance = try SLSAProvenance(predicateType: predicateType, predicate: predicate, place: place) else {
+        guard let provenance = try SLSAProvenance(predicateType: predicateType, predicate: predicate, place: place)
+        else {
             return ProvenanceClaim(
                 kind: .inTotoStatement, fileSha256: fileSha256, signer: signer, strength: strength,
                 subjects: subjects, sources: [], remarks: ["predicate type \(predicateType)"])

@@ -42,7 +42,9 @@ struct LogEntryBody {
             guard try signature.bytes("content") == content.signature else { throw mismatch("signature") }
             let verifier = try signature.object("verifier")
             if let certificate = try verifier.optionalObject("x509Certificate") {
-                guard try certificate.bytes("rawBytes") == signer.certificate?.der else { throw mismatch("certificate") }
+                guard try certificate.bytes("rawBytes") == signer.certificate?.der else {
+                    throw mismatch("certificate")
+                }
             } else {
                 guard try verifier.object("publicKey").bytes("rawBytes") == signer.key.der else {
                     throw mismatch("public key")
@@ -59,7 +61,8 @@ struct LogEntryBody {
             let content = try spec.object("content")
             try expectPayloadHash(try content.object("payloadHash"), envelope)
             let signatures = try content.object("envelope").objects("signatures")
-            guard signatures.count == 1, let signature = Base64Text.decode(String(decoding: try signatures[0].bytes("sig"), as: UTF8.self)),
+            guard signatures.count == 1,
+                let signature = Base64Text.decode(String(decoding: try signatures[0].bytes("sig"), as: UTF8.self)),
                 signature == envelope.signatures.first?.bytes
             else { throw mismatch("signature") }
             try expect(signer, pem: try signatures[0].bytes("publicKey"))

@@ -20,10 +20,11 @@ struct SigningCertificateVerifier {
         var chain: [Certificate] = []
         for time in times {
             chain = try chainVerified(at: time)
-            checks.append(VerificationCheck(
-                "certificate.chain",
-                "\(leaf.subject.isEmpty ? "the signing certificate" : leaf.subject) chains to \(chain.last?.subject ?? "?") "
-                    + "at \(time.formatted(.iso8601)) (valid \(leaf.notBeforeISO8601) to \(leaf.notAfterISO8601))"))
+            checks.append(
+                VerificationCheck(
+                    "certificate.chain",
+                    "\(leaf.subject.isEmpty ? "the signing certificate" : leaf.subject) chains to \(chain.last?.subject ?? "?") "
+                        + "at \(time.formatted(.iso8601)) (valid \(leaf.notBeforeISO8601) to \(leaf.notAfterISO8601))"))
         }
         guard chain.count > 1 else { throw invalid("the certificate chain has no issuer") }
         let logs = root.ctlogs.filter { $0.validity.contains(leaf.notBefore) }
@@ -37,8 +38,10 @@ struct SigningCertificateVerifier {
             throw invalid(
                 "none of the \(verdict.embedded) embedded SCT(s) verifies with the \(logs.count) trusted CT log key(s)")
         }
-        checks.append(VerificationCheck(
-            "certificate.sct", "\(verdict.valid) of \(verdict.embedded) embedded SCT(s) verified by trusted CT logs"))
+        checks.append(
+            VerificationCheck(
+                "certificate.sct", "\(verdict.valid) of \(verdict.embedded) embedded SCT(s) verified by trusted CT logs"
+            ))
         return checks
     }
 
@@ -71,7 +74,9 @@ struct SigningCertificateVerifier {
         if let value = certificate.extensionValue(oid: "1.3.6.1.4.1.57264.1.8") {
             issuer = DERText.utf8String(value)
         } else {
-            issuer = certificate.extensionValue(oid: "1.3.6.1.4.1.57264.1.1").map { String(decoding: $0, as: UTF8.self) }
+            issuer = certificate.extensionValue(oid: "1.3.6.1.4.1.57264.1.1").map {
+                String(decoding: $0, as: UTF8.self)
+            }
         }
         return (certificate.identityNames, issuer)
     }

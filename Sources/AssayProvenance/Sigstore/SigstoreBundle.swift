@@ -12,7 +12,9 @@ struct SigstoreBundle {
         /// The version a media type names; `nil` for a media type that is not a Sigstore bundle's.
         static func of(mediaType: String) -> Version?? {
             let legacy = "application/vnd.dev.sigstore.bundle+json;version="
-            if mediaType.hasPrefix(legacy) { return .some(Version(rawValue: String(mediaType.dropFirst(legacy.count)))) }
+            if mediaType.hasPrefix(legacy) {
+                return .some(Version(rawValue: String(mediaType.dropFirst(legacy.count))))
+            }
             let modern = /application\/vnd\.dev\.sigstore\.bundle\.v(.+)\+json/
             if let match = mediaType.wholeMatch(of: modern) { return .some(Version(rawValue: String(match.1))) }
             return nil
@@ -62,9 +64,10 @@ struct SigstoreBundle {
         self.material = try Self.material(material)
         entries = try material.objects("tlogEntries", TransparencyLogEntry.init)
         guard !entries.isEmpty else { throw material.malformed("tlogEntries", "missing: no transparency-log entry") }
-        timestamps = try material.optionalObject("timestampVerificationData")?.objects("rfc3161Timestamps") {
-            (timestamp) throws(ProvenanceError) in try timestamp.bytes("signedTimestamp")
-        } ?? []
+        timestamps =
+            try material.optionalObject("timestampVerificationData")?.objects("rfc3161Timestamps") {
+                (timestamp) throws(ProvenanceError) in try timestamp.bytes("signedTimestamp")
+            } ?? []
         if let signature = try fields.optionalObject("messageSignature") {
             let digest = try signature.optionalObject("messageDigest")
             content = .messageSignature(

@@ -19,7 +19,9 @@ struct SigstoreSigner {
             guard !policy.keys.isEmpty else {
                 throw .cannotVerify(
                     place: place,
-                    reason: "the bundle is signed with a public key\(hint.map { " (hint \($0))" } ?? ""): give it with --key")
+                    reason:
+                        "the bundle is signed with a public key\(hint.map { " (hint \($0))" } ?? ""): give it with --key"
+                )
             }
             var verifying: PublicKey?
             for key in policy.keys where try Self.verifies(bundle.content, key: key, artifact: artifact, place: place) {
@@ -53,7 +55,8 @@ struct SigstoreSigner {
                 throw .crypto(error)
             }
             guard try Self.verifies(bundle.content, key: key, artifact: artifact, place: place) else {
-                throw .signatureInvalid(place: place, reason: "the signature does not verify with the certificate's key")
+                throw .signatureInvalid(
+                    place: place, reason: "the signature does not verify with the certificate's key")
             }
             certificate = leaf
             self.intermediates = intermediates
@@ -80,7 +83,8 @@ struct SigstoreSigner {
             if let digest, algorithm == nil || algorithm == "SHA2_256", digest != artifact.sha256.bytes {
                 throw .signatureInvalid(
                     place: place,
-                    reason: "messageSignature.messageDigest \(Hex.encode(digest)) is not the SHA-256 of \(artifact.name)")
+                    reason:
+                        "messageSignature.messageDigest \(Hex.encode(digest)) is not the SHA-256 of \(artifact.name)")
             }
             do {
                 return try key.verify(signature: signature, digest: artifact.sha256)

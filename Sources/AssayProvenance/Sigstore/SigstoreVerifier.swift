@@ -24,8 +24,9 @@ enum SigstoreVerifier {
         var times = stamped.times
         let digest = try entryDigest(bundle.content, artifact: artifact)
         for entry in bundle.entries {
-            let verified = try verifyEntry(entry, bundle: bundle, root: root, signer: signer, digest: digest,
-                                           tsaTimes: stamped.times, place: place)
+            let verified = try verifyEntry(
+                entry, bundle: bundle, root: root, signer: signer, digest: digest,
+                tsaTimes: stamped.times, place: place)
             checks += verified.checks
             times += verified.times
         }
@@ -34,7 +35,8 @@ enum SigstoreVerifier {
             guard !times.isEmpty else {
                 throw .signatureInvalid(
                     place: place,
-                    reason: "no verified signing time: neither a signed entry timestamp nor a trusted RFC 3161 timestamp")
+                    reason:
+                        "no verified signing time: neither a signed entry timestamp nor a trusted RFC 3161 timestamp")
             }
             let verifier = SigningCertificateVerifier(
                 leaf: certificate, intermediates: signer.intermediates, root: root, place: place)
@@ -78,12 +80,14 @@ enum SigstoreVerifier {
             checks.append(try verifier.verifySignedEntryTimestamp(set))
             times.append(Date(timeIntervalSince1970: TimeInterval(entry.integratedTime)))
         } else if bundle.version == .v01 {
-            throw .malformed(place: place, field: "\(entry.path).inclusionPromise", reason: "missing (required in v0.1)")
+            throw .malformed(
+                place: place, field: "\(entry.path).inclusionPromise", reason: "missing (required in v0.1)")
         }
         if let proof = entry.inclusionProof {
             checks += try verifier.verifyInclusion(proof)
         } else if bundle.version > .v01 || entry.isRekorV2 {
-            throw .malformed(place: place, field: "\(entry.path).inclusionProof", reason: "missing (required since v0.2)")
+            throw .malformed(
+                place: place, field: "\(entry.path).inclusionProof", reason: "missing (required since v0.2)")
         }
         // The log key must be trusted when the entry was made: at its integrated time, else at the stamped times.
         for time in times.isEmpty ? tsaTimes : times where !log.validity.contains(time) {
@@ -93,9 +97,10 @@ enum SigstoreVerifier {
                     + "not at \(time.formatted(.iso8601))")
         }
         let body = LogEntryBody(entry: entry, place: place)
-        checks.append(try body.verify(
-            content: bundle.content, signer: LogEntryBody.Signer(certificate: signer.certificate, key: signer.key),
-            digest: digest))
+        checks.append(
+            try body.verify(
+                content: bundle.content, signer: LogEntryBody.Signer(certificate: signer.certificate, key: signer.key),
+                digest: digest))
         return (checks, times)
     }
 

@@ -34,12 +34,14 @@ enum TimestampVerifier {
                 }
             }
             guard let authority = verifiedBy else {
-                let why = reasons.isEmpty ? "the trusted root has no timestamp authority" : reasons.joined(separator: "; ")
+                let why =
+                    reasons.isEmpty ? "the trusted root has no timestamp authority" : reasons.joined(separator: "; ")
                 throw .signatureInvalid(place: place, reason: "\(field): \(why)")
             }
             times.append(time)
-            checks.append(VerificationCheck(
-                "timestamp.rfc3161", "\(authority.uri) stamped the signature at \(time.formatted(.iso8601))"))
+            checks.append(
+                VerificationCheck(
+                    "timestamp.rfc3161", "\(authority.uri) stamped the signature at \(time.formatted(.iso8601))"))
         }
         return (times, checks)
     }

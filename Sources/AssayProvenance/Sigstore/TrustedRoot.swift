@@ -72,6 +72,7 @@ struct TrustedRoot {
             }
         }
         guard !chain.isEmpty else { throw fields.malformed("certChain", "no certificates") }
-        return Authority(uri: try fields.optionalString("uri") ?? "", chain: chain, validity: try ValidityWindow(fields))
+        return Authority(
+            uri: try fields.optionalString("uri") ?? "", chain: chain, validity: try ValidityWindow(fields))
     }
 }

@@ -79,7 +79,8 @@ struct LogEntryVerifier {
                     + "\(Hex.encode(proof.rootHash)) of size \(proof.treeSize)")
         }
         return VerificationCheck(
-            "transparency-log.checkpoint", "\(note.origin) signed root \(Hex.encode(note.rootHash)), size \(note.treeSize)")
+            "transparency-log.checkpoint",
+            "\(note.origin) signed root \(Hex.encode(note.rootHash)), size \(note.treeSize)")
     }
 
     private func verify(_ signature: [UInt8], over message: [UInt8]) throws(ProvenanceError) -> Bool {

@@ -19,7 +19,9 @@ struct SignedNote {
     /// Parses a checkpoint; the reason names what is wrong.
     init(_ envelope: String) throws(NoteError) {
         let parts = envelope.components(separatedBy: "\n\n")
-        guard parts.count == 2 else { throw NoteError("no single blank line between the checkpoint and its signatures") }
+        guard parts.count == 2 else {
+            throw NoteError("no single blank line between the checkpoint and its signatures")
+        }
         text = parts[0] + "\n"
         let lines = parts[0].split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard lines.count >= 3 else { throw NoteError("fewer than three lines (origin, tree size, root hash)") }
@@ -38,8 +40,10 @@ struct SignedNote {
             guard fields.count == 3, fields[0] == "\u{2014}", let bytes = Base64Text.decode(String(fields[2])),
                 bytes.count > 4
             else { throw NoteError("malformed signature line '\(line)'") }
-            signatures.append(Signature(name: String(fields[1]), keyHint: Array(bytes.prefix(4)),
-                                        signature: Array(bytes.dropFirst(4))))
+            signatures.append(
+                Signature(
+                    name: String(fields[1]), keyHint: Array(bytes.prefix(4)),
+                    signature: Array(bytes.dropFirst(4))))
         }
         guard !signatures.isEmpty else { throw NoteError("no signature line") }
         self.signatures = signatures

@@ -14,9 +14,12 @@ enum ProvenanceVerificationText {
         for check in result.checks { out += "checked:     \(check.name): \(check.detail)\n" }
         let verdict: String
         if result.valid {
-            verdict = style.green("OK") + " \(result.file) (sha256:\(result.fileSha256)) is a subject of a verified attestation"
+            verdict =
+                style.green("OK")
+                + " \(result.file) (sha256:\(result.fileSha256)) is a subject of a verified attestation"
         } else if !result.signatureVerified {
-            verdict = style.red("NOT VERIFIED") + " \(result.file): the attestation's signature was not checked "
+            verdict =
+                style.red("NOT VERIFIED") + " \(result.file): the attestation's signature was not checked "
                 + "(\(claim.strength.rawValue)); give --key, or --trusted-root with --identity and --issuer"
         } else {
             verdict = style.red("FAILED") + " \(result.file) (sha256:\(result.fileSha256)) is not among the subjects"
