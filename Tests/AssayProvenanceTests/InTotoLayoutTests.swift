@@ -105,3 +105,16 @@ struct InTotoLayoutTests {
         }
     }
 }
+
+extension InTotoLayoutTests {
+    @Test("the evaluation as JSON fits Schemas/in-toto-evaluation.schema.json, met and unmet")
+    func schema() throws {
+        try #require(SchemaValidator.isAvailable, "python3 with jsonschema is needed to validate against Schemas/")
+        for links in [[Self.first, Self.second], [Self.first]] {
+            let evaluation = try Self.layout().evaluate(
+                links: try links.map { try Self.link($0) }, policy: .init(), now: Self.before2030)
+            let json = String(decoding: try JSONEncoder().encode(evaluation), as: UTF8.self)
+            #expect(try SchemaValidator.problems(in: json, schema: "in-toto-evaluation.schema.json") == nil)
+        }
+    }
+}
