@@ -19,7 +19,9 @@ extension ProvenanceError {
             let parts = reason.split(separator: ":", maxSplits: 1)
             self =
                 parts.count == 2
-                ? .malformed(place: "\(place):\(line)", field: String(parts[0]), reason: parts[1].trimmingCharacters(in: .whitespaces))
+                ? .malformed(
+                    place: "\(place):\(line)", field: String(parts[0]),
+                    reason: parts[1].trimmingCharacters(in: .whitespaces))
                 : .malformed(place: "\(place):\(line)", field: "SPDX", reason: reason)
         case .invalidManifest(_, let field, let reason): self = .malformed(place: place, field: field, reason: reason)
         default: self = .malformed(place: place, field: "SPDX", reason: error.description)
@@ -37,10 +39,6 @@ extension ProvenanceError {
 
     /// The SHA-256 (lowercase hex) of an evidence file's bytes.
     static func sha256(_ bytes: [UInt8]) throws(ProvenanceError) -> String {
-        do {
-            return try Hasher.digest(bytes, using: .sha256).hex
-        } catch {
-            throw .crypto(error)
-        }
+        try crypto { () throws(CryptoError) in try Hasher.digest(bytes, using: .sha256).hex }
     }
 }

@@ -85,8 +85,9 @@ struct SPDXManifestTests {
     func malformed() throws {
         let text = try String(contentsOfFile: SPDXExample.tagValue, encoding: .utf8).replacingOccurrences(
             of: "SHA1: 69a2e85696fff1865c3f0686d6c3824b59915c80", with: "SHA1: 69a2e8")
-        #expect(throws: BundleError.malformedManifest(
-            file: "x.spdx", line: 38, reason: "FileChecksum: '69a2e8' is not a SHA1 digest (40 hex digits)")
+        #expect(
+            throws: BundleError.malformedManifest(
+                file: "x.spdx", line: 38, reason: "FileChecksum: '69a2e8' is not a SHA1 digest (40 hex digits)")
         ) { try ManifestCodec.decode(Array(text.utf8), file: "x.spdx") }
         let json = SPDXExample.json.replacingOccurrences(of: "\"fileName\": \"./src/Makefile\", ", with: "")
         #expect(throws: BundleError.invalidManifest(file: "x.json", field: "files[1].fileName", reason: "missing")) {

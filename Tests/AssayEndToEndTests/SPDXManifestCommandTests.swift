@@ -28,12 +28,17 @@ struct SPDXManifestCommandTests {
         let hello = temp.file("content/src/hello.c")
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: hello)
         try Data("int main(void) { return 1; }\n".utf8).write(to: URL(fileURLWithPath: hello))
-        let modified = try AssayProcess.run(["bundle", "verify", temp.file("content"), "--manifest", SPDXExample.tagValue])
+        let modified = try AssayProcess.run([
+            "bundle", "verify", temp.file("content"), "--manifest", SPDXExample.tagValue,
+        ])
         #expect(modified.exitCode == 1)
         #expect(modified.stdout.contains("modified") && modified.stdout.contains("src/hello.c"))
 
-        let wrong = try temp.write("bad.spdx", try SPDXExample.tagValue(verificationCode: String(repeating: "a", count: 40)))
-        let report = try AssayProcess.run(["bundle", "verify", SPDXExample.content, "--manifest", wrong, "--format", "json"])
+        let wrong = try temp.write(
+            "bad.spdx", try SPDXExample.tagValue(verificationCode: String(repeating: "a", count: 40)))
+        let report = try AssayProcess.run([
+            "bundle", "verify", SPDXExample.content, "--manifest", wrong, "--format", "json",
+        ])
         #expect(report.exitCode == 0)
         #expect(report.stdout.contains("\"verification-code\""))
         #expect(try SchemaValidator.problems(in: report.stdout, schema: "verification-report.schema.json") == nil)
@@ -45,11 +50,13 @@ struct SPDXManifestCommandTests {
     func malformed() throws {
         let temp = TemporaryDirectory()
         let text = try String(contentsOfFile: SPDXExample.tagValue, encoding: .utf8)
-            .replacingOccurrences(of: "FileType: SOURCE\nFileChecksum: SHA1: 69a2e8", with: "FileType: SOURCE\nFileChecksum: SHA1 69a2e8")
+            .replacingOccurrences(
+                of: "FileType: SOURCE\nFileChecksum: SHA1: 69a2e8", with: "FileType: SOURCE\nFileChecksum: SHA1 69a2e8")
         let manifest = try temp.write("x.spdx", text)
         let result = try AssayProcess.run(["bundle", "verify", SPDXExample.content, "--manifest", manifest])
         #expect(result.exitCode == 2)
-        #expect(result.stderr == "assay: error[bundle.manifest-malformed]: \(manifest):38: malformed manifest line: "
-            + "FileChecksum: expected 'ALGORITHM: hex'\n")
+        #expect(
+            result.stderr == "assay: error[bundle.manifest-malformed]: \(manifest):38: malformed manifest line: "
+                + "FileChecksum: expected 'ALGORITHM: hex'\n")
     }
 }

@@ -7,11 +7,13 @@ import Testing
 /// SPDX SBOMs as provenance: example1's binary `build/hello` is generated from `hello.c` and the Makefile.
 @Suite(.enabled(if: Paths.fixturesAvailable, "needs ../shared/fixtures (SPDX example1)"))
 struct SPDXReaderTests {
-    static let hello = DigestedName(name: "./build/hello", digests: [
-        "sha1": "20291a81ef065ff891b537b64d4fdccaf6f5ac02",
-        "sha256": "83a33ff09648bb5fc5272baca88cf2b59fd81ac4cc6817b86998136af368708e",
-        "md5": "08a12c966d776864cc1eb41fd03c3c3d",
-    ])
+    static let hello = DigestedName(
+        name: "./build/hello",
+        digests: [
+            "sha1": "20291a81ef065ff891b537b64d4fdccaf6f5ac02",
+            "sha256": "83a33ff09648bb5fc5272baca88cf2b59fd81ac4cc6817b86998136af368708e",
+            "md5": "08a12c966d776864cc1eb41fd03c3c3d",
+        ])
 
     static func claim(_ bytes: [UInt8], place: String) throws -> ProvenanceClaim {
         let claims = try ProvenanceReader.claims(from: bytes, place: place, policy: .init())
@@ -38,10 +40,11 @@ struct SPDXReaderTests {
         let text = try SPDXExample.tagValue(verificationCode: "1111111111111111111111111111111111111111")
         let claim = try Self.claim(Array(text.utf8), place: "bad.spdx")
         #expect(claim.subjects == [Self.hello])
-        #expect(claim.remarks == [
-            "package hello: PackageVerificationCode 1111111111111111111111111111111111111111 does not match its files' "
-                + "SHA-1s (recomputed 9d20237bb72087e87069f96afb41c6ca2fa2a342)"
-        ])
+        #expect(
+            claim.remarks == [
+                "package hello: PackageVerificationCode 1111111111111111111111111111111111111111 does not match its files' "
+                    + "SHA-1s (recomputed 9d20237bb72087e87069f96afb41c6ca2fa2a342)"
+            ])
     }
 
     @Test("without GENERATED_FROM the BINARY files are subjects and every SOURCE file a source")
@@ -57,9 +60,11 @@ struct SPDXReaderTests {
     @Test("errors name the file, line and tag")
     func malformed() throws {
         let text = try String(contentsOfFile: SPDXExample.tagValue, encoding: .utf8)
-            .replacingOccurrences(of: "Relationship: SPDXRef-hello-binary GENERATED_FROM SPDXRef-Makefile", with: "Relationship: x")
-        #expect(throws: ProvenanceError.malformed(
-            place: "x.spdx:56", field: "Relationship", reason: "expected 'SPDXRef-A TYPE SPDXRef-B'")
+            .replacingOccurrences(
+                of: "Relationship: SPDXRef-hello-binary GENERATED_FROM SPDXRef-Makefile", with: "Relationship: x")
+        #expect(
+            throws: ProvenanceError.malformed(
+                place: "x.spdx:56", field: "Relationship", reason: "expected 'SPDXRef-A TYPE SPDXRef-B'")
         ) { try Self.claim(Array(text.utf8), place: "x.spdx") }
     }
 }

@@ -5,8 +5,8 @@ public enum ProvenanceReader {
     /// - Parameters:
     ///   - place: the file's name, used in every error and remark.
     ///   - policy: the keys, trusted root and OpenPGP keyring signatures are checked with.
-    /// - Throws: ``ProvenanceError/unrecognized(place:)`` for other files, ``ProvenanceError/malformed(place:field:reason:)``
-    ///   naming the line and field, ``ProvenanceError/signatureInvalid(place:reason:)`` for a signature that was
+    /// - Throws: ``ProvenanceError/unrecognized(place:)`` for other files,
+    ///   ``ProvenanceError/malformed(place:field:reason:)`` naming the line and field, ``ProvenanceError/signatureInvalid(place:reason:)`` for a signature that was
     ///   checked and failed.
     public static func claims(from bytes: [UInt8], place: String, policy: VerificationPolicy) throws(ProvenanceError)
         -> [ProvenanceClaim]
@@ -17,7 +17,8 @@ public enum ProvenanceReader {
         case .signedAttestation:
             // INTEGRATION POINT: in-toto Statements, DSSE envelopes and Sigstore bundles are read by the
             // AttestationReader (another branch); replace this throw with a call to it.
-            throw .unsupported(place: place, what: "signed attestation (in-toto Statement, DSSE envelope or Sigstore bundle)")
+            throw .unsupported(
+                place: place, what: "signed attestation (in-toto Statement, DSSE envelope or Sigstore bundle)")
         case .inTotoLink:
             return [try InTotoLink(bytes: bytes, place: place).claim(policy: policy)]
         case .inTotoLayout:

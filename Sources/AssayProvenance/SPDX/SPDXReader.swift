@@ -27,23 +27,16 @@ enum SPDXReader {
         let subjects = unique(subjectIds).compactMap { document.file(id: $0).map(named) }
         guard !subjects.isEmpty else {
             throw .malformed(
-                place: place, field: "files", reason: "no BINARY file and no GENERATED_FROM relationship (nothing to vouch for)")
+                place: place, field: "files",
+                reason: "no BINARY file and no GENERATED_FROM relationship (nothing to vouch for)")
         }
         let sources = unique(sourceIds).compactMap { id in
             document.file(id: id).map(named)
-                ?? document.packages.first { $0.id == id }.map { DigestedName(name: $0.name, digests: digests($0.checksums)) }
+                ?? document.packages.first { $0.id == id }.map {
+                    DigestedName(name: $0.name, digests: digests($0.checksums))
+                }
         }
-        for package in document.packages {
-            guard let stated = package.verificationCode else { continue }
-            let computed = try ProvenanceError.crypto { () throws(CryptoError) in
-                try document.computedVerificationCode(package)
-            }
-            if computed != stated {
-                remarks.append(
-                    "package \(package.name): PackageVerificationCode \(stated) does not match its files' SHA-1s"
-                        + (computed.map { " (recomputed \($0))" } ?? " (a file has no SHA-1)"))
-            }
-        }
+        remarks += try ProvenanceError.crypto { () throws(CryptoError) in try document.verificationCodeMismatches() }
         return ProvenanceClaim(
             kind: .spdx, fileSha256: try ProvenanceError.sha256(bytes), strength: .unsigned, subjects: subjects,
             sources: sources, remarks: remarks)
