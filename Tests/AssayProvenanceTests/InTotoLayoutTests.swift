@@ -22,7 +22,9 @@ struct InTotoLayoutTests {
         try InTotoLink(bytes: bytes ?? Self.bytes(name), place: name)
     }
 
-    static func layout() throws -> InTotoLayout { try InTotoLayout(bytes: try bytes("test.layout"), place: "test.layout") }
+    static func layout() throws -> InTotoLayout {
+        try InTotoLayout(bytes: try bytes("test.layout"), place: "test.layout")
+    }
 
     static let before2030 = ISO8601DateFormatter().date(from: "2026-01-01T00:00:00Z") ?? Date()
 
@@ -33,9 +35,10 @@ struct InTotoLayoutTests {
         let step = try #require(evaluation.steps.first)
         #expect(step.name == "rebuild" && step.threshold == 2 && step.met)
         #expect(step.links.map(\.strength) == [.signatureVerified, .signatureVerified])
-        #expect(step.links.compactMap(\.functionary) == [
-            "5863835e5ec8e640fa24410f069edc1d59b58507", "e946fc6076d683584e6803dbd35bad6a79a3c6b3",
-        ])
+        #expect(
+            step.links.compactMap(\.functionary) == [
+                "5863835e5ec8e640fa24410f069edc1d59b58507", "e946fc6076d683584e6803dbd35bad6a79a3c6b3",
+            ])
         let good = try Self.sha256("good__final-product_0.0.0.0-0_all.deb")
         let bad = try Self.sha256("bad__final-product_0.0.0.0-0_all.deb")
         let claim = try #require(evaluation.claims.first)
@@ -52,7 +55,8 @@ struct InTotoLayoutTests {
 
     @Test("one rebuilder alone does not meet 2 of 2: its product is reported, not claimed")
     func thresholdNotMet() throws {
-        let evaluation = try Self.layout().evaluate(links: [try Self.link(Self.first)], policy: .init(), now: Self.before2030)
+        let evaluation = try Self.layout().evaluate(
+            links: [try Self.link(Self.first)], policy: .init(), now: Self.before2030)
         let step = try #require(evaluation.steps.first)
         #expect(!step.met)
         #expect(evaluation.claims.isEmpty)
@@ -102,6 +106,19 @@ struct InTotoLayoutTests {
         #expect(claim.builder == "in-toto step 'rebuild' by 5863835e5ec8e640fa24410f069edc1d59b58507")
         #expect(throws: ProvenanceError.self) {
             try ProvenanceReader.claims(from: try Self.bytes("test.layout"), place: "test.layout", policy: .init())
+        }
+    }
+}
+
+extension InTotoLayoutTests {
+    @Test("the evaluation as JSON fits Schemas/in-toto-evaluation.schema.json, met and unmet")
+    func schema() throws {
+        try #require(SchemaValidator.isAvailable, "python3 with jsonschema is needed to validate against Schemas/")
+        for links in [[Self.first, Self.second], [Self.first]] {
+            let evaluation = try Self.layout().evaluate(
+                links: try links.map { try Self.link($0) }, policy: .init(), now: Self.before2030)
+            let json = String(decoding: try JSONEncoder().encode(evaluation), as: UTF8.self)
+            #expect(try SchemaValidator.problems(in: json, schema: "in-toto-evaluation.schema.json") == nil)
         }
     }
 }

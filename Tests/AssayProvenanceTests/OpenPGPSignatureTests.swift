@@ -40,7 +40,8 @@ struct OpenPGPSignatureTests {
         @discardableResult
         func gpg(_ arguments: [String]) throws -> String {
             let result = try ChildProcess.run(
-                "/usr/bin/gpg", ["--batch", "--quiet", "--yes", "--passphrase", "", "--pinentry-mode", "loopback"]
+                "/usr/bin/gpg",
+                ["--batch", "--quiet", "--yes", "--passphrase", "", "--pinentry-mode", "loopback"]
                     + arguments, environment: ["GNUPGHOME": home])
             try #require(result.exitCode == 0, "gpg \(arguments): \(result.stderr)")
             return result.stdout

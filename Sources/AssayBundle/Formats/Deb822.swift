@@ -57,8 +57,10 @@ public struct Deb822: Sendable {
                         file: file, line: number, reason: "continuation line outside a field")
                 }
                 let more = Line(number: number, text: Self.trimmed(Substring(line)))
-                current.append(Field(
-                    name: field.name, line: field.line, value: field.value, continuation: field.continuation + [more]))
+                current.append(
+                    Field(
+                        name: field.name, line: field.line, value: field.value,
+                        continuation: field.continuation + [more]))
                 continue
             }
             guard let colon = line.firstIndex(of: ":"), colon > line.startIndex else {

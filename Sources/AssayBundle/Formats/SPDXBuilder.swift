@@ -5,9 +5,13 @@ import AssayCrypto
 struct SPDXBuilder {
     let file: String
     private var version: String?
-    private var files: [(id: String?, name: String, checksums: [SPDXDocument.Checksum], types: [String], line: Int)] = []
-    private var packages: [(id: String?, name: String, code: String?, excluded: [String],
-        checksums: [SPDXDocument.Checksum], files: [Int], line: Int)] = []
+    private var files: [(id: String?, name: String, checksums: [SPDXDocument.Checksum], types: [String], line: Int)] =
+        []
+    private var packages:
+        [(
+            id: String?, name: String, code: String?, excluded: [String],
+            checksums: [SPDXDocument.Checksum], files: [Int], line: Int
+        )] = []
     private var relationships: [SPDXDocument.Relationship] = []
     /// What the latest element tag opened: a package, a file, or something Assay skips (snippets, licences).
     private var current: Element = .document
@@ -77,7 +81,8 @@ struct SPDXBuilder {
             throw error("'\(checksum.hex)' is not hex")
         }
         if let algorithm = checksum.digestAlgorithm, checksum.hex.count != algorithm.outputByteCount * 2 {
-            throw error("'\(checksum.hex)' is not a \(checksum.algorithm) digest (\(algorithm.outputByteCount * 2) hex digits)")
+            throw error(
+                "'\(checksum.hex)' is not a \(checksum.algorithm) digest (\(algorithm.outputByteCount * 2) hex digits)")
         }
     }
 
@@ -99,22 +104,26 @@ struct SPDXBuilder {
         var documentFiles: [SPDXDocument.File] = []
         for entry in files {
             guard let id = entry.id else { throw malformed(entry.line, "FileName", "\(entry.name) has no SPDXID") }
-            documentFiles.append(.init(id: id, name: entry.name, checksums: entry.checksums, types: entry.types, line: entry.line))
+            documentFiles.append(
+                .init(id: id, name: entry.name, checksums: entry.checksums, types: entry.types, line: entry.line))
         }
         var documentPackages: [SPDXDocument.Package] = []
         for entry in packages {
             guard let id = entry.id else { throw malformed(entry.line, "PackageName", "\(entry.name) has no SPDXID") }
             let listed = entry.files.map { documentFiles[$0].id }
-            documentPackages.append(.init(
-                id: id, name: entry.name, verificationCode: entry.code, excludedFiles: entry.excluded,
-                checksums: entry.checksums, fileIds: SPDXBuilder.members(of: id, listed: listed, relationships)))
+            documentPackages.append(
+                .init(
+                    id: id, name: entry.name, verificationCode: entry.code, excludedFiles: entry.excluded,
+                    checksums: entry.checksums, fileIds: SPDXBuilder.members(of: id, listed: listed, relationships)))
         }
-        return SPDXDocument(version: version, files: documentFiles, packages: documentPackages, relationships: relationships)
+        return SPDXDocument(
+            version: version, files: documentFiles, packages: documentPackages, relationships: relationships)
     }
 
     /// A package's files: those listed with it, and those a `CONTAINS` relationship (or its inverse `CONTAINED_BY`)
     /// puts in it, without repeats.
-    static func members(of package: String, listed: [String], _ relationships: [SPDXDocument.Relationship]) -> [String] {
+    static func members(of package: String, listed: [String], _ relationships: [SPDXDocument.Relationship]) -> [String]
+    {
         var ids = listed
         for relationship in relationships {
             let member: String? =

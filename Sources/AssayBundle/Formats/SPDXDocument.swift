@@ -109,6 +109,21 @@ public struct SPDXDocument: Sendable, Equatable {
         return try Hasher.digest(Array(sha1s.sorted().joined().utf8), using: .sha1).hex
     }
 
+    /// One line per package whose stated verification code is not the one its files' SHA-1s give (or cannot be
+    /// recomputed because a file has no SHA-1): a fault of the SBOM, which its readers report without failing.
+    public func verificationCodeMismatches() throws(CryptoError) -> [String] {
+        var lines: [String] = []
+        for package in packages {
+            guard let stated = package.verificationCode else { continue }
+            let computed = try computedVerificationCode(package)
+            guard computed != stated else { continue }
+            lines.append(
+                "package \(package.name): PackageVerificationCode \(stated) does not match its files' SHA-1s "
+                    + (computed.map { "(recomputed \($0))" } ?? "(cannot be recomputed: a file has no SHA-1)"))
+        }
+        return lines
+    }
+
     /// A file name without its leading `./`, as manifests and exclusion lists compare it.
     static func relative(_ name: String) -> String {
         var name = Substring(name)

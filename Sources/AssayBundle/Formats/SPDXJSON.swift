@@ -58,7 +58,8 @@ enum SPDXJSON {
             throw BundleError.invalidManifest(file: file, field: "", reason: "not JSON")
         }
         guard document.spdxVersion.hasPrefix("SPDX-2.") else {
-            throw BundleError.invalidManifest(file: file, field: "spdxVersion", reason: "'\(document.spdxVersion)' is not SPDX 2.x")
+            throw BundleError.invalidManifest(
+                file: file, field: "spdxVersion", reason: "'\(document.spdxVersion)' is not SPDX 2.x")
         }
         func checksums(_ list: [Checksum]?, field: String) throws(BundleError) -> [SPDXDocument.Checksum] {
             var result: [SPDXDocument.Checksum] = []
@@ -74,9 +75,11 @@ enum SPDXJSON {
         }
         var files: [SPDXDocument.File] = []
         for (index, entry) in (document.files ?? []).enumerated() {
-            files.append(.init(
-                id: entry.SPDXID, name: entry.fileName, checksums: try checksums(entry.checksums, field: "files[\(index)]"),
-                types: (entry.fileTypes ?? []).map { $0.uppercased() }, line: nil))
+            files.append(
+                .init(
+                    id: entry.SPDXID, name: entry.fileName,
+                    checksums: try checksums(entry.checksums, field: "files[\(index)]"),
+                    types: (entry.fileTypes ?? []).map { $0.uppercased() }, line: nil))
         }
         let relationships = (document.relationships ?? []).map {
             SPDXDocument.Relationship(
@@ -93,12 +96,14 @@ enum SPDXJSON {
             var members = SPDXBuilder.members(of: entry.SPDXID, listed: entry.hasFiles ?? [], relationships)
             // A lone package that names none of its files holds them all (how many tools write JSON).
             if members.isEmpty, lonePackage, code != nil { members = files.map(\.id) }
-            packages.append(.init(
-                id: entry.SPDXID, name: entry.name, verificationCode: code,
-                excludedFiles: entry.packageVerificationCode?.packageVerificationCodeExcludedFiles ?? [],
-                checksums: try checksums(entry.checksums, field: "packages[\(index)]"), fileIds: members))
+            packages.append(
+                .init(
+                    id: entry.SPDXID, name: entry.name, verificationCode: code,
+                    excludedFiles: entry.packageVerificationCode?.packageVerificationCodeExcludedFiles ?? [],
+                    checksums: try checksums(entry.checksums, field: "packages[\(index)]"), fileIds: members))
         }
-        return SPDXDocument(version: document.spdxVersion, files: files, packages: packages, relationships: relationships)
+        return SPDXDocument(
+            version: document.spdxVersion, files: files, packages: packages, relationships: relationships)
     }
 
     private static func path(_ error: DecodingError) -> String {

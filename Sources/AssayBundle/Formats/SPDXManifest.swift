@@ -25,14 +25,17 @@ enum SPDXManifest {
             throw BundleError.invalidManifest(
                 file: file, field: bare.name, reason: "no checksum in an algorithm all files share")
         }
-        let stronger = strength.prefix { $0 != primary }.filter { algorithm in usable.contains { $0.contains(algorithm) } }
+        let stronger = strength.prefix { $0 != primary }.filter { algorithm in
+            usable.contains { $0.contains(algorithm) }
+        }
         var listings: [ListingBuilder] = []
         for algorithm in [primary] + stronger {
             var listing = ListingBuilder(file: file, format: .spdx, hint: nil, named: algorithm)
             for (index, entry) in document.files.enumerated() {
                 guard let checksum = entry.checksums.first(where: { $0.digestAlgorithm == algorithm }) else {
                     if algorithm == primary {
-                        throw BundleError.algorithmMismatch(expected: common.first?.rawValue ?? "", actual: primary.rawValue)
+                        throw BundleError.algorithmMismatch(
+                            expected: common.first?.rawValue ?? "", actual: primary.rawValue)
                     }
                     continue
                 }
@@ -47,21 +50,10 @@ enum SPDXManifest {
 
     /// A warning per package whose stated verification code is not the one its files' SHA-1s give.
     static func findings(_ document: SPDXDocument) throws(BundleError) -> [Finding] {
-        var findings: [Finding] = []
-        for package in document.packages {
-            guard let stated = package.verificationCode else { continue }
-            let computed: String?
-            do {
-                computed = try document.computedVerificationCode(package)
-            } catch {
-                throw .crypto(error)
-            }
-            guard computed != stated else { continue }
-            let message = computed.map {
-                "package \(package.name): PackageVerificationCode \(stated) does not match its files' SHA-1s (recomputed \($0))"
-            } ?? "package \(package.name): PackageVerificationCode cannot be recomputed (a file has no SHA-1)"
-            findings.append(Finding(.verificationCode, .warning, path: nil, message))
+        do {
+            return try document.verificationCodeMismatches().map { Finding(.verificationCode, .warning, path: nil, $0) }
+        } catch {
+            throw .crypto(error)
         }
-        return findings
     }
 }

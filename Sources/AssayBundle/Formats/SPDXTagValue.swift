@@ -57,7 +57,8 @@ enum SPDXTagValue {
             tags.append((number, tag, value))
         }
         if let open {
-            throw BundleError.malformedManifest(file: file, line: open.line, reason: "\(open.tag): <text> is not closed")
+            throw BundleError.malformedManifest(
+                file: file, line: open.line, reason: "\(open.tag): <text> is not closed")
         }
         return tags
     }

@@ -8,8 +8,8 @@ public enum Verifier {
     /// (sha256sum, BSD, BagIt, hashdeep) only listed files are checked, as `sha256sum -c` does: bundle files it does
     /// not list are reported in ``VerificationReport/unlisted`` and never fail, and directories are not compared.
     /// The findings of a files-only manifest (an SPDX document's verification-code mismatch) are reported with the
-    /// bundle's. One deliberate departure from `sha256sum -c`: a listed name that is a symlink in the bundle is `type-changed`,
-    /// because Assay never follows links.
+    /// bundle's. One deliberate departure from `sha256sum -c`: a listed name that is a symlink in the bundle is
+    /// `type-changed`, because Assay never follows links.
     public static func verify(_ bundle: Manifest, against expected: Manifest) throws(BundleError) -> VerificationReport
     {
         guard bundle.algorithm == expected.algorithm else {

@@ -22,10 +22,11 @@ enum BuildinfoReader {
     /// field names are looked at, so that a damaged buildinfo is read, and refused naming its line, not
     /// "unrecognized".
     static func matches(_ bytes: [UInt8]) -> Bool {
-        let names = Set(bytes.split(separator: UInt8(ascii: "\n")).compactMap { line -> String? in
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            return String(decoding: line[..<colon], as: UTF8.self).lowercased()
-        })
+        let names = Set(
+            bytes.split(separator: UInt8(ascii: "\n")).compactMap { line -> String? in
+                guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+                return String(decoding: line[..<colon], as: UTF8.self).lowercased()
+            })
         return names.contains("checksums-sha256")
             && (names.contains("build-architecture") || names.contains("installed-build-depends"))
     }
@@ -60,7 +61,8 @@ enum BuildinfoReader {
         }
         if subjects.isEmpty {
             throw .malformed(
-                place: "\(place):\(sha256Field.line)", field: "Checksums-Sha256", reason: "lists no .deb, .udeb or .ddeb")
+                place: "\(place):\(sha256Field.line)", field: "Checksums-Sha256",
+                reason: "lists no .deb, .udeb or .ddeb")
         }
         if sources.isEmpty { remarks.append(noSourceRemark(document)) }
         var claim = ProvenanceClaim(

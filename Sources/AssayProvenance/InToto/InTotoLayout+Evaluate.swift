@@ -43,24 +43,30 @@ extension InTotoLayout {
                 }
                 reports.append(report)
             }
-            let products = Self.agreements(counted.map { ($0.functionary, $0.link.products) }, threshold: step.threshold)
-            let materials = Self.agreements(counted.map { ($0.functionary, $0.link.materials) }, threshold: step.threshold)
+            let products = Self.agreements(
+                counted.map { ($0.functionary, $0.link.products) }, threshold: step.threshold)
+            let materials = Self.agreements(
+                counted.map { ($0.functionary, $0.link.materials) }, threshold: step.threshold)
             let met = products.contains(where: \.meetsThreshold)
-            results.append(InTotoEvaluation.Step(
-                name: step.name, threshold: step.threshold, functionaries: step.functionaries, links: reports,
-                products: products, met: met))
+            results.append(
+                InTotoEvaluation.Step(
+                    name: step.name, threshold: step.threshold, functionaries: step.functionaries, links: reports,
+                    products: products, met: met))
             guard met, !expired else { continue }
             let agreeing = products.filter(\.meetsThreshold)
             let voters = Set(agreeing.flatMap(\.functionaries))
-            let verified = layoutCheck.signer != nil && counted.filter { voters.contains($0.functionary) }.allSatisfy(\.verified)
-            claims.append(ProvenanceClaim(
-                kind: .inTotoLink, fileSha256: metadata.fileSha256, signer: verified ? layoutCheck.signer : nil,
-                strength: verified ? .signatureVerified : .signatureUnverified,
-                subjects: Self.named(agreeing, in: counted.map(\.link.products)),
-                sources: Self.named(materials.filter(\.meetsThreshold), in: counted.map(\.link.materials)),
-                builder: "in-toto step '\(step.name)': \(voters.count) of \(step.functionaries.count) functionaries "
-                    + "agree, threshold \(step.threshold) (\(voters.sorted().joined(separator: ", ")))",
-                remarks: [layoutCheck.remark] + reports.map { "link \($0.file) (sha256 \($0.sha256))" }))
+            let verified =
+                layoutCheck.signer != nil && counted.filter { voters.contains($0.functionary) }.allSatisfy(\.verified)
+            claims.append(
+                ProvenanceClaim(
+                    kind: .inTotoLink, fileSha256: metadata.fileSha256, signer: verified ? layoutCheck.signer : nil,
+                    strength: verified ? .signatureVerified : .signatureUnverified,
+                    subjects: Self.named(agreeing, in: counted.map(\.link.products)),
+                    sources: Self.named(materials.filter(\.meetsThreshold), in: counted.map(\.link.materials)),
+                    builder:
+                        "in-toto step '\(step.name)': \(voters.count) of \(step.functionaries.count) functionaries "
+                        + "agree, threshold \(step.threshold) (\(voters.sorted().joined(separator: ", ")))",
+                    remarks: [layoutCheck.remark] + reports.map { "link \($0.file) (sha256 \($0.sha256))" }))
         }
         return InTotoEvaluation(
             layoutSha256: metadata.fileSha256, expires: expiresText, expired: expired,
@@ -99,7 +105,8 @@ extension InTotoLayout {
     }
 
     /// Per name and SHA-256, the distinct functionaries naming it, sorted by name then digest.
-    private static func agreements(_ votes: [(String, [DigestedName])], threshold: Int) -> [InTotoEvaluation.Agreement] {
+    private static func agreements(_ votes: [(String, [DigestedName])], threshold: Int) -> [InTotoEvaluation.Agreement]
+    {
         var voters: [String: [String: Set<String>]] = [:]
         for (functionary, artifacts) in votes {
             for artifact in artifacts {

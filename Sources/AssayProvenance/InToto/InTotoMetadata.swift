@@ -32,7 +32,9 @@ struct InTotoMetadata: Sendable {
 
     /// A map of artefact name to digest map (`materials`, `products`), as names with digests.
     static func artifacts(_ value: JSONValue?, field: String, place: String) throws(ProvenanceError) -> [DigestedName] {
-        guard let map = value?.object else { throw .malformed(place: place, field: field, reason: "missing or not an object") }
+        guard let map = value?.object else {
+            throw .malformed(place: place, field: field, reason: "missing or not an object")
+        }
         var names: [DigestedName] = []
         for (name, digests) in map.sorted(by: { $0.key < $1.key }) {
             var values: [String: String] = [:]

@@ -71,9 +71,10 @@ enum JSONValue: Decodable, Equatable, Sendable {
             out.append(UInt8(ascii: "]"))
         case .object(let members):
             out.append(UInt8(ascii: "{"))
-            for (index, key) in members.keys.sorted(by: { $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars) })
-                .enumerated()
-            {
+            for (index, key) in members.keys.sorted(by: {
+                $0.unicodeScalars.lexicographicallyPrecedes($1.unicodeScalars)
+            })
+            .enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
                 Self.quote(key, into: &out)
                 out.append(UInt8(ascii: ":"))

@@ -5,7 +5,9 @@ enum GPGV {
     /// `gpgv` on the `PATH`, or `nil` when it is not installed.
     static var executable: String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/gpgv" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/gpgv" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// Runs `gpgv --status-fd 1 --keyring KEYRING FILE…` over temporary copies of `files` and returns its status

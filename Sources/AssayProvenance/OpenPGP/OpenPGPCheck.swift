@@ -57,7 +57,8 @@ struct OpenPGPCheck: Equatable {
             throw .signatureInvalid(place: place, reason: "\(what) is bad (key \(bad.dropFirst().first ?? "?"))")
         }
         if let revoked = first("REVKEYSIG") {
-            throw .signatureInvalid(place: place, reason: "\(what) made by revoked key \(revoked.dropFirst().first ?? "?")")
+            throw .signatureInvalid(
+                place: place, reason: "\(what) made by revoked key \(revoked.dropFirst().first ?? "?")")
         }
         if first("GOODSIG") != nil, let valid = first("VALIDSIG"), valid.count > 1 {
             let primary = valid.count > 10 ? valid[10] : valid[1]

@@ -40,7 +40,8 @@ public enum ProvenanceFormat: String, Sendable, CaseIterable {
         }
         let type = object["_type"] as? String ?? ""
         let mediaType = object["mediaType"] as? String ?? ""
-        if type.hasPrefix("https://in-toto.io/Statement/") || (object["payloadType"] is String && object["payload"] != nil)
+        if type.hasPrefix("https://in-toto.io/Statement/")
+            || (object["payloadType"] is String && object["payload"] != nil)
             || mediaType.hasPrefix("application/vnd.dev.sigstore.bundle")
         {
             return .signedAttestation

@@ -10,8 +10,9 @@ struct BundleVerify: ParsableCommand {
         abstract: "Verify a bundle against a manifest: missing, added, modified files and more.",
         discussion: """
             The manifest may be Assay's JSON, GNU sha256sum lines, BSD tagged lines, a BagIt manifest-<alg>.txt, \
-            hashdeep output or a Debian .dsc (detected from content). sha256sum-style manifests list files only: \
-            files they do not list are noted, not failures, as with 'sha256sum -c'. Without --manifest, PATH must be a \
+            hashdeep output, a Debian .dsc or an SPDX 2.x document, tag-value or JSON (detected from content; an \
+            SPDX package verification code that does not match its files is a warning). sha256sum-style manifests \
+            list files only: files they do not list are noted, not failures, as with 'sha256sum -c'. Without --manifest, PATH must be a \
             BagIt bag (a folder whose bagit.txt declares BagIt-Version), verified per RFC 8493: every manifest and \
             tag manifest, every payload file listed, Payload-Oxum, fetch.txt. \
             A package (.deb, .rpm, .ipk) is verified as its installed payload: --against compares it with an \
