@@ -29,11 +29,13 @@ import Testing
             kind: .inTotoStatement, fileSha256: try Hasher.digest(fileAt: evidence).0.hex, strength: .unsigned,
             subjects: [DigestedName(name: "fw.bin", digests: ["sha256": try Hasher.digest(fileAt: shipped).0.hex])],
             sources: [DigestedName(name: "README", digests: ["sha256": readme])])
-        #expect(try store.recordExpectations(deposit: 1, claims: [claim], evidenceFile: evidence).expectations
-            .map(\.sourceLink) == [.linked])
+        #expect(
+            try store.recordExpectations(deposit: 1, claims: [claim], evidenceFile: evidence).expectations
+                .map(\.sourceLink) == [.linked])
         try store.addArtifact(ArtifactDraft(vendor: "Borealis Telecom"), file: shipped)  // #1
         try store.addArtifact(ArtifactDraft(vendor: "Borealis Telecom", site: "field"), file: deployed)  // #2
-        try store.addArtifact(ArtifactDraft(vendor: "Acme Networks"), file: try directory.write("tool", "tool\n"))  // #3
+        let tool = try directory.write("tool", "tool\n")
+        try store.addArtifact(ArtifactDraft(vendor: "Acme Networks"), file: tool)  // #3
         try store.addArtifact(
             ArtifactDraft(vendor: "<script>alert('x')</script> & \"Co\""), file: try directory.write("x", "x\n"))  // #4
         try store.recordRejectedEvidence(
@@ -60,7 +62,8 @@ import Testing
         let findings = try fixture.findings(BinaryDiffersRule(), asOf: today)
         #expect(findings.map(\.id) == ["binary-differs:artifact-2"])
         #expect(findings.first?.severity == .high)
-        #expect(findings.first?.records == [RecordReference("artifact", 2), RecordReference("artifactVerification", 1)])
+        #expect(
+            findings.first?.records == [RecordReference("artifact", 2), RecordReference("artifactVerification", 1)])
         #expect(try fixture.findings(BinaryDiffersRule(), asOf: AuditFixture.asOf).isEmpty, "not yet on that day")
     }
 

@@ -116,6 +116,7 @@ struct ArtifactVerifyTests {
         #expect(missing.exitCode == 2 && missing.stderr.contains("no artifact with id 5"))
         let deposit = try assay(["artifact", "verify", "--deposit", "4"])
         #expect(deposit.exitCode == 2 && deposit.stderr.contains("no deposit with id 4"))
-        #expect(try ChildProcess.run("/usr/bin/sqlite3", [db, "SELECT count(*) FROM artifactVerification"]).stdout == "0\n")
+        #expect(
+            try ChildProcess.run("/usr/bin/sqlite3", [db, "SELECT count(*) FROM artifactVerification"]).stdout == "0\n")
     }
 }

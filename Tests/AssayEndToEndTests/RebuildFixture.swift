@@ -17,7 +17,9 @@ enum RebuildFixture {
                 RebuildOutcome.Attempt(
                     folder: directory.file("build\(number)"), exitStatus: 0, logPath: log,
                     artifacts: [
-                        .init(path: "out/tool", keptAt: tool, size: UInt64(content.utf8.count + 6), sha256: String(digest))
+                        .init(
+                            path: "out/tool", keptAt: tool, size: UInt64(content.utf8.count + 6), sha256: String(digest)
+                        )
                     ], startedAt: "2026-01-01T00:00:00Z", finishedAt: "2026-01-01T00:00:05Z"))
         }
         return RebuildOutcome(

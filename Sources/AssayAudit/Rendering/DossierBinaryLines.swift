@@ -25,7 +25,8 @@ enum DossierBinaryLines {
     private static func expectationLine(_ expectation: Expectation) -> String {
         let signer = expectation.signer.map { " by \($0)" } ?? ""
         return "expected of deposit #\(expectation.depositId): \(expectation.subjectName) — "
-            + "\(expectation.kind.rawValue), \(expectation.strength.rawValue)\(signer), \(expectation.sourceLink.rawValue)"
+            + "\(expectation.kind.rawValue), \(expectation.strength.rawValue)\(signer), "
+            + expectation.sourceLink.rawValue
             + " [expectation #\(expectation.id)]"
     }
 

@@ -53,7 +53,9 @@ extension Store {
     /// Keeps evidence whose signature did not verify, with the reason, logged as `escrow.expect-rejected`: no
     /// expectation comes of it, but the audit reports it.
     @discardableResult
-    public func recordRejectedEvidence(deposit depositId: Int64, evidenceFile path: String, code: String, reason: String)
+    public func recordRejectedEvidence(
+        deposit depositId: Int64, evidenceFile path: String, code: String, reason: String
+    )
         throws(StoreError) -> RejectedEvidence
     {
         let evidence = try StoredBlobs(location).keep(fileAt: path, role: "evidence")

@@ -43,8 +43,10 @@ extension Store {
             if outcome.succeeded, let first = built.first {
                 let remarks =
                     reproducible == .no
-                    ? ["not reproducible: the attempts built different "
-                        + outcome.differingArtifacts.joined(separator: ", ")] : []
+                    ? [
+                        "not reproducible: the attempts built different "
+                            + outcome.differingArtifacts.joined(separator: ", ")
+                    ] : []
                 // The source was verified against the deposit before it was built: the deposit is the source.
                 let source = DigestedName(
                     name: "deposit #\(depositId)", digests: [deposit.algorithm: deposit.bundleDigest])
