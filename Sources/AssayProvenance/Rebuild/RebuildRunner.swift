@@ -45,13 +45,14 @@ public struct RebuildRunner {
         self.workFolder = workFolder
     }
 
-    /// Runs every attempt, in order. The outcome's environment is the first attempt's (`HOME` and `TMPDIR` are
-    /// each attempt's own).
-    public func run() throws(ProvenanceError) -> RebuildOutcome {
+    /// Runs every attempt, in order, calling `announce` with each attempt's number as it starts. The outcome's
+    /// environment is the first attempt's (`HOME` and `TMPDIR` are each attempt's own).
+    public func run(announcing announce: ((Int) -> Void)? = nil) throws(ProvenanceError) -> RebuildOutcome {
         let network = NetworkIsolation.probe()
         var attempts: [RebuildOutcome.Attempt] = []
         var environments: [[String: String]] = []
         for number in 1...plan.runs {
+            announce?(number)
             let (attempt, environment) = try attempt(number, network: network)
             attempts.append(attempt)
             environments.append(environment)
