@@ -61,6 +61,7 @@ let package = Package(
                 "AssayCrypto",
                 "AssayBundle",
                 "AssayRegistry",
+                "AssayProvenance",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -71,6 +72,7 @@ let package = Package(
                 "AssayCore",
                 "AssayCrypto",
                 "AssayRegistry",
+                "AssayProvenance",
                 "CCurl",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -84,6 +86,7 @@ let package = Package(
                 "AssayCrypto",
                 "AssayRegistry",
                 "AssayAudit",
+                "AssayProvenance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -108,7 +111,10 @@ let package = Package(
         .executableTarget(name: "assay-stress-driver", dependencies: ["AssayStore"], path: "Tests/AssayStressDriver"),
         .testTarget(
             name: "AssayStoreTests",
-            dependencies: ["AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "AssayStore", "AssayBundle", "AssayProvenance", "AssayTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         .testTarget(
             name: "AssayAuditTests",

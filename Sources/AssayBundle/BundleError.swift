@@ -40,6 +40,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsafeEntry(path: String, entry: String, reason: String)
     /// Extraction could not write into its folder.
     case extractionFailed(path: String, reason: String)
+    /// A package's own checksums were asked for, and the file is not a package that carries them.
+    case noOwnChecksums(path: String, reason: String)
 
     /// The CLI exit status for any bundle error: 2, "trouble" (0 and 1 come from ``VerificationReport/exitStatus``).
     public static let exitStatus: Int32 = 2
@@ -64,6 +66,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unwritable: "bundle.unwritable"
         case .unsafeEntry: "bundle.unsafe-entry"
         case .extractionFailed: "bundle.extraction-failed"
+        case .noOwnChecksums: "bundle.no-own-checksums"
         }
     }
 
@@ -73,7 +76,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFound(let path): "\(path): no such file or directory"
         case .unreadable(let path, let reason): "\(path): cannot read: \(reason)"
         case .unrecognizedFormat(let path):
-            "\(path): not a directory or a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip), or damaged"
+            "\(path): not a directory, a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip) or a package "
+                + "(deb, rpm, ipk), or damaged"
         case .archiveTruncated(let path, let entry, let reason):
             "\(path): archive is truncated\(BundleError.at(entry)): \(reason)"
         case .archiveCorrupt(let path, let entry, let reason):
@@ -96,6 +100,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unwritable(let path, let reason): "\(path): cannot write the archive: \(reason)"
         case .unsafeEntry(let path, let entry, let reason): "\(path): refused to extract '\(entry)': \(reason)"
         case .extractionFailed(let path, let reason): "\(path): cannot extract: \(reason)"
+        case .noOwnChecksums(let path, let reason): "\(path): no checksums of its own to verify against: \(reason)"
         }
     }
 

@@ -4,8 +4,8 @@ import Foundation
 public enum BundleReader {
     /// How to treat the path given to ``read(at:as:options:)``.
     public enum Kind: String, Sendable, CaseIterable {
-        /// A directory is walked; a regular file must be a tar or zip archive (detected from content), otherwise
-        /// ``BundleError/unrecognizedFormat(path:)``.
+        /// A directory is walked; a regular file must be a tar or zip archive or a package (`.deb`, `.rpm`, `.ipk`,
+        /// read as its installed payload), detected from content, otherwise ``BundleError/unrecognizedFormat(path:)``.
         case auto
         /// A single regular file, hashed as it is (a one-entry manifest named by its file name), even an archive.
         case file
@@ -29,7 +29,11 @@ public enum BundleReader {
         }
         switch (info.st_mode & S_IFMT, kind) {
         case (S_IFDIR, .auto): return try DirectoryReader(path: path, options: options).read()
-        case (S_IFREG, .auto): return try ArchiveReader(path: path, options: options).read()
+        case (S_IFREG, .auto):
+            if let format = PackageDetection.format(of: path) {
+                return try PackageRead.read(at: path, format: format, options: options).manifest
+            }
+            return try ArchiveReader(path: path, options: options).read()
         case (S_IFREG, .file):
             let url = URL(fileURLWithPath: path)
             let name = Array(url.lastPathComponent.utf8)

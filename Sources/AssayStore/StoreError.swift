@@ -1,3 +1,4 @@
+import AssayBundle
 import AssayCore
 import AssayCrypto
 import AssayRegistry
@@ -42,6 +43,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case logDoesNotVerify(String)
     /// A log checkpoint file that cannot be read as one.
     case malformedCheckpoint(path: String, reason: String)
+    /// A file recorded as an artefact or built by a rebuild reads as an archive but cannot be read as a bundle.
+    case bundle(BundleError)
     /// An unexpected database error, with SQLite's message.
     case database(String)
 
@@ -66,6 +69,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .registry(let error): error.code
         case .logDoesNotVerify: "store.log-does-not-verify"
         case .malformedCheckpoint: "store.malformed-checkpoint"
+        case .bundle(let error): error.code
         case .database: "store.database"
         }
     }
@@ -108,6 +112,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "refusing to sign: the audit log does not verify: \(problem) (see 'assay log verify')"
         case .malformedCheckpoint(let path, let reason):
             "\(path): \(reason)"
+        case .bundle(let error):
+            error.description
         case .database(let message):
             "database error: \(message)"
         }

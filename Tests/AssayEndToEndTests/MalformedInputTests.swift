@@ -35,7 +35,8 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
     static let corpus = Paths.packageRoot + "/Tests/AssayEndToEndTests/Corpus"
     static let verify = ["bundle", "verify", "BUNDLE", "--manifest", "INPUT"]
     static let notAnArchive =
-        "INPUT: not a directory or a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip), or damaged"
+        "INPUT: not a directory, a supported archive (tar, tar.gz, tar.xz, tar.bz2, tar.zst, zip) or a package "
+        + "(deb, rpm, ipk), or damaged"
 
     static let manifests: [MalformedInput] = [
         .reading(

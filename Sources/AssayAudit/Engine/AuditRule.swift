@@ -28,5 +28,9 @@ public enum RuleSet {
         EscrowVerificationStaleRule(),
         RegistryReconciliationRule(),
         MarketRestrictionRule(),
+        BinaryDiffersRule(),
+        BinaryWithoutProvenanceRule(),
+        ProvenanceSignatureInvalidRule(),
+        RebuildNotReproducibleRule(),
     ]
 }

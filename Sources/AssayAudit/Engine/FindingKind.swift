@@ -27,16 +27,22 @@ public enum FindingKind: String, CaseIterable, Codable, Sendable, Comparable {
     case recordsTampered = "records-tampered"
     case acceptanceExpired = "acceptance-expired"
     case acceptanceStale = "acceptance-stale"
+    case binaryDiffers = "binary-differs"
+    case binaryWithoutProvenance = "binary-without-provenance"
+    case provenanceSignatureInvalid = "provenance-signature-invalid"
+    case rebuildNotReproducible = "rebuild-not-reproducible"
 
     /// The severity when the policy does not set one (expiry warnings take theirs from the lead times).
     public var defaultSeverity: Severity {
         switch self {
         case .auditLogBroken, .recordsTampered: .critical
         case .certificationExpired, .certificationRevoked, .certificationWithdrawn, .requiredSchemeMissing,
-            .x509Expired, .escrowVerificationFailed, .marketRestriction, .registryRevoked, .registryNotFound:
+            .x509Expired, .escrowVerificationFailed, .marketRestriction, .registryRevoked, .registryNotFound,
+            .binaryDiffers, .provenanceSignatureInvalid:
             .high
         case .certificationSuspended, .x509Weak, .escrowDepositOverdue, .escrowNeverVerified,
-            .escrowVerificationStale, .registryArchived, .registryNotCovered, .acceptanceExpired:
+            .escrowVerificationStale, .registryArchived, .registryNotCovered, .acceptanceExpired,
+            .binaryWithoutProvenance, .rebuildNotReproducible:
             .medium
         case .certificationExpiring, .registryDatesDisagree, .acceptanceStale: .low
         }

@@ -55,6 +55,10 @@ public enum PolicyTemplate {
           records-tampered: critical
           acceptance-expired: medium
           acceptance-stale: low
+          binary-differs: high
+          binary-without-provenance: medium
+          provenance-signature-invalid: high
+          rebuild-not-reproducible: medium
 
         # Accepted risks ('assay risk accept'): the longest an acceptance may run, in days from the day it is made
         # to its last day, for a finding of each severity; none: findings of that severity cannot be accepted.

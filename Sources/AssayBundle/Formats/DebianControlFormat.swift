@@ -4,18 +4,13 @@ import AssayCrypto
 /// `Checksums-Sha1` and `Files` (MD5), each one ` hex size name` line per file after the field name (`Files` in a
 /// `.changes` has section and priority columns before the name). Every field present is read and checked.
 ///
-/// In an OpenPGP clear-signed file only the signed text counts (dash-escaping undone); anything outside it but
-/// blank lines is refused, since an unsigned field appended after the signature would otherwise be believed. The
-/// signature itself is not verified here.
+/// In an OpenPGP clear-signed file only the signed text counts (see ``Deb822``); the signature itself is not
+/// verified here. Lines other than the checksums fields are not parsed, so a loosely written `.dsc` still reads.
 enum DebianControlFormat {
     /// The fields read, strongest algorithm first; names compare case-insensitively, as in deb822.
     static let fields: [(name: String, algorithm: DigestAlgorithm)] = [
         ("Checksums-Sha512", .sha512), ("Checksums-Sha256", .sha256), ("Checksums-Sha1", .sha1), ("Files", .md5),
     ]
-
-    private static let beginSigned = Array("-----BEGIN PGP SIGNED MESSAGE-----".utf8)
-    private static let beginSignature = Array("-----BEGIN PGP SIGNATURE-----".utf8)
-    private static let endSignature = Array("-----END PGP SIGNATURE-----".utf8)
 
     /// Whether the text has a checksums field Assay reads.
     static func matches(_ bytes: [UInt8]) -> Bool {
@@ -26,7 +21,7 @@ enum DebianControlFormat {
     static func read(_ bytes: [UInt8], file: String) throws(BundleError) -> [ListingBuilder] {
         var listings: [ListingBuilder] = []
         var current: Int?
-        for (number, line) in try signedLines(bytes, file: file) {
+        for (number, line) in try Deb822.signedText(bytes, file: file).lines {
             if line.first == UInt8(ascii: " ") || line.first == UInt8(ascii: "\t") {
                 guard let index = current else { continue }
                 try add(line, number: number, to: &listings[index])
@@ -65,41 +60,5 @@ enum DebianControlFormat {
         else { return nil }
         let name = String(decoding: line[..<colon], as: UTF8.self).lowercased()
         return fields.first { $0.name.lowercased() == name }
-    }
-
-    /// The lines that count, with their numbers in the file: all of them in a plain file; in a clear-signed file,
-    /// the signed text with dash-escaping undone, after refusing anything but blank lines outside it.
-    private static func signedLines(_ bytes: [UInt8], file: String) throws(BundleError) -> [(
-        number: Int, bytes: [UInt8]
-    )] {
-        let lines = ListingBuilder.lines(bytes)
-        guard let begin = lines.firstIndex(where: { trimmed($0.bytes) == beginSigned }) else { return lines }
-        func outside(_ index: Int) -> BundleError {
-            .malformedManifest(file: file, line: lines[index].number, reason: "text outside the OpenPGP signed message")
-        }
-        if begin > 0 { throw outside(0) }
-        // Armour headers ("Hash: SHA256") run to the first blank line, which ListingBuilder.lines has dropped.
-        var index = begin + 1
-        while index < lines.count, lines[index].number == lines[index - 1].number + 1,
-            lines[index].bytes.contains(UInt8(ascii: ":"))
-        {
-            index += 1
-        }
-        var signed: [(number: Int, bytes: [UInt8])] = []
-        while index < lines.count, trimmed(lines[index].bytes) != beginSignature {
-            let line = lines[index].bytes
-            signed.append((lines[index].number, line.starts(with: Array("- ".utf8)) ? Array(line.dropFirst(2)) : line))
-            index += 1
-        }
-        guard let end = lines[index...].firstIndex(where: { trimmed($0.bytes) == endSignature }) else {
-            throw BundleError.malformedManifest(
-                file: file, line: lines.last?.number ?? 1, reason: "OpenPGP signature block is not closed")
-        }
-        if end + 1 < lines.count { throw outside(end + 1) }
-        return signed
-    }
-
-    private static func trimmed(_ line: [UInt8]) -> [UInt8] {
-        Array(line.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }.reversed())
     }
 }

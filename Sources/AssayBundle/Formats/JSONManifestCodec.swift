@@ -56,7 +56,8 @@ enum JSONManifestCodec {
         }
         let manifest = try Manifest(
             algorithm: algorithm, coverage: document.coverage, source: document.source, entries: entries,
-            findings: document.findings, strippedPrefix: prefix, toolVersion: document.toolVersion
+            findings: document.findings, strippedPrefix: prefix, toolVersion: document.toolVersion,
+            package: document.package
         )
         guard manifest.totals == document.totals else {
             throw BundleError.invalidManifest(file: file, field: "totals", reason: "do not match the entries")

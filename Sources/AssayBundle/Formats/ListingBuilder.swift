@@ -99,14 +99,14 @@ struct ListingBuilder {
     }
 
     /// The files-only manifest; refuses an empty listing and one whose algorithm is not the hint.
-    func build(alternates: [Manifest] = []) throws(BundleError) -> Manifest {
+    func build(alternates: [Manifest] = [], findings: [Finding] = []) throws(BundleError) -> Manifest {
         // An empty listing claims nothing, so every bundle would "match" it (sha256sum -c refuses it too).
         guard let algorithm, !entries.isEmpty else { throw malformed(1, "no digest lines") }
         if let hint, hint != algorithm {
             throw BundleError.algorithmMismatch(expected: algorithm.rawValue, actual: hint.rawValue)
         }
         return try Manifest(
-            algorithm: algorithm, coverage: .filesOnly, source: format.rawValue, entries: entries,
+            algorithm: algorithm, coverage: .filesOnly, source: format.rawValue, entries: entries, findings: findings,
             alternates: alternates)
     }
 

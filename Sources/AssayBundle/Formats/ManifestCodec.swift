@@ -15,7 +15,7 @@ public enum ManifestCodec {
         case .bsd: CoreutilsFormat.write(manifest, tagged: true)
         case .bagit: BagItFormat.write(manifest)
         case .hashdeep: try HashdeepFormat.write(manifest)
-        case .debian: throw BundleError.unsupportedOutput(format: format.rawValue)
+        case .debian, .spdx: throw BundleError.unsupportedOutput(format: format.rawValue)
         }
     }
 
@@ -39,6 +39,7 @@ public enum ManifestCodec {
             }
             return manifest
         }
+        if format == .spdx { return try SPDXManifest.manifest(bytes, file: file, hint: algorithm) }
         if format == .debian {
             return try ListingBuilder.combined(DebianControlFormat.read(bytes, file: file), file: file, hint: algorithm)
         }
@@ -47,7 +48,7 @@ public enum ManifestCodec {
         case .gnu, .bsd: try CoreutilsFormat.read(bytes, into: &builder)
         case .bagit: try BagItFormat.read(bytes, into: &builder)
         case .hashdeep: try HashdeepFormat.read(bytes, hint: algorithm, into: &builder)
-        case .assay, .debian: break
+        case .assay, .debian, .spdx: break
         }
         return try builder.build()
     }

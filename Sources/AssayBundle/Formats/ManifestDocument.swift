@@ -11,6 +11,7 @@ struct ManifestDocument: Codable, Equatable {
     var totals: Totals
     var bundleDigest: String?
     var findings: [Finding]
+    var package: PackageMetadata?
 
     /// One entry; `pathHex` and `targetHex` appear only for names that are not UTF-8.
     struct EntryDocument: Codable, Equatable {
@@ -32,7 +33,7 @@ extension ManifestDocument {
             formatVersion: Manifest.formatVersion, algorithm: manifest.algorithm.rawValue, coverage: manifest.coverage,
             toolVersion: manifest.toolVersion, source: manifest.source, strippedPrefix: prefix?.text,
             strippedPrefixHex: prefix?.hex, entries: manifest.entries.map(EntryDocument.init), totals: manifest.totals,
-            bundleDigest: manifest.bundleDigest?.hex, findings: manifest.findings
+            bundleDigest: manifest.bundleDigest?.hex, findings: manifest.findings, package: manifest.package
         )
     }
 }

@@ -12,11 +12,15 @@ public enum ManifestFormat: String, CaseIterable, Codable, Sendable {
     case hashdeep
     /// The `Checksums-Sha256:` field of a Debian `.dsc` or `.changes` file (read only).
     case debian
+    /// An SPDX 2.x document, tag-value or JSON: its files and their checksums (read only).
+    case spdx
 
-    /// Tells the format of a manifest from its content, never from its name: `{` is Assay JSON, `%%%% HASHDEEP`
-    /// hashdeep, a checksums field a Debian control file, lines whose paths all start with `data/` a BagIt payload
+    /// Tells the format of a manifest from its content, never from its name: an SPDX 2.x document (tag-value, or JSON
+    /// with `spdxVersion`) is SPDX, other `{` Assay JSON, `%%%% HASHDEEP` hashdeep, a checksums field a Debian control
+    /// file, lines whose paths all start with `data/` a BagIt payload
     /// manifest, tagged lines BSD, anything else GNU.
     public static func detect(_ bytes: [UInt8]) -> ManifestFormat {
+        if SPDXDocument.matches(bytes) { return .spdx }
         let text = bytes.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\t") }
         if text.first == UInt8(ascii: "{") { return .assay }
         if text.starts(with: Array("%%%% HASHDEEP".utf8)) { return .hashdeep }

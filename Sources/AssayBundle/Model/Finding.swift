@@ -55,6 +55,8 @@ public struct Finding: Hashable, Sendable, Codable {
         case payloadOxum = "payload-oxum"
         /// A file a bag's `fetch.txt` lists that the bag does not hold (error; never fetched).
         case fetchItem = "fetch-item"
+        /// An SPDX package verification code that does not match its files' SHA-1s (warning; a fault of the SBOM).
+        case verificationCode = "verification-code"
     }
 
     /// What was found.

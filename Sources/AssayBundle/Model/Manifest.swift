@@ -36,6 +36,9 @@ public struct Manifest: Equatable, Sendable {
     public let totals: Totals
     /// One digest over the canonical entry list (complete manifests only); equal for a tree and its archives.
     public let bundleDigest: Digest?
+    /// What a package (`.deb`, `.rpm`, `.ipk`) says about itself, when the bundle is a package's payload; never part
+    /// of the bundle digest.
+    public let package: PackageMetadata?
     /// The same kind of listing in other algorithms, each checked too (a `.dsc`'s `Checksums-Sha1` and `Files`
     /// beside its `Checksums-Sha256`); empty for most manifests.
     public let alternates: [Manifest]
@@ -49,9 +52,11 @@ public struct Manifest: Equatable, Sendable {
         findings: [Finding] = [],
         strippedPrefix: EntryPath? = nil,
         toolVersion: String = Manifest.toolVersion,
-        alternates: [Manifest] = []
+        alternates: [Manifest] = [],
+        package: PackageMetadata? = nil
     ) throws(BundleError) {
         self.algorithm = algorithm
+        self.package = package
         self.alternates = alternates
         self.coverage = coverage
         self.source = source

@@ -1,30 +1,36 @@
 internal import CArchive
 import Foundation
 
-/// Owns one libarchive read context, opened on a file, and frees it in `deinit`.
+/// Owns one libarchive read context, opened on a file or on a decompressed stream, and frees it in `deinit`.
 ///
-/// Only tar (ustar, pax, GNU) and zip are enabled, behind any compression filter (gzip, xz, bzip2, zstd…): the
-/// format is detected from content, never from the file name. A compressed file is decompressed by a
-/// ``DecompressedStream`` that libarchive reads from, so ``finish()`` can read it to its end after the last entry.
+/// Only the ``ArchiveFormats`` asked for are enabled (tar and zip for bundles), behind any compression filter (gzip,
+/// xz, bzip2, zstd…): the format is detected from content, never from the file name. A compressed file is
+/// decompressed by a ``DecompressedStream`` that libarchive reads from, so ``finish()`` can read it to its end after
+/// the last entry.
 final class ArchiveHandle {
     let path: String
     private let archive: OpaquePointer
     /// Set for a compressed file; kept alive as libarchive's client data.
     private let feed: StreamFeed?
 
-    init(path: String) throws(BundleError) {
-        self.path = path
+    /// Opens the archive file at `path`, decompressing it first when it is compressed.
+    convenience init(path: String, formats: ArchiveFormats = .tarOrZip) throws(BundleError) {
         let stream: (any DecompressedStream)? =
             GzipStream.isGzip(path: path) ? try GzipStream.open(path: path) : FilterStream.open(path: path)
+        try self.init(path: path, stream: stream, formats: formats)
+    }
+
+    /// Opens an archive read from `stream`, or from the file at `path` when there is none; `path` names the archive
+    /// in errors.
+    init(path: String, stream: (any DecompressedStream)?, formats: ArchiveFormats) throws(BundleError) {
+        self.path = path
         feed = stream.map(StreamFeed.init)
         guard let archive = archive_read_new() else {
             throw BundleError.unreadable(path: path, reason: "libarchive could not allocate a reader")
         }
         self.archive = archive
         archive_read_support_filter_all(archive)
-        archive_read_support_format_tar(archive)
-        archive_read_support_format_gnutar(archive)
-        archive_read_support_format_zip(archive)
+        formats.enable(on: archive)
         let status =
             if let feed {
                 archive_read_open(archive, Unmanaged.passUnretained(feed).toOpaque(), nil, StreamFeed.readCallback, nil)
@@ -81,6 +87,13 @@ final class ArchiveHandle {
         return chunk
     }
 
+    /// Reads up to `capacity` content bytes of the current entry into `buffer`; 0 at its end.
+    func readData(into buffer: UnsafeMutableRawPointer, capacity: Int, entry: String) throws(BundleError) -> Int {
+        let count = archive_read_data(archive, buffer, capacity)
+        guard count >= 0 else { throw failure(entry: entry) }
+        return count
+    }
+
     /// Skips the current entry's content.
     func skipData(entry: String) throws(BundleError) {
         guard archive_read_data_skip(archive) >= ARCHIVE_WARN else { throw failure(entry: entry) }
@@ -106,7 +119,7 @@ final class ArchiveHandle {
     }
 
     /// A read failure's reason as truncation (the data ends too early) or corruption.
-    private static func classify(_ reason: String, path: String, entry: String?) -> BundleError {
+    static func classify(_ reason: String, path: String, entry: String?) -> BundleError {
         let lowered = reason.lowercased()
         if lowered.contains("truncated") || lowered.contains("premature end") || lowered.contains("unexpected end")
             || lowered.contains("no progress is possible")

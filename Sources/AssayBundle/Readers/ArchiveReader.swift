@@ -12,6 +12,14 @@ struct ArchiveReader {
         let previousLocale = assay_use_c_locale()
         defer { assay_restore_locale(previousLocale) }
         let archive = try ArchiveHandle(path: path)
+        let payload = try entries(of: archive)
+        let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
+        return try assembler.assemble(payload.entries, findings: payload.findings)
+    }
+
+    /// Streams and hashes every entry of an opened archive, to its very end: the raw entries (hardlinks resolved)
+    /// and what was noticed, ready for a ``ManifestAssembler``.
+    func entries(of archive: ArchiveHandle) throws(BundleError) -> (entries: [BundleEntry], findings: [Finding]) {
         let hashing = HashingThread(
             algorithm: options.algorithm,
             progress: ProgressCounter(totalFiles: nil, totalBytes: nil, report: options.progress)
@@ -31,9 +39,7 @@ struct ArchiveReader {
         for (index, digest) in digests { entries[index].digest = digest }
         let (resolved, linkFindings) = resolveHardlinks(entries, links: streamed.hardlinks)
         let headerFindings = ZipHeaderConsistency.findings(archive.zipRecords ?? [])
-        let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
-        return try assembler.assemble(
-            resolved, findings: streamed.findings + linkFindings + headerFindings + tailFindings)
+        return (resolved, streamed.findings + linkFindings + headerFindings + tailFindings)
     }
 
     private struct Streamed {

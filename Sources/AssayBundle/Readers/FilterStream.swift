@@ -9,6 +9,8 @@ final class FilterStream: DecompressedStream {
     private let buffer = UnsafeMutableRawPointer.allocate(byteCount: 64 * 1024, alignment: 16)
     private(set) var filterName = ""
     let findings: [Finding] = []
+    /// The package member read from, kept alive as libarchive's client data; `nil` for a file.
+    private let source: MemberSource?
 
     /// The decompressed stream of a compressed file, or `nil` when the file is not compressed or libarchive cannot
     /// start decompressing it (then the archive reader, opening the file itself, names the problem).
@@ -27,7 +29,31 @@ final class FilterStream: DecompressedStream {
         return stream
     }
 
-    private init(_ archive: OpaquePointer) { self.archive = archive }
+    /// The decompressed content of a package member; a member that is not compressed passes through as it is
+    /// (``filterName`` empty). A failure names what libarchive or the outer archive found wrong.
+    static func open(_ source: MemberSource) -> Result<FilterStream, StreamFailure> {
+        guard let archive = archive_read_new() else {
+            return .failure(StreamFailure(message: "libarchive could not allocate a reader"))
+        }
+        let stream = FilterStream(archive, source: source)
+        archive_read_support_filter_all(archive)
+        archive_read_support_format_raw(archive)
+        var entry: OpaquePointer?
+        let client = Unmanaged.passUnretained(source).toOpaque()
+        guard archive_read_open(archive, client, nil, MemberSource.readCallback, nil) == ARCHIVE_OK,
+            archive_read_next_header(archive, &entry) == ARCHIVE_OK
+        else {
+            let message = archive_error_string(archive).map { String(cString: $0) } ?? "empty or unreadable member"
+            return .failure(StreamFailure(message: message))
+        }
+        stream.filterName = ArchiveFilter.name(of: archive) ?? ""
+        return .success(stream)
+    }
+
+    private init(_ archive: OpaquePointer, source: MemberSource? = nil) {
+        self.archive = archive
+        self.source = source
+    }
 
     deinit {
         archive_read_free(archive)

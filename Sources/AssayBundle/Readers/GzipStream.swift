@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Concatenated members are read in turn; zero bytes after the last member are padding, which gzip ignores; any other
 /// bytes there are trailing garbage, reported as a finding (gzip itself warns "trailing garbage ignored").
-/// Owns the file descriptor, the zlib stream and both 64 KiB buffers; frees them in `deinit`.
+/// Owns its input, the zlib stream and both 64 KiB buffers; frees them in `deinit`.
 final class GzipStream: DecompressedStream {
     /// Whether the file starts with the gzip magic bytes.
     static func isGzip(path: String) -> Bool {
@@ -17,7 +17,7 @@ final class GzipStream: DecompressedStream {
 
     private static let magic: [UInt8] = [0x1f, 0x8b]
     private static let bufferSize = 64 * 1024
-    private let fd: Int32
+    private let source: any ByteSource
     /// Heap-allocated: zlib keeps a pointer back to the stream and checks it, so its address must never change.
     private let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
     private let input = UnsafeMutablePointer<UInt8>.allocate(capacity: bufferSize)
@@ -41,25 +41,27 @@ final class GzipStream: DecompressedStream {
 
     /// Opens a gzip file for inflating.
     static func open(path: String) throws(BundleError) -> GzipStream {
-        let fd = Foundation.open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw BundleError.unreadable(path: path, reason: String(cString: strerror(errno))) }
-        let gzip = GzipStream(fd: fd)
+        try open(FileSource(path: path), path: path)
+    }
+
+    /// Opens gzip data read from `source`; `path` names it in errors.
+    static func open(_ source: any ByteSource, path: String) throws(BundleError) -> GzipStream {
+        let gzip = GzipStream(source: source)
         guard assay_inflate_init_gzip(gzip.stream) == Z_OK else {
             throw BundleError.unreadable(path: path, reason: "zlib could not be initialised")
         }
         return gzip
     }
 
-    /// Takes ownership of `fd`; cannot fail, so `deinit` always runs exactly once on fully built state.
-    private init(fd: Int32) {
-        self.fd = fd
+    /// Takes ownership of `source`; cannot fail, so `deinit` always runs exactly once on fully built state.
+    private init(source: any ByteSource) {
+        self.source = source
         stream.initialize(to: z_stream())
     }
 
     deinit {
         inflateEnd(stream)  // harmless on a stream whose inflateInit failed
         stream.deallocate()
-        close(fd)
         input.deallocate()
         output.deallocate()
     }
@@ -123,8 +125,11 @@ final class GzipStream: DecompressedStream {
             if pending > 0, let start = stream.pointee.next_in, start != input {
                 memmove(input, start, pending)
             }
-            let got = read(fd, input + pending, Self.bufferSize - pending)
-            if got < 0 { return StreamFailure(message: String(cString: strerror(errno))) }
+            let got: Int
+            switch source.read(into: input + pending, count: Self.bufferSize - pending) {
+            case .success(let count): got = count
+            case .failure(let failure): return failure
+            }
             inputEnded = got == 0
             stream.pointee.next_in = input
             stream.pointee.avail_in = UInt32(pending + got)

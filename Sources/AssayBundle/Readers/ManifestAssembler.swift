@@ -7,6 +7,8 @@ struct ManifestAssembler {
     let source: String
     /// Archives may wrap everything in one folder; directory trees never get their root stripped.
     let mayStripPrefix: Bool
+    /// A package's own metadata, carried into the manifest beside its payload.
+    var package: PackageMetadata?
 
     func assemble(_ raw: [BundleEntry], findings readerFindings: [Finding]) throws(BundleError) -> Manifest {
         var findings = readerFindings
@@ -44,10 +46,10 @@ struct ManifestAssembler {
         entries.sort { $0.path < $1.path }
         findings += NameVariants.findings(entries.map(\.path))
         findings += SymlinkContainment.findings(entries)
-        findings += BuildInstructions.findings(entries)
+        if package == nil { findings += BuildInstructions.findings(entries) }  // a package's payload is built
         return try Manifest(
             algorithm: options.algorithm, coverage: .complete, source: source, entries: entries, findings: findings,
-            strippedPrefix: prefix, toolVersion: options.toolVersion
+            strippedPrefix: prefix, toolVersion: options.toolVersion, package: package
         )
     }
 

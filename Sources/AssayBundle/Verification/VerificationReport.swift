@@ -48,6 +48,10 @@ public struct VerificationReport: Codable, Equatable, Sendable {
     public var findings: [Finding]
     /// The check of a signature over the expected manifest, when one was given (``recording(_:)``).
     public var signature: SignatureVerdict?
+    /// What the bundle says about itself when it is a package (`.deb`, `.rpm`, `.ipk`).
+    public var package: PackageMetadata?
+    /// Set when the expected listing was the package's own checksums list rather than a manifest given by the user.
+    public var ownChecksums: OwnChecksumsCheck?
 
     /// The CLI exit status: 0 when clean, 1 for differences, error findings or a bad signature.
     ///

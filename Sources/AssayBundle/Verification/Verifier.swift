@@ -7,7 +7,8 @@ public enum Verifier {
     /// With a complete (Assay) manifest every path counts: unlisted paths are `added`. With a files-only manifest
     /// (sha256sum, BSD, BagIt, hashdeep) only listed files are checked, as `sha256sum -c` does: bundle files it does
     /// not list are reported in ``VerificationReport/unlisted`` and never fail, and directories are not compared.
-    /// One deliberate departure from `sha256sum -c`: a listed name that is a symlink in the bundle is `type-changed`,
+    /// The findings of a files-only manifest (an SPDX document's verification-code mismatch) are reported with the
+    /// bundle's. One deliberate departure from `sha256sum -c`: a listed name that is a symlink in the bundle is `type-changed`,
     /// because Assay never follows links.
     public static func verify(_ bundle: Manifest, against expected: Manifest) throws(BundleError) -> VerificationReport
     {
@@ -43,13 +44,16 @@ public enum Verifier {
         }
         for difference in differences { summary.count(difference.kind) }
         summary.unlisted = unlisted.count
-        summary.errorFindings = bundle.findings.count { $0.severity == .error }
+        // A files-only manifest's findings are about the manifest itself (an SPDX verification code that does not
+        // match); a complete manifest's are about the bundle it was made from, not the one verified now.
+        let findings = bundle.findings + (complete ? [] : expected.findings)
+        summary.errorFindings = findings.count { $0.severity == .error }
         return VerificationReport(
             algorithm: expected.algorithm.rawValue, expectedCoverage: expected.coverage,
             strippedPrefix: bundle.strippedPrefix?.description,
             clean: differences.isEmpty && summary.errorFindings == 0, summary: summary, differences: differences,
             hints: RenameHints.hints(missing: missing, appeared: appeared), unlisted: unlisted,
-            findings: bundle.findings
+            findings: findings, package: bundle.package
         )
     }
 

@@ -10,7 +10,7 @@ public struct PublicKey: Hashable, Sendable {
     public let der: [UInt8]
     /// SHA-256 over ``der``: the key's identity.
     public let fingerprint: Digest
-    private let key: EVPKey
+    let key: EVPKey
 
     /// Loads a key from PEM (`-----BEGIN PUBLIC KEY-----`) or DER SubjectPublicKeyInfo, detected from content.
     ///

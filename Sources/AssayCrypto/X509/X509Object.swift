@@ -95,7 +95,10 @@ final class X509Object {
     }
 
     /// DNS names from the subject alternative name extension, in order.
-    var dnsNames: [String] {
+    var dnsNames: [String] { alternativeNames(ofTypes: [GEN_DNS]) }
+
+    /// Subject alternative names of the given `GEN_*` types (all IA5 strings: DNS, e-mail, URI), in order.
+    func alternativeNames(ofTypes types: Set<Int32>) -> [String] {
         guard let raw = X509_get_ext_d2i(pointer, NID_subject_alt_name, nil, nil) else {
             ERR_clear_error()
             return []
@@ -104,8 +107,8 @@ final class X509Object {
         defer { GENERAL_NAMES_free(names) }
         var result: [String] = []
         for index in 0..<assay_general_names_count(names) {
-            guard let name = assay_general_names_value(names, index), name.pointee.type == GEN_DNS,
-                let string = name.pointee.d.dNSName, let data = ASN1_STRING_get0_data(string)
+            guard let name = assay_general_names_value(names, index), types.contains(name.pointee.type),
+                let string = name.pointee.d.ia5, let data = ASN1_STRING_get0_data(string)
             else { continue }
             let bytes = UnsafeBufferPointer(start: data, count: Int(ASN1_STRING_length(string)))
             result.append(String(decoding: bytes, as: UTF8.self))

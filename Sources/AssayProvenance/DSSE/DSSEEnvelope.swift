@@ -59,12 +59,18 @@ public struct DSSEEnvelope: Sendable, Equatable {
     /// The bytes the signatures cover.
     public var signedBytes: [UInt8] { Self.preAuthenticationEncoding(payloadType: payloadType, payload: payload) }
 
-    /// The first signature that `key` verifies, or `nil` when none does.
+    /// The first signature that `key` verifies, or `nil` when none does. ECDSA signatures may be DER or raw
+    /// `r || s` (the DSSE specification's own test vector is raw).
     public func signature(verifiedBy key: PublicKey) throws(ProvenanceError) -> Signature? {
         let message = signedBytes
         for signature in signatures {
             do {
                 if try key.verify(signature: signature.bytes, message: message) { return signature }
+                if key.type != .ed25519, key.type != .rsa, let der = ECDSASignature.der(fromRaw: signature.bytes),
+                    try key.verify(signature: der, message: message)
+                {
+                    return signature
+                }
             } catch {
                 throw .crypto(error)
             }

@@ -13,6 +13,8 @@ public struct ProvenanceClaim: Sendable, Equatable, Codable {
         case inTotoLink = "in-toto-link"
         case spdx
         case rebuild
+        /// A Sigstore bundle's signature over the artefact itself (no statement: the subject is the artefact).
+        case sigstoreMessageSignature = "sigstore-message-signature"
     }
 
     /// How strongly the evidence is backed: stable text stored in the records.

@@ -25,6 +25,8 @@ public struct AuditSnapshot: Sendable {
     public var reconciliation: [ReconciliationFinding]
     /// Every risk acceptance, revoked ones included: which apply is decided as of ``asOf``.
     public var acceptances: [RiskAcceptance]
+    /// Artefacts, their expectations and verdicts, refused evidence and rebuilds.
+    public var binaries: AuditBinaries = .none
 
     let index: AffiliateIndex
     let eventsByVendor: [Int64: [MarketEventRecord]]

@@ -54,6 +54,7 @@ extension Store {
                 reconciliation: try Self.reconcile(db, vendorId: nil, asOf: asOf, recordedBefore: nil).map(\.finding),
                 acceptances: try RiskAcceptanceRecord.order(RiskAcceptanceRecord.Columns.id).fetchAll(db)
                     .map { try $0.acceptance() },
+                binaries: try AuditLoading.binaries(db, asOf: asOf),
                 index: AffiliateIndex(vendors.lazy.map { (id: $0.id, name: $0.name, parentId: $0.parentId) }),
                 eventsByVendor: Dictionary(grouping: events, by: \.vendorId))
         }
@@ -151,7 +152,7 @@ enum AuditLoading {
     }
 
     /// The UTC day of an ISO 8601 timestamp.
-    private static func day(of timestamp: String?) -> CalendarDate? {
+    static func day(of timestamp: String?) -> CalendarDate? {
         timestamp.flatMap { try? CalendarDate(iso: String($0.prefix(10))) }
     }
 }

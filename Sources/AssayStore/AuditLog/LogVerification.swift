@@ -115,6 +115,7 @@ extension Store {
             var comparison = RecordComparison(evidenceRehashed: depth == .deep)
             try replayed.replay.compare(db, into: &comparison)
             evidence.check(try EvidenceRecord.fetchAll(db), rehash: depth == .deep, into: &comparison)
+            evidence.check(try StoredBlobRecord.fetchAll(db), rehash: depth == .deep, into: &comparison)
             records = comparison
         }
         if let broken = try chainWorker?.finish() { result.firstBreak = broken }

@@ -60,6 +60,9 @@ enum Migrations {
             try RiskAcceptanceMigration.create(db)
             try AuditLog(actor: "assay").appendBaseline(db, reason: "v11-risk-acceptances")
         }
+        migrator.registerMigration("v12-binary-equivalence") { db in
+            try ArtifactMigration.create(db)
+        }
         return migrator
     }
 

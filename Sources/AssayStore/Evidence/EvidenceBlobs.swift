@@ -61,7 +61,7 @@ extension EvidenceBlobs {
         var problems: [String: String?] = [:]  // by SHA-256: what is wrong with the file, checked once per blob
         for record in evidence {
             comparison.evidenceFiles += 1
-            let problem = problems[record.sha256] ?? problem(with: record, rehash: rehash)
+            let problem = problems[record.sha256] ?? problem(sha256: record.sha256, size: record.size, rehash: rehash)
             problems[record.sha256] = problem
             guard let problem, let id = record.id else { continue }
             comparison.add(
@@ -72,16 +72,31 @@ extension EvidenceBlobs {
         }
     }
 
-    private func problem(with record: EvidenceRecord, rehash: Bool) -> String? {
-        let path = root + "/" + Self.relativePath(sha256: record.sha256)
+    /// Checks the files the binary-equivalence records keep (artefacts, evidence, manifests, build logs, rebuilt
+    /// copies, diffoscope reports) the same way.
+    func check(_ blobs: [StoredBlobRecord], rehash: Bool, into comparison: inout RecordComparison) {
+        for blob in blobs {
+            comparison.evidenceFiles += 1
+            guard let problem = problem(sha256: blob.sha256, size: blob.size, rehash: rehash) else { continue }
+            comparison.add(
+                RecordDifference(
+                    kind: .evidenceFile, table: StoredBlobRecord.databaseTableName, key: "[\"\(blob.sha256)\"]",
+                    fields: [],
+                    message: "\(blob.role) \(blob.originalName): file \(Self.relativePath(sha256: blob.sha256)) "
+                        + problem))
+        }
+    }
+
+    private func problem(sha256: String, size: Int64, rehash: Bool) -> String? {
+        let path = root + "/" + Self.relativePath(sha256: sha256)
         var info = stat()
         guard lstat(path, &info) == 0 else { return "is missing" }
         guard info.st_mode & S_IFMT == S_IFREG else { return "is not a regular file" }
-        guard Int64(info.st_size) == record.size else {
-            return "has \(info.st_size) bytes, not the \(record.size) recorded"
+        guard Int64(info.st_size) == size else {
+            return "has \(info.st_size) bytes, not the \(size) recorded"
         }
         guard rehash else { return nil }
         guard let (digest, _) = try? Hasher.digest(fileAt: path) else { return "cannot be read" }
-        return digest.hex == record.sha256 ? nil : "no longer has the SHA-256 recorded (its bytes changed)"
+        return digest.hex == sha256 ? nil : "no longer has the SHA-256 recorded (its bytes changed)"
     }
 }

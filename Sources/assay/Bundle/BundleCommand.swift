@@ -8,8 +8,10 @@ struct BundleCommand: ParsableCommand {
         discussion: """
             A bundle is a directory tree or an archive (tar, tar.gz/xz/bz2/zst, zip; detected from content), \
             read as a stream and never extracted. Symlinks are recorded, never followed. An archive's single \
-            top-level folder is stripped (and shown) unless --keep-prefix is given.
+            top-level folder is stripped (and shown) unless --keep-prefix is given. A package (.deb, .rpm, .ipk; \
+            detected from content) is read as its installed payload, with paths as installed (usr/bin/hello); its \
+            control data is reported beside it, never part of the bundle digest.
             """,
-        subcommands: [BundleHash.self, BundleVerify.self]
+        subcommands: [BundleHash.self, BundleVerify.self, BundleDiff.self]
     )
 }

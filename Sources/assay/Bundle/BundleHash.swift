@@ -28,7 +28,7 @@ struct BundleHash: ParsableCommand {
         }
     }
 
-    @Argument(help: "The bundle: a directory or an archive.")
+    @Argument(help: "The bundle: a directory, an archive or a package (.deb, .rpm, .ipk).")
     var path: String
 
     @Option(help: "Manifest format: json, sha256sum, bsd, bagit, hashdeep.")
@@ -52,6 +52,9 @@ struct BundleHash: ParsableCommand {
         Output.note("hashed \(path): \(summary)"
             + (manifest.strippedPrefix.map { "; stripped top-level folder '\($0)'" } ?? "")
             + (manifest.bundleDigest.map { "; bundle \(manifest.algorithm.rawValue) \($0.hex)" } ?? ""))
+        if let package = manifest.package {
+            Output.note(TerminalText.line("package: \(package.summary); control data is not part of the bundle digest"))
+        }
         for finding in manifest.findings where finding.severity != .info {
             Output.note(finding.line)
         }

@@ -2,7 +2,8 @@ import ArgumentParser
 import AssayBundle
 import AssayCrypto
 
-/// `assay bundle verify PATH --manifest FILE`, or `assay bundle verify BAG` for a BagIt bag
+/// `assay bundle verify PATH --manifest FILE | --against OTHER | --own-checksums`, or `assay bundle verify BAG` for
+/// a BagIt bag
 struct BundleVerify: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "verify",
@@ -12,7 +13,11 @@ struct BundleVerify: ParsableCommand {
             hashdeep output or a Debian .dsc (detected from content). sha256sum-style manifests list files only: \
             files they do not list are noted, not failures, as with 'sha256sum -c'. Without --manifest, PATH must be a \
             BagIt bag (a folder whose bagit.txt declares BagIt-Version), verified per RFC 8493: every manifest and \
-            tag manifest, every payload file listed, Payload-Oxum, fetch.txt.
+            tag manifest, every payload file listed, Payload-Oxum, fetch.txt. \
+            A package (.deb, .rpm, .ipk) is verified as its installed payload: --against compares it with an \
+            extracted tree (or any other bundle) path by path; --own-checksums checks a .deb or .ipk against the \
+            md5sums it carries, a consistency check (MD5, and the list travels inside the package), not a \
+            security check.
             Exit status: 0 everything matches; 1 any difference, error finding or bad signature; 2 error.
             """
     )
@@ -22,6 +27,14 @@ struct BundleVerify: ParsableCommand {
 
     @Option(help: "The expected manifest (optional when PATH is a BagIt bag).", completion: .file())
     var manifest: String?
+
+    @Option(
+        help: "Another bundle to compare with instead of a manifest: an extracted tree, an archive or a package.",
+        completion: .file())
+    var against: String?
+
+    @Flag(help: "Check a package (.deb, .ipk) against its own md5sums: a consistency check, not a security check.")
+    var ownChecksums = false
 
     @Option(help: "A detached signature over the manifest file (Ed25519 or ECDSA, as made by openssl).")
     var signature: String?
@@ -35,6 +48,9 @@ struct BundleVerify: ParsableCommand {
     @OptionGroup var bundle: BundleOptions
 
     func validate() throws {
+        if [manifest != nil, against != nil, ownChecksums].filter({ $0 }).count > 1 {
+            throw ValidationError("give one of --manifest, --against and --own-checksums")
+        }
         if signature != nil && manifest == nil {
             throw ValidationError("--signature needs --manifest: give the manifest file the signature is over")
         }
@@ -46,14 +62,19 @@ struct BundleVerify: ParsableCommand {
     func run() throws {
         var report = try ProgressMeter.run("hashing", unit: "files") { meter in
             let options = try bundle.readOptions(progress: meter)
-            if let manifest {
+            if ownChecksums {
+                return try Verifier.verify(ownChecksumsOfPackageAt: path, options: options)
+            } else if let against {
+                return try Verifier.verify(bundleAt: path, as: bundle.kind, againstBundleAt: against, options: options)
+            } else if let manifest {
                 let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: try bundle.requestedAlgorithm())
                 return try Verifier.verify(bundleAt: path, as: bundle.kind, against: expected, options: options)
             } else if BagVerifier.isBag(at: path) {
                 return try BagVerifier.verify(bagAt: path, options: options)
             }
             throw CommandFailure(
-                message: "--manifest: needed, since \(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version)")
+                message: "--manifest, --against or --own-checksums: needed, since \(path) is not a BagIt bag "
+                    + "(no bagit.txt declaring BagIt-Version)")
         }
         if let manifest, let signature {
             let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: SignatureCheck.keys(key))

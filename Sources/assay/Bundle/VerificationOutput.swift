@@ -4,7 +4,8 @@ import AssayBundle
 enum VerificationOutput {
     static func text(_ report: VerificationReport, bundle: String) -> String {
         let style = TerminalStyle.standardOutput
-        var out = ""
+        var out = report.package.map { TerminalText.line("package: \($0.summary)") + "\n" } ?? ""
+        if let own = report.ownChecksums { out += "note: \(own.note)\n" }
         for difference in report.differences {
             out +=
                 "\(style.red(difference.kind.rawValue.padding(toLength: 18, withPad: " ", startingAt: 0))) "

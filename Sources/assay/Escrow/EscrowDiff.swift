@@ -27,14 +27,7 @@ struct EscrowDiff: ParsableCommand {
         case .json:
             try Output.json(diff)
         case .text:
-            var out = ""
-            for entry in diff.added { out += "added    \(TerminalText.line(entry.path))\n" }
-            for entry in diff.removed { out += "removed  \(TerminalText.line(entry.path))\n" }
-            for change in diff.changed {
-                out +=
-                    "changed  \(TerminalText.line(change.path)) "
-                    + "(\(change.kinds.map(\.rawValue).joined(separator: ", ")))\n"
-            }
+            var out = ManifestDiffOutput.lines(diff)
             out +=
                 "deposit #\(old) -> #\(new): \(diff.added.count) added, \(diff.removed.count) removed, "
                 + "\(diff.changed.count) changed; +\(diff.bytesAdded) / -\(diff.bytesRemoved) bytes, "

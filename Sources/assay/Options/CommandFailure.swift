@@ -3,6 +3,7 @@ import AssayAudit
 import AssayBundle
 import AssayCore
 import AssayCrypto
+import AssayProvenance
 import AssayRegistry
 import AssayStore
 import Foundation
@@ -20,6 +21,7 @@ extension BundleError: CodedError {}
 extension RegistryError: CodedError {}
 extension AuditError: CodedError {}
 extension NotifyError: CodedError {}
+extension ProvenanceError: CodedError {}
 
 /// An error reported to the user: its lines on stderr, the library's stable code when there is one, and the exit
 /// code (2 unless said otherwise; see ``ErrorOutput`` for how it is printed).
@@ -46,7 +48,14 @@ struct CommandFailure: Error {
     init(library error: some CodedError, about context: String? = nil) {
         let lines = (error as? StoreError)?.lines ?? [error.description]
         // A log that does not verify is a check's finding, like 'log verify' exiting 1, not bad input.
-        let finding = if case .logDoesNotVerify = error as? StoreError { true } else { false }
+        let finding =
+            if case .logDoesNotVerify = error as? StoreError {
+                true
+            } else if case .signatureInvalid = error as? ProvenanceError {
+                true
+            } else {
+                false
+            }
         self.init(
             lines: lines.map { line in context.map { "\($0): \(line)" } ?? line }, code: error.code,
             exitCode: finding ? 1 : 2)

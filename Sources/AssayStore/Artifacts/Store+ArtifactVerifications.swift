@@ -1,0 +1,68 @@
+import AssayCore
+import Foundation
+import GRDB
+
+extension Store {
+    /// Records one `artifact verify` run with a verdict per artefact; diffoscope reports are kept beside the
+    /// database. Logged as `artifact.verify`.
+    public func recordVerification(_ draft: ArtifactVerificationDraft) throws(StoreError) -> ArtifactVerification {
+        let blobs = StoredBlobs(location)
+        let reports = try draft.entries.map { entry throws(StoreError) in
+            try entry.diffoscopeReport.map { report throws(StoreError) in
+                try blobs.keep(
+                    bytes: Array(report.utf8), name: "diffoscope-artifact-\(entry.artifactId).json", role: "diffoscope")
+            }
+        }
+        return try write { db, log in
+            let passed = draft.entries.allSatisfy(\.verdict.passes) && draft.rejectedEvidence.isEmpty
+            var run = ArtifactVerificationRecord(
+                verifiedAt: Timestamp.now(), actor: actor, scope: draft.scope, passed: passed,
+                diffoscope: draft.diffoscope, toolVersion: AssayVersion.current)
+            try run.insert(db)
+            guard let runId = run.id else { throw StoreError.database("verification row without id") }
+            for (entry, report) in zip(draft.entries, reports) {
+                _ = try Self.artifactRecord(db, entry.artifactId)
+                var row = ArtifactVerdictRecord(
+                    verificationId: runId, artifactId: entry.artifactId, verdict: entry.verdict,
+                    expectationId: entry.expectationId, differingMembers: entry.differingMembers,
+                    diffoscopeSha256: try report.map { try StoredBlobs.list($0, db) },
+                    diffoscopeSummary: entry.diffoscopeSummary)
+                try row.insert(db)
+            }
+            let recorded = try Self.artifactVerification(db, run, rejected: draft.rejectedEvidence)
+            try log.append(
+                db, action: "artifact.verify", entity: "artifactVerification", entityId: runId, vendorId: nil,
+                change: Change(after: recorded))
+            return recorded
+        }
+    }
+
+    /// Recorded `artifact verify` runs, oldest first (their rejected evidence is not repeated: see
+    /// ``rejectedEvidence(deposit:)``).
+    public func artifactVerifications() throws(StoreError) -> [ArtifactVerification] {
+        try read { db in
+            try ArtifactVerificationRecord.order(ArtifactVerificationRecord.Columns.id).fetchAll(db).map {
+                try Self.artifactVerification(db, $0, rejected: [])
+            }
+        }
+    }
+
+    static func artifactVerification(
+        _ db: Database, _ record: ArtifactVerificationRecord, rejected: [RejectedEvidence]
+    ) throws -> ArtifactVerification {
+        guard let id = record.id else { throw StoreError.database("verification row without id") }
+        let rows = try ArtifactVerdictRecord.filter(ArtifactVerdictRecord.Columns.verificationId == id)
+            .order(ArtifactVerdictRecord.Columns.id).fetchAll(db)
+        return ArtifactVerification(
+            id: id, verifiedAt: record.verifiedAt, actor: record.actor, scope: record.scope, passed: record.passed,
+            diffoscope: record.diffoscope, toolVersion: record.toolVersion,
+            entries: try rows.map { row in
+                ArtifactVerification.Entry(
+                    artifact: try artifact(db, try artifactRecord(db, row.artifactId)), verdict: row.verdict,
+                    expectation: try row.expectationId.flatMap { try ExpectationRecord.fetchOne(db, key: $0) }
+                        .map(expectation),
+                    differingMembers: row.differingMembers, diffoscopeSha256: row.diffoscopeSha256,
+                    diffoscopeSummary: row.diffoscopeSummary)
+            }, rejectedEvidence: rejected)
+    }
+}
