@@ -11,7 +11,7 @@ struct EscrowCommand: ParsableCommand {
             Exit status of verify: 0 everything matches; 1 any difference or bad signature; 2 error (recorded too).
             """,
         subcommands: [OfferCommand.self, EscrowDepositCommand.self, EscrowVerify.self, EscrowDiff.self,
-                      EscrowHistory.self, EscrowManifest.self, EscrowExpect.self]
+                      EscrowHistory.self, EscrowManifest.self, EscrowExpect.self, EscrowRebuildCommand.self]
     )
 }
 
