@@ -89,7 +89,9 @@ import Testing
         #expect(run.stdout.contains("recorded rebuild run #1 of deposit #1: failed\n"))
         #expect(run.stderr.contains("attempt 1 failed; the end of its log:"))
         #expect(run.stderr.contains("missing.c"))
-        let status = try DatabaseQueue(path: db).read { try Int32.fetchOne($0, sql: "SELECT exitStatus FROM rebuildAttempt") }
+        let status = try DatabaseQueue(path: db).read {
+            try Int32.fetchOne($0, sql: "SELECT exitStatus FROM rebuildAttempt")
+        }
         #expect(status == 1)
         // The whole log is kept with the run, where the output names it.
         let logLine = try #require(run.stdout.split(separator: "\n").first { $0.hasPrefix("  log: ") })

@@ -10,8 +10,10 @@ struct EscrowCommand: ParsableCommand {
             copied). 'escrow verify' compares a bundle with a deposit and records the run, whatever its outcome.
             Exit status of verify: 0 everything matches; 1 any difference or bad signature; 2 error (recorded too).
             """,
-        subcommands: [OfferCommand.self, EscrowDepositCommand.self, EscrowVerify.self, EscrowDiff.self,
-                      EscrowHistory.self, EscrowManifest.self, EscrowExpect.self, EscrowRebuildCommand.self]
+        subcommands: [
+            OfferCommand.self, EscrowDepositCommand.self, EscrowVerify.self, EscrowDiff.self,
+            EscrowHistory.self, EscrowManifest.self, EscrowExpect.self, EscrowRebuildCommand.self,
+        ]
     )
 }
 

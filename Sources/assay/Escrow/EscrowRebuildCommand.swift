@@ -1,6 +1,6 @@
 import ArgumentParser
-import AssayProvenance
 import AssayAudit
+import AssayProvenance
 import AssayStore
 
 /// `assay escrow rebuild DEPOSIT BUNDLE --command CMD --artifact PATH…`
@@ -16,6 +16,7 @@ struct EscrowRebuildCommand: ParsableCommand {
             each --env; umask 022; no input; output and errors to a log kept with the run. SOURCE_DATE_EPOCH is \
             --source-date-epoch, else the second the deposit was recorded; every extracted file is dated to it. \
             As root the build runs in a new network namespace (no network); otherwise the run records why not. \
+            Nothing else is confined: the build runs with your privileges (use a dedicated user or a container). \
             With --runs 2 it builds twice, in two folders, and reports whether the artefacts agree.
             The run is recorded whatever its outcome, with each attempt's exit status, log and artefacts; when it \
             succeeds, the artefacts become expectations of the deposit (evidence kind 'rebuild').

@@ -1,5 +1,5 @@
-import AssayProvenance
 import AssayAudit
+import AssayProvenance
 import AssayStore
 
 /// Renders a recorded rebuild: the verification, the environment's fixed points, each attempt with its artefacts,
@@ -23,15 +23,18 @@ enum RebuildOutput {
         switch outcome.reproducible {
         case true?: out += style.green("reproducible") + ": the attempts built the same artefacts bit for bit\n"
         case false?:
-            out += style.red("not reproducible") + ": "
-                + TerminalText.line("the attempts built different \(outcome.differingArtifacts.joined(separator: ", "))")
+            out +=
+                style.red("not reproducible") + ": "
+                + TerminalText.line(
+                    "the attempts built different \(outcome.differingArtifacts.joined(separator: ", "))")
                 + "\n"
         case nil:
             out += outcome.succeeded ? "reproducibility not checked: one attempt (use --runs 2)\n" : ""
         }
         let verdict = outcome.succeeded ? style.green("succeeded") : style.red("failed")
         let expectations = built.run.expectationIds.map { "#\($0)" }.joined(separator: ", ")
-        out += "recorded rebuild run #\(built.run.id) of deposit #\(deposit): " + verdict
+        out +=
+            "recorded rebuild run #\(built.run.id) of deposit #\(deposit): " + verdict
             + (expectations.isEmpty ? "" : "; expectations \(expectations)") + "\n"
         return out
     }
