@@ -17,11 +17,14 @@ public struct EscrowRebuild: Sendable {
     public var environment: [String: String]
     /// `SOURCE_DATE_EPOCH`; `nil` for the deposit's recorded time (see ``sourceDateEpoch(of:)``).
     public var sourceDateEpoch: Int64?
+    /// Keep an archive's single top-level folder in paths (as the deposit was made with it), instead of building
+    /// inside it.
+    public var keepPrefix: Bool
 
     /// Creates a request.
     public init(
         deposit: Int64, bundle: String, command: String, artifacts: [String], runs: Int = 1,
-        environment: [String: String] = [:], sourceDateEpoch: Int64? = nil
+        environment: [String: String] = [:], sourceDateEpoch: Int64? = nil, keepPrefix: Bool = false
     ) {
         self.deposit = deposit
         self.bundle = bundle
@@ -30,6 +33,7 @@ public struct EscrowRebuild: Sendable {
         self.runs = runs
         self.environment = environment
         self.sourceDateEpoch = sourceDateEpoch
+        self.keepPrefix = keepPrefix
     }
 
     /// What came of it.
@@ -59,7 +63,7 @@ public struct EscrowRebuild: Sendable {
     public func run(in store: Store, announcing announce: ((Int) -> Void)? = nil) throws -> Result {
         let record = try store.escrowDeposit(deposit)
         let expected = try store.depositManifest(deposit)
-        let options = ReadOptions(algorithm: expected.algorithm)
+        let options = ReadOptions(algorithm: expected.algorithm, keepPrefix: keepPrefix)
         let read = try BundleReader.read(at: bundle, options: options)
         let verification = try Verifier.verify(read, readFrom: bundle, against: expected, options: options)
         guard verification.clean else { return .refused(verification) }

@@ -15,7 +15,8 @@ struct Extraction {
     private var files: [EntryPath: BundleEntry] = [:]
     private var directories = Set<EntryPath>()
     private var links: [EntryPath: EntryPath] = [:]
-    private var linkOrder: [EntryPath] = []
+    /// The symlinks in archive order, created once every entry is placed.
+    private var pendingLinks: [(path: EntryPath, target: EntryPath)] = []
     private var count = 0
     private var totalBytes: UInt64 = 0
 
@@ -45,14 +46,12 @@ struct Extraction {
             throw BundleError.unsafeEntry(
                 path: bundle, entry: refused.path ?? "", reason: ExtractionItem.reason(refused))
         }
-        for link in linkOrder {
-            guard let target = links[link], SymlinkResolution.staysInside(link, target: target, links: links) else {
-                throw refusal(link, "symlink points outside the folder: '\(links[link] ?? EntryPath(""))'")
-            }
+        for link in pendingLinks where !SymlinkResolution.staysInside(link.path, target: link.target, links: links) {
+            throw refusal(link.path, "symlink points outside the folder: '\(link.target)'")
         }
-        for link in linkOrder {
-            try folder.makeSymlink(link, target: links[link] ?? EntryPath(""))
-            try folder.setTime(link, seconds: modified)
+        for link in pendingLinks {
+            try folder.makeSymlink(link.path, target: link.target)
+            try folder.setTime(link.path, seconds: modified)
         }
         // Deepest first: dating a folder after its content was written keeps the date.
         for directory in directories.sorted(by: { $0.components.count > $1.components.count }) {
@@ -106,7 +105,7 @@ struct Extraction {
                 throw refusal(path, "symlink without target")
             }
             links[path] = target
-            linkOrder.append(path)
+            pendingLinks.append((path, target))
             directories.formUnion(Self.ancestors(of: path))
         }
     }

@@ -50,6 +50,9 @@ struct EscrowRebuildCommand: ParsableCommand {
     @Option(help: ArgumentHelp("SOURCE_DATE_EPOCH (default: the deposit's recorded time).", valueName: "seconds"))
     var sourceDateEpoch: Int64?
 
+    @Flag(help: "Keep an archive's single top-level folder in paths instead of stripping it.")
+    var keepPrefix = false
+
     @OptionGroup var store: StoreOptions
 
     func validate() throws {
@@ -68,7 +71,7 @@ struct EscrowRebuildCommand: ParsableCommand {
             }, uniquingKeysWith: { $1 })
         let request = EscrowRebuild(
             deposit: deposit, bundle: bundle, command: command, artifacts: artifacts, runs: runs,
-            environment: variables, sourceDateEpoch: sourceDateEpoch)
+            environment: variables, sourceDateEpoch: sourceDateEpoch, keepPrefix: keepPrefix)
         let runs = runs
         let result = try request.run(in: try store.open()) { number in
             Output.note("building attempt \(number) of \(runs)…")
