@@ -119,14 +119,17 @@ let package = Package(
         .testTarget(
             name: "AssayAuditTests",
             dependencies: [
-                "AssayAudit", "AssayStore", "AssayBundle", "AssayRegistry", "AssayTestSupport",
+                "AssayAudit", "AssayStore", "AssayBundle", "AssayRegistry", "AssayProvenance", "AssayTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Golden"]
         ),
         .testTarget(
             name: "AssayEndToEndTests",
-            dependencies: ["AssayTestSupport", "AssayAudit", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "AssayTestSupport", "AssayAudit", "AssayStore", "AssayProvenance",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Corpus"]
         ),
     ],

@@ -1,6 +1,8 @@
 import AssayAudit
 import AssayBundle
 import AssayCore
+import AssayCrypto
+import AssayProvenance
 import AssayStore
 import AssayTestSupport
 import Foundation
@@ -52,6 +54,10 @@ import Testing
             try db.execute(sql: "UPDATE escrowDeposit SET depositedAt = '2022-02-01T10:00:00.000Z'")
             try db.execute(sql: "UPDATE escrowVerification SET verifiedAt = '2022-03-01T10:00:00.000Z' WHERE id = 1")
             try db.execute(sql: "UPDATE escrowVerification SET verifiedAt = '2026-05-01T10:00:00.000Z' WHERE id = 2")
+            try db.execute(sql: "UPDATE expectation SET recordedAt = '2022-02-02T10:00:00.000Z'")
+            try db.execute(sql: "UPDATE artifact SET addedAt = '2023-01-01T10:00:00.000Z'")
+            try db.execute(sql: "UPDATE rebuildRun SET recordedAt = '2022-04-01T10:01:00.000Z'")
+            try db.execute(sql: "UPDATE artifactVerification SET verifiedAt = '2023-01-02T10:00:00.000Z'")
         }
     }
 
@@ -89,6 +95,42 @@ import Testing
         try store.recordVerification(deposit: deposit.id, bundlePath: bundle, outcome: .passed, summary: nil)
         try store.recordVerification(
             deposit: deposit.id, bundlePath: bundle, outcome: .failed, summary: nil, error: nil)
+        try addBinaries(deposit: deposit.id)
+    }
+
+    /// SAMPLE binaries: firmware a statement says the deposit builds (its source, the deposit's README, named),
+    /// the shipped copy (reproduced), a patched copy in the field (differs) and a rebuild whose attempts disagree.
+    private func addBinaries(deposit: Int64) throws {
+        for folder in ["shipped", "field", "build1", "build2"] {
+            try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
+        }
+        let shipped = try directory.write("shipped/fw.bin", "SAMPLE firmware\n")
+        let field = try directory.write("field/fw.bin", "SAMPLE firmware, patched\n")
+        let evidence = try directory.write("fw.intoto.json", "{\"_type\": \"SAMPLE\"}\n")
+        let claim = ProvenanceClaim(
+            kind: .slsaProvenance, fileSha256: String(repeating: "0", count: 64), strength: .unsigned,
+            subjects: [DigestedName(name: "fw.bin", digests: ["sha256": try Hasher.digest(fileAt: shipped).0.hex])],
+            sources: [DigestedName(name: "README", digests: ["sha256": try Hasher.digest(Array("SAMPLE\n".utf8)).hex])],
+            builder: "SAMPLE builder")
+        try store.recordExpectations(deposit: deposit, claims: [claim], evidenceFile: evidence)
+        try store.addArtifact(ArtifactDraft(vendor: "Huawei Device Co., Ltd.", product: "Sample Phone OS"), file: shipped)
+        try store.addArtifact(ArtifactDraft(vendor: "Huawei Device Co., Ltd.", site: "SAMPLE site"), file: field)
+        var attempts: [RebuildOutcome.Attempt] = []
+        for number in 1...2 {
+            let built = try directory.write("build\(number)/fw.bin", "SAMPLE firmware built \(number)\n")
+            attempts.append(
+                RebuildOutcome.Attempt(
+                    folder: directory.file("build\(number)"), exitStatus: 0,
+                    logPath: try directory.write("build\(number).log", "SAMPLE\n"),
+                    artifacts: [
+                        .init(path: "fw.bin", keptAt: built, size: 0, sha256: try Hasher.digest(fileAt: built).0.hex)
+                    ], startedAt: "2022-04-01T10:00:00.000Z", finishedAt: "2022-04-01T10:01:00.000Z"))
+        }
+        try store.recordRebuild(
+            deposit: deposit,
+            outcome: RebuildOutcome(
+                command: "make", environment: [:], sourceDateEpoch: 0, network: "SAMPLE", attempts: attempts))
+        _ = try ArtifactVerifier.verify(.vendor("Huawei Device Co., Ltd."), store: store, diffoscope: nil)
     }
 
     func dossier(_ vendor: String) throws -> Dossier {

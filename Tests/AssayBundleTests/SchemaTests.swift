@@ -46,7 +46,10 @@ import Testing
                 .file(odd, size: 1, digest: digest, executable: true),
                 BundleEntry(path: EntryPath("l"), type: .symlink, size: 0, executable: false, linkTarget: odd),
             ],
-            findings: [Finding(.caseVariant, .warning, path: odd, "demo")], strippedPrefix: odd)
+            findings: [Finding(.caseVariant, .warning, path: odd, "demo")], strippedPrefix: odd,
+            package: PackageMetadata(
+                format: .rpm, name: "demo", version: "1:1.0", release: "1", architecture: "noarch",
+                members: ["lead", "signature", "header", "payload"], controlFiles: ["control"], payload: "cpio.xz"))
         return (minimal, full)
     }
 
@@ -65,6 +68,11 @@ import Testing
         let findingSchema = try #require(definitions["finding"] as? Object)
         let finding = try #require((full["findings"] as? [Object])?.first)
         Self.check(findingSchema, minimal: finding.filter { $0.key != "path" }, full: finding, "finding")
+        let package = try #require(full["package"] as? Object)
+        let optional: Set<String> = ["name", "version", "release", "architecture"]
+        Self.check(
+            try #require(definitions["package"] as? Object), minimal: package.filter { !optional.contains($0.key) },
+            full: package, "package")
     }
 
     @Test func reportSchemaMatchesTheEncodedReport() throws {
@@ -82,6 +90,7 @@ import Testing
         var fullReport = try Verifier.verify(fullManifest, against: renamed)
             .recording(SignatureVerdict(valid: true, signerKey: signer))
         fullReport.differences[0].algorithm = "md5"
+        fullReport.ownChecksums = OwnChecksumsCheck(file: "control.tar.xz/md5sums", algorithm: "md5")
         let minimal = try Self.object(Array(JSONEncoder().encode(minimalReport)))
         let full = try Self.object(Array(JSONEncoder().encode(fullReport)))
         Self.check(schema, minimal: minimal, full: full, "report")
@@ -105,5 +114,26 @@ import Testing
         let report = try Verifier.verify(full, against: full).recording(SignatureVerdict(valid: false))
         let reportJSON = String(decoding: try JSONEncoder().encode(report), as: UTF8.self)
         #expect(try SchemaValidator.problems(in: reportJSON, schema: "verification-report.schema.json") == nil)
+        var own = report
+        own.ownChecksums = OwnChecksumsCheck(file: "control.tar.xz/md5sums", algorithm: "md5")
+        let ownJSON = String(decoding: try JSONEncoder().encode(own), as: UTF8.self)
+        #expect(try SchemaValidator.problems(in: ownJSON, schema: "verification-report.schema.json") == nil)
+    }
+
+    @Test func comparisonSchemaMatchesTheEncodedComparison() throws {
+        let temp = try TempDir()
+        try temp.write("a/x", "1\n")
+        try temp.write("a/gone", "2\n")
+        try temp.write("b/x", "changed\n")
+        try temp.write("b/new", "3\n")
+        let comparison = try BundleComparison.compare(temp.path + "/a", temp.path + "/b")
+        #expect(comparison.verdict == .differs)
+        let json = try JSONEncoder().encode(comparison)
+        let object = try Self.object(Array(json))
+        let schema = try Self.load("bundle-comparison.schema.json")
+        Self.check(schema, minimal: object, full: object, "comparison")
+        try #require(SchemaValidator.isAvailable, "python3 with jsonschema is needed to validate against Schemas/")
+        let text = String(decoding: json, as: UTF8.self)
+        #expect(try SchemaValidator.problems(in: text, schema: "bundle-comparison.schema.json") == nil)
     }
 }

@@ -1,3 +1,4 @@
+import AssayStore
 import AssayTestSupport
 import Foundation
 import Testing
@@ -102,7 +103,7 @@ import Testing
 
     @Test func evidenceFilesAreCheckedAndDeepRehashesThem() throws {
         try copyPopulatedStore()
-        #expect(try assay("log", "verify", "--deep").stdout.contains(", 1 evidence files re-hashed"))
+        #expect(try assay("log", "verify", "--deep").stdout.contains(", 7 evidence files re-hashed"))
         let blob = try #require(
             FileManager.default.subpathsOfDirectory(atPath: db + "-evidence").first { $0.count > 40 })
         let file = db + "-evidence/" + blob
@@ -195,6 +196,15 @@ struct TamperCase: Sendable, CustomTestStringConvertible {
 
     static let all: [TamperCase] = [
         TamperCase(
+            table: "artifact", sql: "UPDATE artifact SET site = 'Paris'",
+            expected: "artifact #1 differs from the log (site: log says Rome, table says Paris)"),
+        TamperCase(
+            table: "artifactVerdict", sql: "UPDATE artifactVerdict SET verdict = 'differs'",
+            expected: "artifactVerdict #1 differs from the log (verdict: log says reproduced, table says differs)"),
+        TamperCase(
+            table: "artifactVerification", sql: "UPDATE artifactVerification SET passed = 1",
+            expected: "artifactVerification #1 differs from the log (passed: log says 0, table says 1)"),
+        TamperCase(
             table: "auditFinding", sql: "UPDATE auditFinding SET severity = 'info'",
             expected: "auditFinding 1/\""),
         TamperCase(
@@ -222,6 +232,9 @@ struct TamperCase: Sendable, CustomTestStringConvertible {
             table: "evidence", sql: "DELETE FROM evidence",
             expected: "evidence #1 is in the log but not in the table (deleted behind Assay's back)"),
         TamperCase(
+            table: "expectation", sql: "UPDATE expectation SET strength = 'signature-verified' WHERE kind = 'rebuild'",
+            expected: "expectation #2 differs from the log (strength: log says unsigned, table says signature-verified)"),
+        TamperCase(
             table: "logCheckpoint", sql: "UPDATE logCheckpoint SET actor = 'mallory'",
             expected: "logCheckpoint #1 differs from the log (actor: log says tester, table says mallory)"),
         TamperCase(
@@ -231,14 +244,29 @@ struct TamperCase: Sendable, CustomTestStringConvertible {
             table: "product", sql: "UPDATE product SET versions = '[\"9.9\"]'",
             expected: "product #1 differs from the log (versions: log says [\"1.0\"], table says [\"9.9\"])"),
         TamperCase(
+            table: "rebuildArtifact", sql: "UPDATE rebuildArtifact SET size = 1 WHERE id = 1",
+            expected: "rebuildArtifact #1 differs from the log (size: log says "),
+        TamperCase(
+            table: "rebuildAttempt", sql: "UPDATE rebuildAttempt SET exitStatus = 1 WHERE number = 2",
+            expected: "rebuildAttempt #2 differs from the log (exitStatus: log says 0, table says 1)"),
+        TamperCase(
+            table: "rebuildRun", sql: "UPDATE rebuildRun SET reproducible = 'yes'",
+            expected: "rebuildRun #1 differs from the log (reproducible: log says no, table says yes)"),
+        TamperCase(
             table: "registryImport", sql: "UPDATE registryImport SET sha256 = 'forged'",
             expected: "registryImport #1 differs from the log (sha256: log says "),
         TamperCase(
             table: "registryRecord", sql: "UPDATE registryRecord SET product = 'forged'",
             expected: "registryRecord #1 differs from the log (product: log says ZXR10 1.0, table says forged)"),
         TamperCase(
+            table: "rejectedEvidence", sql: "DELETE FROM rejectedEvidence",
+            expected: "rejectedEvidence #1 is in the log but not in the table (deleted behind Assay's back)"),
+        TamperCase(
             table: "riskAcceptance", sql: "UPDATE riskAcceptance SET owner = 'mallory'",
             expected: "riskAcceptance #1 differs from the log (owner: log says Alice, table says mallory)"),
+        TamperCase(
+            table: "storedBlob", sql: "UPDATE storedBlob SET size = size + 1 WHERE role = 'artifact'",
+            expected: "storedBlob \""),
         TamperCase(
             table: "vendor",
             sql: "INSERT INTO vendor (name, relationship, createdAt, updatedAt) "
@@ -329,12 +357,35 @@ final class PopulatedStore: Sendable {
 
             """)
         try assay("registry", "import", "cc-portal", registry)
+        try populateBinaries(directory, db: db)
         try assay("audit", "run", "--as-of", "2026-01-01", "--record")
         try assay(
             "risk", "accept", "market-restriction:vendor-1-event-1", "--owner", "Alice", "--until",
             RiskCommandTests.day(30), "--reason", "replacement ordered")
         try assay("log", "checkpoint", "--key", directory.file("zte.pem"), "-o", directory.file("cp.json"))
         return db
+    }
+}
+
+extension PopulatedStore {
+    /// Artefacts, expectations (one refused: its signature was tampered with), a rebuild and a verdict.
+    private static func populateBinaries(_ directory: TemporaryDirectory, db: String) throws {
+        func assay(_ arguments: [String], exitCode: Int32 = 0) throws {
+            let result = try AssayProcess.run(arguments, database: db)
+            guard result.exitCode == exitCode else {
+                throw PopulateError(step: arguments.joined(separator: " "), output: result.stderr)
+            }
+        }
+        let sigstore = Paths.fixtures + "/provenance/sigstore/intoto-canonical-log-entry__"
+        let trust = ["--key", sigstore + "key.pub", "--trusted-root", sigstore + "trusted_root.json"]
+        try assay(["escrow", "expect", "1", "--from", sigstore + "bundle.sigstore.json"] + trust)
+        let tampered = try directory.write(
+            "tampered.sigstore.json", try ExpectCommandTests.tamperedSignature(sigstore + "bundle.sigstore.json"))
+        try assay(["escrow", "expect", "1", "--from", tampered] + trust, exitCode: 1)
+        try assay(["artifact", "add", "ZTE", Paths.fixtures + "/provenance/sigstore/a.txt", "--site", "Rome"])
+        let store = try Store(location: StoreLocation(path: db), actor: "tester")
+        _ = try store.recordRebuild(deposit: 1, outcome: try RebuildFixture.outcome(in: directory, second: "two"))
+        try assay(["artifact", "verify"], exitCode: 1)  // the refused evidence fails the run
     }
 }
 

@@ -55,7 +55,9 @@ import Testing
     }
 
     @Test func anUnknownVendorOrMissingFileWritesNothing() throws {
-        #expect(throws: StoreError.self) { try store.addArtifact(ArtifactDraft(vendor: "Nobody"), file: "/etc/hostname") }
+        #expect(throws: StoreError.self) {
+            try store.addArtifact(ArtifactDraft(vendor: "Nobody"), file: "/etc/hostname")
+        }
         #expect(throws: StoreError.self) {
             try store.addArtifact(ArtifactDraft(vendor: "Debian"), file: fixture.directory.file("missing"))
         }
@@ -74,22 +76,28 @@ import Testing
                 subjects: [subject], sources: [DigestedName(name: "hello_2.10-3.dsc", digests: ["sha256": dsc])],
                 remarks: ["OpenPGP clear-signature present, not verified"])
         ]
-        let (recorded, again) = try store.recordExpectations(deposit: deposit.id, claims: claims, evidenceFile: evidence)
+        let (recorded, again) = try store.recordExpectations(
+            deposit: deposit.id, claims: claims, evidenceFile: evidence)
         #expect(!again)
         #expect(recorded.count == 1)
         #expect(recorded.first?.sourceLink == .linked)
         #expect(recorded.first?.subjectSha256 == subject.sha256)
         #expect(recorded.first?.evidenceSha256 == (try Self.sha256(evidence)))
-        #expect(try store.recordExpectations(deposit: deposit.id, claims: claims, evidenceFile: evidence).alreadyRecorded)
+        #expect(
+            try store.recordExpectations(deposit: deposit.id, claims: claims, evidenceFile: evidence).alreadyRecorded)
         #expect(try store.expectations(deposit: deposit.id) == recorded)
 
         let other = try fixture.directory.write("other.buildinfo", "Format: 1.0\nBinary: x\n")
         var mismatched = claims[0]
-        mismatched.sources = [DigestedName(name: "gzip_1.10-2.dsc", digests: ["sha256": String(repeating: "a", count: 64)])]
+        mismatched.sources = [
+            DigestedName(name: "gzip_1.10-2.dsc", digests: ["sha256": String(repeating: "a", count: 64)])
+        ]
         var binNMU = claims[0]
         binNMU.sources = [DigestedName(name: "hello", digests: [:])]
-        let links = try store.recordExpectations(deposit: deposit.id, claims: [mismatched, binNMU], evidenceFile: other)
-            .expectations.map(\.sourceLink)
+        let links = try store.recordExpectations(
+            deposit: deposit.id, claims: [mismatched, binNMU], evidenceFile: other
+        )
+        .expectations.map(\.sourceLink)
         #expect(links == [.sourceMismatch, .noSourceLink])
         #expect(try store.verifyLog(.deep).isIntact)
     }
@@ -160,7 +168,8 @@ import Testing
         let verification = try store.recordVerification(draft)
         #expect(!verification.passed)
         #expect(verification.entries.first?.expectation?.id == run.expectationIds.first)
-        #expect(verification.entries.first?.diffoscopeSha256 == (try Hasher.digest(Array("{\"source1\": \"a\"}".utf8)).hex))
+        #expect(
+            verification.entries.first?.diffoscopeSha256 == (try Hasher.digest(Array("{\"source1\": \"a\"}".utf8)).hex))
         #expect(try store.artifactVerifications() == [verification])
         #expect(try store.verifyLog(.deep).isIntact)
     }

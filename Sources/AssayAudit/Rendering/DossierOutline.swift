@@ -38,6 +38,10 @@ public enum DossierOutline {
                     items: dossier.summary.escrow.flatMap(escrowLines),
                     whenEmpty: "No escrow offer recorded."),
                 ReportSection(
+                    heading: "Binaries on \(day)",
+                    items: DossierBinaryLines.lines(dossier.summary.binaries),
+                    whenEmpty: "No artifact, expectation or rebuild recorded."),
+                ReportSection(
                     heading: "Timeline", items: dossier.timeline.map(timelineLine),
                     whenEmpty: "Nothing recorded on or before \(day)."),
             ]

@@ -14,7 +14,8 @@ public struct BinaryDiffersRule: AuditRule {
                 .binaryDiffers, key: "artifact-\(artifact.id)", vendor: artifact.vendorId,
                 subject: "artifact #\(artifact.id) (\(artifact.name))",
                 message: "Verification #\(verdict.verificationId) on \(verdict.on), the latest, found artifact "
-                    + "#\(artifact.id) (\(artifact.name)) differs from what its deposit is expected to build\(members).",
+                    + "#\(artifact.id) (\(artifact.name)) differs from what its deposit is expected to build"
+                    + "\(members).",
                 records: [
                     RecordReference("artifact", artifact.id),
                     RecordReference("artifactVerification", verdict.verificationId),

@@ -13,7 +13,7 @@ public struct BinaryWithoutProvenanceRule: AuditRule {
                 .binaryWithoutProvenance, key: "artifact-\(artifact.id)", vendor: artifact.vendorId,
                 subject: "artifact #\(artifact.id) (\(artifact.name))",
                 message: "No expectation of the vendor's escrow deposits names artifact #\(artifact.id) "
-                    + "(\(artifact.name)): record provenance ('escrow expect') or rebuild a deposit ('escrow rebuild').",
+                    + "(\(artifact.name)): nothing ties the binary to the escrowed source.",
                 records: [RecordReference("artifact", artifact.id)])
         }
     }

@@ -13,7 +13,9 @@ public struct RebuildNotReproducibleRule: AuditRule {
                 message: "Rebuild #\(rebuild.id) of deposit #\(rebuild.depositId) on \(rebuild.on), the latest, is not "
                     + "reproducible: its attempts built different "
                     + rebuild.differingArtifacts.joined(separator: ", ") + ".",
-                records: [RecordReference("rebuildRun", rebuild.id), RecordReference("escrowDeposit", rebuild.depositId)])
+                records: [
+                    RecordReference("rebuildRun", rebuild.id), RecordReference("escrowDeposit", rebuild.depositId),
+                ])
         }
     }
 }

@@ -32,8 +32,9 @@ public enum ArtifactVerifier {
                 expectedByVendor[artifact.vendor.id] = expected.sorted(by: ExpectedBinary.strongerFirst)
             }
             entries.append(
-                try verdict(for: artifact, expected: expectedByVendor[artifact.vendor.id] ?? [], store: store,
-                            diffoscope: diffoscope))
+                try verdict(
+                    for: artifact, expected: expectedByVendor[artifact.vendor.id] ?? [], store: store,
+                    diffoscope: diffoscope))
         }
         return try store.recordVerification(
             ArtifactVerificationDraft(

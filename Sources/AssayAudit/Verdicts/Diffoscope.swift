@@ -23,7 +23,8 @@ public struct Diffoscope: Sendable {
         else { return nil }
         guard let output = run(path, ["--version"]), output.status == 0 else { return nil }
         return Diffoscope(
-            path: path, version: String(decoding: output.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+            path: path,
+            version: String(decoding: output.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
     }
 
     /// Compares two files; `nil` when they do not differ or diffoscope fails (exit 2).

@@ -70,7 +70,8 @@ struct RPMHeader {
         let size = Int(intro.bigEndian(at: 12))
         guard count <= maxIndexCount, size <= maxDataBytes else {
             throw BundleError.archiveCorrupt(
-                path: reader.path, entry: "rpm \(part)", reason: "\(count) index entries and \(size) bytes exceed rpm's limits")
+                path: reader.path, entry: "rpm \(part)",
+                reason: "\(count) index entries and \(size) bytes exceed rpm's limits")
         }
         return (try reader.bytes(count * 16, part: part), try reader.bytes(size, part: part))
     }

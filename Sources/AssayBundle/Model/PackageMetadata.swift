@@ -46,8 +46,10 @@ public struct PackageMetadata: Codable, Equatable, Sendable {
 
     /// One line for people: `hello 2.10-3 amd64 (deb; payload data.tar.xz; control: control, md5sums)`.
     public var summary: String {
-        let label = [name ?? "(unnamed)", [version, release].compactMap { $0 }.joined(separator: "-"), architecture ?? ""]
-            .filter { !$0.isEmpty }.joined(separator: " ")
+        let label = [
+            name ?? "(unnamed)", [version, release].compactMap { $0 }.joined(separator: "-"), architecture ?? "",
+        ]
+        .filter { !$0.isEmpty }.joined(separator: " ")
         let control = controlFiles.isEmpty ? "" : "; control: \(controlFiles.joined(separator: ", "))"
         return "\(label) (\(format.rawValue); payload \(payload)\(control))"
     }

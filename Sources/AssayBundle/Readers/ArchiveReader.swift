@@ -37,6 +37,7 @@ struct ArchiveReader {
         let tailFindings = try archive.finish()
         var entries = streamed.entries
         for (index, digest) in digests { entries[index].digest = digest }
+        entries = Self.givingContent(entries, links: streamed.contentLinks)
         let (resolved, linkFindings) = resolveHardlinks(entries, links: streamed.hardlinks)
         let headerFindings = ZipHeaderConsistency.findings(archive.zipRecords ?? [])
         return (resolved, streamed.findings + linkFindings + headerFindings + tailFindings)
@@ -47,6 +48,9 @@ struct ArchiveReader {
         var findings: [Finding] = []
         /// Raw-entry positions of hardlinks and the raw path each names.
         var hardlinks: [(index: Int, target: [UInt8])] = []
+        /// Raw-entry positions of hardlinks that carry the content, and the raw path each names (cpio, as in an
+        /// rpm, stores a linked file's content with its last link and none with the earlier ones).
+        var contentLinks: [(index: Int, target: [UInt8])] = []
     }
 
     /// A read failure, remembering whether it happened before any header was read (a wrong-magic file).
@@ -72,7 +76,8 @@ struct ArchiveReader {
                     result.findings.append(
                         Finding(.encryptedEntry, .error, path: path, "encrypted entry cannot be verified"))
                     try archive.skipData(entry: shown)
-                case .file:
+                case .hardlink where (header.declaredSize ?? 0) > 0, .file:
+                    if header.kind == .hardlink { result.contentLinks.append((index, header.linkTarget ?? [])) }
                     let size = try streamContent(archive, entry: shown, into: channel, total: &totalBytes)
                     if let declared = header.declaredSize, declared != size {
                         throw BundleError.archiveCorrupt(
@@ -148,6 +153,24 @@ struct ArchiveReader {
             }
         }
         return (resolved.enumerated().filter { !dropped.contains($0.offset) }.map(\.element), findings)
+    }
+
+    /// Gives the content of each hardlink that carries it to the earlier, empty file it names: the same file.
+    private static func givingContent(_ entries: [BundleEntry], links: [(index: Int, target: [UInt8])])
+        -> [BundleEntry]
+    {
+        var result = entries
+        for link in links {
+            let target = canonical(link.target)
+            guard
+                let source = result[..<link.index].lastIndex(where: {
+                    $0.digest != nil && $0.size == 0 && canonical($0.path.bytes) == target
+                })
+            else { continue }
+            result[source].size = result[link.index].size
+            result[source].digest = result[link.index].digest
+        }
+        return result
     }
 
     /// A raw path with `./` and repeated slashes removed, so `./a` and `a` name the same file.

@@ -28,25 +28,32 @@ struct PackageReader {
         var members: [String] = []
         var control: Control?
         var payload: (member: String, entries: [BundleEntry], findings: [Finding])?
-        while let header = try outer.nextHeader() {
-            let name = Self.memberName(header.path)
-            guard header.kind == .file else {
-                try outer.skipData(entry: name)
-                continue
+        var tailFindings: [Finding] = []
+        do {
+            while let header = try outer.nextHeader() {
+                let name = Self.memberName(header.path)
+                // GNU ar in deterministic mode stores modes without a file type: anything but a folder is a member.
+                guard header.kind != .directory else {
+                    try outer.skipData(entry: name)
+                    continue
+                }
+                members.append(name)
+                if name == "debian-binary" {
+                    try checkFormatVersion(outer)
+                } else if name.hasPrefix("control.tar"), control == nil {
+                    control = try readControl(MemberSource(outer, member: name))
+                } else if name.hasPrefix("data.tar"), payload == nil {
+                    let read = try readPayload(MemberSource(outer, member: name))
+                    payload = (name, read.entries, read.findings)
+                } else {
+                    try outer.skipData(entry: name)
+                }
             }
-            members.append(name)
-            if name == "debian-binary" {
-                try checkFormatVersion(outer)
-            } else if name.hasPrefix("control.tar"), control == nil {
-                control = try readControl(MemberSource(outer, member: name))
-            } else if name.hasPrefix("data.tar"), payload == nil {
-                let read = try readPayload(MemberSource(outer, member: name))
-                payload = (name, read.entries, read.findings)
-            } else {
-                try outer.skipData(entry: name)
-            }
+            tailFindings = try outer.finish()
+        } catch {
+            // The outer stream's own failure (an opkg tar cut short) names the member it was in, or had just read.
+            throw members.last.map { Self.unnamed(error, at: $0) } ?? error
         }
-        let tailFindings = try outer.finish()
         guard members.first == "debian-binary" else {
             throw BundleError.archiveCorrupt(path: path, entry: nil, reason: "the first member is not debian-binary")
         }
@@ -156,7 +163,17 @@ struct PackageReader {
         }
     }
 
-    private static func naming(_ member: String, in error: BundleError) -> BundleError {
+    /// An archive error that names no entry, located at `member`.
+    static func unnamed(_ error: BundleError, at member: String) -> BundleError {
+        switch error {
+        case .archiveTruncated(let path, nil, let reason): .archiveTruncated(path: path, entry: member, reason: reason)
+        case .archiveCorrupt(let path, nil, let reason): .archiveCorrupt(path: path, entry: member, reason: reason)
+        default: error
+        }
+    }
+
+    /// An error inside a member, its entry qualified by the member: `data.tar.xz: ./usr/bin/hello`.
+    static func naming(_ member: String, in error: BundleError) -> BundleError {
         func qualified(_ entry: String?) -> String {
             guard let entry, entry != member else { return member }
             return "\(member): \(entry)"

@@ -11,15 +11,22 @@ struct RPMReader {
         let header = try RPMHeader.read(path: path)
         let previousLocale = assay_use_c_locale()
         defer { assay_restore_locale(previousLocale) }
-        let archive = try ArchiveHandle(path: path, formats: .cpio)
-        let payload = try ArchiveReader(path: path, options: options).entries(of: archive)
+        let payloadName = "\(header.payloadFormat ?? "cpio").\(header.payloadCompressor ?? "gzip")"
+        let payload: (entries: [BundleEntry], findings: [Finding])
+        do {
+            payload = try ArchiveReader(path: path, options: options).entries(
+                of: ArchiveHandle(path: path, formats: .cpio))
+        } catch {
+            throw PackageReader.naming("payload \(payloadName)", in: error)
+        }
         var assembler = ManifestAssembler(
             options: options, source: PackageMetadata.Format.rpm.rawValue, mayStripPrefix: false)
         assembler.package = PackageMetadata(
             format: .rpm, name: header.name,
             version: header.version.map { version in header.epoch.map { "\($0):\(version)" } ?? version },
             release: header.release, architecture: header.arch, members: ["lead", "signature", "header", "payload"],
-            payload: "\(header.payloadFormat ?? "cpio").\(header.payloadCompressor ?? "gzip")")
-        return PackageRead(manifest: try assembler.assemble(payload.entries, findings: payload.findings), checksums: nil)
+            payload: payloadName)
+        return PackageRead(
+            manifest: try assembler.assemble(payload.entries, findings: payload.findings), checksums: nil)
     }
 }

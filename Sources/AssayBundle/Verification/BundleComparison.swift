@@ -64,8 +64,10 @@ public struct BundleComparison: Codable, Equatable, Sendable {
         let broken = (old.findings + new.findings).contains { $0.severity == .error }
         let verdict: Verdict =
             !diff.isEmpty || broken || old.bundleDigest != new.bundleDigest
-            ? .differs : sides.0.fileDigest != nil && sides.0.fileDigest == sides.1.fileDigest ? .identical
-            : .sameContent
+            ? .differs
+            : sides.0.fileDigest != nil && sides.0.fileDigest == sides.1.fileDigest
+                ? .identical
+                : .sameContent
         return BundleComparison(
             algorithm: options.algorithm.rawValue, verdict: verdict, old: sides.0, new: sides.1,
             metadataDifferences: metadataDifferences(old.package, new.package), diff: diff)

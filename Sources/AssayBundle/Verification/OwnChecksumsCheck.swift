@@ -12,6 +12,12 @@ public struct OwnChecksumsCheck: Codable, Equatable, Sendable {
     /// one.
     public var strength = "consistency"
 
+    /// Records a check against the list at `file`, in `algorithm`.
+    public init(file: String, algorithm: String) {
+        self.file = file
+        self.algorithm = algorithm
+    }
+
     /// The one-line caution shown with the report.
     public var note: String {
         "checked against the package's own \(file) (\(algorithm.uppercased()), a weak digest): a consistency check, "

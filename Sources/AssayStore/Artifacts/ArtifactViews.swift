@@ -34,7 +34,9 @@ public struct ArtifactDraft: Sendable {
     public var label: String?
 
     /// Creates a draft for a vendor.
-    public init(vendor: String, product: String? = nil, version: String? = nil, site: String? = nil, label: String? = nil) {
+    public init(
+        vendor: String, product: String? = nil, version: String? = nil, site: String? = nil, label: String? = nil
+    ) {
         self.vendor = vendor
         self.product = product
         self.version = version

@@ -7,6 +7,7 @@ extension Store {
     /// or archive, its content bundle digest and manifest. The file and the manifest are kept beside the database;
     /// the addition is logged as `artifact.add`. The same bytes added again for the same vendor and site return the
     /// existing record.
+    @discardableResult
     public func addArtifact(_ draft: ArtifactDraft, file path: String) throws(StoreError)
         -> (artifact: Artifact, alreadyAdded: Bool)
     {
@@ -83,7 +84,8 @@ extension Store {
         guard let id = record.id else { throw StoreError.database("artifact row without id") }
         var names = NameCache()
         return Artifact(
-            id: id, vendor: VendorReference(id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
+            id: id,
+            vendor: VendorReference(id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
             name: record.name, size: record.size, sha256: record.sha256, contentDigest: record.contentDigest,
             contentManifestSha256: record.contentManifestSha256, product: record.product, version: record.version,
             site: record.site, label: record.label, addedAt: record.addedAt,

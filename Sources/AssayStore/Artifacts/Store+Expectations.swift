@@ -9,6 +9,7 @@ extension Store {
     /// evidence's kind, strength and signer, and whether its sources are in the deposit (``SourceLink``). The
     /// evidence file is kept beside the database; the change is logged as `escrow.expect`. Evidence already
     /// recorded for the deposit (the same bytes) returns the existing expectations.
+    @discardableResult
     public func recordExpectations(deposit depositId: Int64, claims: [ProvenanceClaim], evidenceFile path: String)
         throws(StoreError) -> (expectations: [Expectation], alreadyRecorded: Bool)
     {
@@ -52,7 +53,9 @@ extension Store {
     /// Keeps evidence whose signature did not verify, with the reason, logged as `escrow.expect-rejected`: no
     /// expectation comes of it, but the audit reports it.
     @discardableResult
-    public func recordRejectedEvidence(deposit depositId: Int64, evidenceFile path: String, code: String, reason: String)
+    public func recordRejectedEvidence(
+        deposit depositId: Int64, evidenceFile path: String, code: String, reason: String
+    )
         throws(StoreError) -> RejectedEvidence
     {
         let evidence = try StoredBlobs(location).keep(fileAt: path, role: "evidence")

@@ -9,6 +9,7 @@ extension Store {
     /// is read as a bundle. When the run succeeded, the first attempt's artefacts become expectations of kind
     /// `rebuild` (unsigned, built by `assay rebuild on HOST`), with a remark when the attempts disagree. Logged as
     /// `escrow.rebuild`.
+    @discardableResult
     public func recordRebuild(deposit depositId: Int64, outcome: RebuildOutcome) throws(StoreError) -> RebuildRun {
         let blobs = StoredBlobs(location)
         var logs: [StoredBlobs.Pending?] = []
@@ -42,8 +43,10 @@ extension Store {
             if outcome.succeeded, let first = built.first {
                 let remarks =
                     reproducible == .no
-                    ? ["not reproducible: the attempts built different "
-                        + outcome.differingArtifacts.joined(separator: ", ")] : []
+                    ? [
+                        "not reproducible: the attempts built different "
+                            + outcome.differingArtifacts.joined(separator: ", ")
+                    ] : []
                 // The source was verified against the deposit before it was built: the deposit is the source.
                 let source = DigestedName(
                     name: "deposit #\(depositId)", digests: [deposit.algorithm: deposit.bundleDigest])

@@ -39,6 +39,8 @@ public struct DossierEntry: Codable, Sendable, Equatable {
     public var escrow: DossierEscrowReference?
     /// The outcome, for `registry-reconciliation`: dated by the registry import it rests on.
     public var reconciliation: ReconciliationFinding?
+    /// The artefact, expectation, rebuild or verdict the entry is about, for the binary-equivalence kinds.
+    public var binary: DossierBinaryReference?
 }
 
 /// What a timeline entry records.
@@ -51,6 +53,10 @@ public enum DossierEntryKind: String, Codable, Sendable, CaseIterable {
     case escrowDeposit = "escrow-deposit"
     case escrowVerification = "escrow-verification"
     case registryReconciliation = "registry-reconciliation"
+    case artifact
+    case escrowExpectation = "escrow-expectation"
+    case escrowRebuild = "escrow-rebuild"
+    case artifactVerdict = "artifact-verdict"
 }
 
 /// A certification in a dossier, with its validity as of the dossier's day.
@@ -82,6 +88,8 @@ public struct DossierSummary: Codable, Sendable, Equatable {
     public var escrow: [DossierEscrowOffer]
     /// Every claim checked against the registries known on the day, with each outcome (`cert reconcile`).
     public var reconciliation: [ReconciliationFinding]
+    /// The vendor's artefacts with their latest verdicts, its deposits' expectations and rebuilds.
+    public var binaries: DossierBinaries
 }
 
 /// The restrictions in force in one jurisdiction.

@@ -23,6 +23,7 @@ extension Store {
             let certifications = try DossierCertifications.build(
                 db, vendorId: id, asOf: asOf, recordedBefore: cutoff, registry: outcomes)
             let escrow = try DossierEscrow.build(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
+            let binaries = try DossierBinaries.build(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
             var events: [MarketEvent] = []
             for hit in try EventPropagation.events(db, bearingOn: vendor) where hit.record.createdAt < cutoff {
                 events.append(
@@ -32,7 +33,7 @@ extension Store {
             }
             let timeline = try
                 (certifications.entries + events.map(Self.timelineEntry) + escrow.entries
-                + reconciled.map(Self.timelineEntry))
+                + reconciled.map(Self.timelineEntry) + binaries.entries)
                 .filter { $0.date.earliest <= asOf }
                 .sorted { ($0.date, $0.kind.rawValue, $0.title) < ($1.date, $1.kind.rawValue, $1.title) }
             return Dossier(
@@ -42,7 +43,7 @@ extension Store {
                 summary: DossierSummary(
                     certifications: certifications.current,
                     restrictions: Self.restrictions(events), escrow: escrow.offers,
-                    reconciliation: reconciled.map(\.finding))
+                    reconciliation: reconciled.map(\.finding), binaries: binaries.binaries)
             )
         }
     }

@@ -67,7 +67,8 @@ extension EvidenceBlobs {
             comparison.add(
                 RecordDifference(
                     kind: .evidenceFile, table: EvidenceRecord.databaseTableName, key: "[\(id)]", fields: [],
-                    message: "evidence #\(id) (\(record.originalName)): file \(Self.relativePath(sha256: record.sha256)) "
+                    message:
+                        "evidence #\(id) (\(record.originalName)): file \(Self.relativePath(sha256: record.sha256)) "
                         + problem))
         }
     }

@@ -46,7 +46,8 @@ struct BundleDiff: ParsableCommand {
         }
         out += ManifestDiffOutput.lines(comparison.diff)
         if !comparison.metadataDifferences.isEmpty {
-            out += "note: package metadata differs (not part of the content): "
+            out +=
+                "note: package metadata differs (not part of the content): "
                 + comparison.metadataDifferences.joined(separator: ", ") + "\n"
         }
         let names = TerminalText.line("\(comparison.old.path) and \(comparison.new.path)")
@@ -55,12 +56,14 @@ struct BundleDiff: ParsableCommand {
         case .identical:
             out += style.green("IDENTICAL") + " \(names): the same bytes; \(digest)\n"
         case .sameContent:
-            out += style.green("SAME CONTENT") + " \(names): \(digest); only archive metadata differs "
+            out +=
+                style.green("SAME CONTENT") + " \(names): \(digest); only archive metadata differs "
                 + "(mtimes, owners, member order, compression)\n"
         case .differs:
             let diff = comparison.diff
             let errors = (comparison.old.findings + comparison.new.findings).count { $0.severity == .error }
-            out += style.red("DIFFERS") + " \(names): \(diff.added.count) added, \(diff.removed.count) removed, "
+            out +=
+                style.red("DIFFERS") + " \(names): \(diff.added.count) added, \(diff.removed.count) removed, "
                 + "\(diff.changed.count) changed" + (errors > 0 ? ", \(errors) error findings" : "") + "\n"
         }
         return out

@@ -22,7 +22,7 @@ struct BundleVerify: ParsableCommand {
             """
     )
 
-    @Argument(help: "The bundle: a directory or an archive.")
+    @Argument(help: "The bundle: a directory, an archive or a package (.deb, .rpm, .ipk).")
     var path: String
 
     @Option(help: "The expected manifest (optional when PATH is a BagIt bag).", completion: .file())
@@ -73,8 +73,7 @@ struct BundleVerify: ParsableCommand {
                 return try BagVerifier.verify(bagAt: path, options: options)
             }
             throw CommandFailure(
-                message: "--manifest, --against or --own-checksums: needed, since \(path) is not a BagIt bag "
-                    + "(no bagit.txt declaring BagIt-Version)")
+                message: "--manifest: needed, since \(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version)")
         }
         if let manifest, let signature {
             let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: SignatureCheck.keys(key))

@@ -18,7 +18,7 @@ struct EscrowDepositCommand: ParsableCommand {
     @Argument(help: "The offer's id.")
     var offer: Int64
 
-    @Argument(help: "The bundle: a directory or an archive.")
+    @Argument(help: "The bundle: a directory, an archive or a package (.deb, .rpm, .ipk).")
     var path: String
 
     @Option(help: "The version or label of this deposit.")

@@ -26,8 +26,9 @@ struct EscrowExpect: ParsableCommand {
     @Option(help: "The provenance file.", completion: .file())
     var from: String
 
-    @Option(help: "A trusted public key, PEM or DER (repeatable), besides the vendor's registered keys.",
-            completion: .file())
+    @Option(
+        help: "A trusted public key, PEM or DER (repeatable), besides the vendor's registered keys.",
+        completion: .file())
     var key: [String] = []
 
     @Option(help: "A pinned Sigstore trusted_root.json.", completion: .file())
@@ -59,14 +60,16 @@ struct EscrowExpect: ParsableCommand {
             var table = TextTable("ID", "SUBJECT", "SHA-256", "KIND", "STRENGTH", "SIGNER", "SOURCE")
             for expectation in expectations {
                 table.add(
-                    "\(expectation.id)", expectation.subjectName, expectation.subjectSha256.map { String($0.prefix(16)) },
+                    "\(expectation.id)", expectation.subjectName,
+                    expectation.subjectSha256.map { String($0.prefix(16)) },
                     expectation.kind.rawValue, expectation.strength.rawValue, expectation.signer,
                     expectation.sourceLink.rawValue)
             }
             Output.write(table.rendered(style: .standardOutput))
             for remark in Set(expectations.flatMap(\.remarks)).sorted() { Output.line("note: \(remark)") }
             Output.line(
-                (again ? "already recorded: " : "recorded ") + "\(expectations.count) expectations of deposit #\(deposit)")
+                (again ? "already recorded: " : "recorded ")
+                    + "\(expectations.count) expectations of deposit #\(deposit)")
         }
     }
 }

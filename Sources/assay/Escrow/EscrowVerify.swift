@@ -20,7 +20,7 @@ struct EscrowVerify: ParsableCommand {
     @Argument(help: "The deposit's id.")
     var deposit: Int64
 
-    @Argument(help: "The bundle to check: a directory or an archive.")
+    @Argument(help: "The bundle to check: a directory, an archive or a package (.deb, .rpm, .ipk).")
     var path: String
 
     @Option(help: "A detached signature over the deposit's exported manifest.")
