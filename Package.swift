@@ -95,7 +95,9 @@ let package = Package(
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle", "AssayTestSupport"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry", "AssayCore"]),
-        .testTarget(name: "AssayProvenanceTests", dependencies: ["AssayProvenance", "AssayCrypto", "AssayTestSupport"]),
+        .testTarget(
+            name: "AssayProvenanceTests",
+            dependencies: ["AssayProvenance", "AssayBundle", "AssayCrypto", "AssayTestSupport"]),
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "assay-bench-audit", dependencies: ["AssayStore", "AssayBundle"], path: "Benchmarks/AuditBench"),

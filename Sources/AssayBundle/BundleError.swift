@@ -35,6 +35,11 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
     case crypto(CryptoError)
     /// An archive could not be written.
     case unwritable(path: String, reason: String)
+    /// An entry that extraction refuses (absolute or `..` path, a path through a symlink, a symlink or hardlink
+    /// pointing out of the folder, a device file, a duplicate): nothing of the bundle is built on.
+    case unsafeEntry(path: String, entry: String, reason: String)
+    /// Extraction could not write into its folder.
+    case extractionFailed(path: String, reason: String)
     /// A package's own checksums were asked for, and the file is not a package that carries them.
     case noOwnChecksums(path: String, reason: String)
 
@@ -59,6 +64,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .algorithmMismatch: "bundle.algorithm-mismatch"
         case .crypto: "bundle.crypto"
         case .unwritable: "bundle.unwritable"
+        case .unsafeEntry: "bundle.unsafe-entry"
+        case .extractionFailed: "bundle.extraction-failed"
         case .noOwnChecksums: "bundle.no-own-checksums"
         }
     }
@@ -81,7 +88,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): resource limit exceeded: more than \(value) \(limit)"
         case .malformedManifest(let file, let line, let reason): "\(file):\(line): malformed manifest line: \(reason)"
         case .invalidManifest(let file, let field, let reason):
-            field.isEmpty ? "\(file): invalid manifest: \(reason)" : "\(file): invalid manifest field '\(field)': \(reason)"
+            field.isEmpty
+                ? "\(file): invalid manifest: \(reason)" : "\(file): invalid manifest field '\(field)': \(reason)"
         case .unrepresentableName(let path, let format): "\(path): name cannot be written in \(format) format"
         case .unsupportedOutput(let format): "manifests cannot be written in \(format) format (read only)"
         case .unknownAlgorithm(let name):
@@ -90,6 +98,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
             "cannot compare \(actual) digests with a \(expected) manifest; read the bundle with --algorithm \(expected)"
         case .crypto(let error): error.description
         case .unwritable(let path, let reason): "\(path): cannot write the archive: \(reason)"
+        case .unsafeEntry(let path, let entry, let reason): "\(path): refused to extract '\(entry)': \(reason)"
+        case .extractionFailed(let path, let reason): "\(path): cannot extract: \(reason)"
         case .noOwnChecksums(let path, let reason): "\(path): no checksums of its own to verify against: \(reason)"
         }
     }

@@ -1,3 +1,4 @@
+public import AssayBundle
 public import AssayCrypto
 
 /// Every failure the provenance module reports: a stable ``code`` and a one-line ``description`` naming the file
@@ -20,6 +21,11 @@ public enum ProvenanceError: Error, Equatable, Sendable, CustomStringConvertible
     case cannotVerify(place: String, reason: String)
     /// OpenSSL failed.
     case crypto(CryptoError)
+    /// A rebuild could not be run (its folders could not be made, the shell could not be started); a build that
+    /// runs and fails is no error but a recorded attempt.
+    case cannotRun(place: String, reason: String)
+    /// A bundle could not be read or extracted.
+    case bundle(BundleError)
 
     /// A stable identifier, never reworded: scripts and tests match on it.
     public var code: String {
@@ -30,6 +36,8 @@ public enum ProvenanceError: Error, Equatable, Sendable, CustomStringConvertible
         case .signatureInvalid: "provenance.signature-invalid"
         case .cannotVerify: "provenance.cannot-verify"
         case .crypto(let error): error.code
+        case .cannotRun: "provenance.cannot-run"
+        case .bundle(let error): error.code
         }
     }
 
@@ -43,6 +51,8 @@ public enum ProvenanceError: Error, Equatable, Sendable, CustomStringConvertible
         case .signatureInvalid(let place, let reason): "\(place): signature does not verify: \(reason)"
         case .cannotVerify(let place, let reason): "\(place): cannot verify: \(reason)"
         case .crypto(let error): error.description
+        case .cannotRun(let place, let reason): "\(place): cannot run the rebuild: \(reason)"
+        case .bundle(let error): error.description
         }
     }
 }

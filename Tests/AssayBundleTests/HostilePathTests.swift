@@ -5,22 +5,28 @@ import Testing
 /// Archives with paths no real tree has: entries placed through a symlink of the same bundle, and paths long or
 /// deep enough to blow up a manifest that lists every parent folder.
 @Suite struct HostilePathTests {
-    /// Writes `name` as a tar made by python3's tarfile from (kind, path, link target or content) members.
+    /// Writes `name` as a tar made by python3's tarfile from (kind, path, link target or content) members; kinds
+    /// are `file`, `exec` (an executable file), `link` (symlink), `hard` (hardlink), `dir`, `fifo` and `chr` (a
+    /// character device).
     static func tar(_ temp: TempDir, _ name: String, format: String = "PAX_FORMAT", members: [(String, String, String)])
         throws
     {
         let list = members.map { "(\"\($0.0)\", \($0.1.debugDescription), \($0.2.debugDescription))" }
         let script = """
             import io, tarfile
+            types = {"link": tarfile.SYMTYPE, "hard": tarfile.LNKTYPE, "dir": tarfile.DIRTYPE,
+                     "fifo": tarfile.FIFOTYPE, "chr": tarfile.CHRTYPE}
             with tarfile.open("\(name)", "w", format=tarfile.\(format)) as t:
                 for kind, path, value in [\(list.joined(separator: ", "))]:
                     info = tarfile.TarInfo(path)
-                    if kind == "link":
-                        info.type, info.linkname = tarfile.SYMTYPE, value
+                    if kind in types:
+                        info.type, info.linkname = types[kind], value
+                        info.mode = 0o755 if kind == "dir" else 0o644
                         t.addfile(info)
                     else:
                         data = value.encode()
                         info.size = len(data)
+                        info.mode = 0o755 if kind == "exec" else 0o644
                         t.addfile(info, io.BytesIO(data))
             """
         try temp.run("python3", "-c", script)
