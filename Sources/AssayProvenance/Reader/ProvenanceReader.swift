@@ -22,7 +22,7 @@ public enum ProvenanceReader {
             throw .unsupported(
                 place: place, what: "in-toto layout on its own: evaluate it with its links (InTotoLayout.evaluate)")
         case .spdxTagValue, .spdxJSON:
-            throw .unsupported(place: place, what: "format (not read yet)")
+            return [try SPDXReader.claim(from: bytes, place: place)]
         case nil:
             throw .unrecognized(place: place)
         }
