@@ -30,7 +30,7 @@ import Testing
             subjects: [DigestedName(name: "fw.bin", digests: ["sha256": try Hasher.digest(fileAt: shipped).0.hex])],
             sources: [DigestedName(name: "README", digests: ["sha256": readme])])
         #expect(
-            try store.recordExpectations(deposit: 1, claims: [claim], evidenceFile: evidence).expectations
+            try store.recordExpectations(deposit: 1, claims: [claim], evidenceFiles: [evidence]).expectations
                 .map(\.sourceLink) == [.linked])
         try store.addArtifact(ArtifactDraft(vendor: "Borealis Telecom"), file: shipped)  // #1
         try store.addArtifact(ArtifactDraft(vendor: "Borealis Telecom", site: "field"), file: deployed)  // #2

@@ -108,11 +108,11 @@ import Testing
         let field = try directory.write("field/fw.bin", "SAMPLE firmware, patched\n")
         let evidence = try directory.write("fw.intoto.json", "{\"_type\": \"SAMPLE\"}\n")
         let claim = ProvenanceClaim(
-            kind: .slsaProvenance, fileSha256: String(repeating: "0", count: 64), strength: .unsigned,
+            kind: .slsaProvenance, fileSha256: try Hasher.digest(fileAt: evidence).0.hex, strength: .unsigned,
             subjects: [DigestedName(name: "fw.bin", digests: ["sha256": try Hasher.digest(fileAt: shipped).0.hex])],
             sources: [DigestedName(name: "README", digests: ["sha256": try Hasher.digest(Array("SAMPLE\n".utf8)).hex])],
             builder: "SAMPLE builder")
-        try store.recordExpectations(deposit: deposit, claims: [claim], evidenceFile: evidence)
+        try store.recordExpectations(deposit: deposit, claims: [claim], evidenceFiles: [evidence])
         try store.addArtifact(ArtifactDraft(vendor: "Huawei Device Co., Ltd.", product: "Sample Phone OS"), file: shipped)
         try store.addArtifact(ArtifactDraft(vendor: "Huawei Device Co., Ltd.", site: "SAMPLE site"), file: field)
         var attempts: [RebuildOutcome.Attempt] = []

@@ -77,25 +77,27 @@ import Testing
                 remarks: ["OpenPGP clear-signature present, not verified"])
         ]
         let (recorded, again) = try store.recordExpectations(
-            deposit: deposit.id, claims: claims, evidenceFile: evidence)
+            deposit: deposit.id, claims: claims, evidenceFiles: [evidence])
         #expect(!again)
         #expect(recorded.count == 1)
         #expect(recorded.first?.sourceLink == .linked)
         #expect(recorded.first?.subjectSha256 == subject.sha256)
         #expect(recorded.first?.evidenceSha256 == (try Self.sha256(evidence)))
         #expect(
-            try store.recordExpectations(deposit: deposit.id, claims: claims, evidenceFile: evidence).alreadyRecorded)
+            try store.recordExpectations(deposit: deposit.id, claims: claims, evidenceFiles: [evidence]).alreadyRecorded
+        )
         #expect(try store.expectations(deposit: deposit.id) == recorded)
 
         let other = try fixture.directory.write("other.buildinfo", "Format: 1.0\nBinary: x\n")
         var mismatched = claims[0]
+        mismatched.fileSha256 = try Self.sha256(other)
         mismatched.sources = [
             DigestedName(name: "gzip_1.10-2.dsc", digests: ["sha256": String(repeating: "a", count: 64)])
         ]
-        var binNMU = claims[0]
+        var binNMU = mismatched
         binNMU.sources = [DigestedName(name: "hello", digests: [:])]
         let links = try store.recordExpectations(
-            deposit: deposit.id, claims: [mismatched, binNMU], evidenceFile: other
+            deposit: deposit.id, claims: [mismatched, binNMU], evidenceFiles: [other]
         )
         .expectations.map(\.sourceLink)
         #expect(links == [.sourceMismatch, .noSourceLink])
@@ -108,7 +110,7 @@ import Testing
         let evidence = try fixture.directory.write("empty.buildinfo", "Format: 1.0\n")
         let claim = ProvenanceClaim(kind: .spdx, fileSha256: "", strength: .unsigned, subjects: [], sources: [])
         #expect(throws: StoreError.self) {
-            try store.recordExpectations(deposit: deposit.id, claims: [claim], evidenceFile: evidence)
+            try store.recordExpectations(deposit: deposit.id, claims: [claim], evidenceFiles: [evidence])
         }
         #expect(try store.expectations().isEmpty)
         let rejected = try store.recordRejectedEvidence(

@@ -20,7 +20,7 @@ public enum ProvenanceReader {
             return [try InTotoLink(bytes: bytes, place: place).claim(policy: policy)]
         case .inTotoLayout:
             throw .unsupported(
-                place: place, what: "in-toto layout on its own: evaluate it with its links (InTotoLayout.evaluate)")
+                place: place, what: "in-toto layout on its own: read it with its links (claims(from:policy:asOf:))")
         case .spdxTagValue, .spdxJSON:
             return [try SPDXReader.claim(from: bytes, place: place)]
         case nil:

@@ -5,48 +5,68 @@ import Foundation
 import GRDB
 
 extension Store {
-    /// Records what a piece of evidence says a deposit should build: one expectation per subject, each with the
-    /// evidence's kind, strength and signer, and whether its sources are in the deposit (``SourceLink``). The
-    /// evidence file is kept beside the database; the change is logged as `escrow.expect`. Evidence already
-    /// recorded for the deposit (the same bytes) returns the existing expectations.
+    /// Records what evidence says a deposit should build: one expectation per subject of each claim, with the
+    /// claim's kind, strength and signer, and whether its sources are in the deposit (``SourceLink``).
+    ///
+    /// Every file of `paths` is kept beside the database (an in-toto layout's links with the layout); each claim's
+    /// evidence is the file whose SHA-256 is the claim's ``ProvenanceClaim/fileSha256``. The change is logged as
+    /// `escrow.expect`. A subject already expected of the deposit on the same evidence by an earlier call is not
+    /// recorded again: it is returned as it is, and `alreadyRecorded` is true when nothing was new.
     @discardableResult
-    public func recordExpectations(deposit depositId: Int64, claims: [ProvenanceClaim], evidenceFile path: String)
+    public func recordExpectations(deposit depositId: Int64, claims: [ProvenanceClaim], evidenceFiles paths: [String])
         throws(StoreError) -> (expectations: [Expectation], alreadyRecorded: Bool)
     {
-        let evidence = try StoredBlobs(location).keep(fileAt: path, role: "evidence")
+        let blobs = StoredBlobs(location)
+        var kept: [StoredBlobs.Pending] = []
+        for path in paths { kept.append(try blobs.keep(fileAt: path, role: "evidence")) }
         guard claims.allSatisfy({ $0.kind != .rebuild }) else {
             throw StoreError.refused("expectations of kind rebuild come from 'escrow rebuild' only")
         }
+        if let claim = claims.first(where: { claim in !kept.contains { $0.sha256 == claim.fileSha256 } }) {
+            throw StoreError.refused(
+                "the evidence a claim was read from (sha256 \(claim.fileSha256.prefix(16))) is not among "
+                    + "\(kept.map(\.originalName).joined(separator: ", ")) as kept: did a file change while read?")
+        }
+        guard claims.contains(where: { !$0.subjects.isEmpty }) else {
+            throw StoreError.refused(
+                "\(kept.map(\.originalName).joined(separator: ", ")): the evidence names no binary (no subjects)")
+        }
         return try write { db, log in
             let deposit = try Self.depositRecord(db, depositId)
-            let existing = try ExpectationRecord.filter(
-                ExpectationRecord.Columns.depositId == depositId
-                    && ExpectationRecord.Columns.evidenceSha256 == evidence.sha256
-            ).order(ExpectationRecord.Columns.id).fetchAll(db)
-            if !existing.isEmpty { return (try existing.map(Self.expectation), true) }
             let linking = SourceLinking(manifest: try Self.manifest(db, depositId), bundleDigest: deposit.bundleDigest)
-            let sha256 = try StoredBlobs.list(evidence, db)
+            let previous = try ExpectationRecord.filter(
+                ExpectationRecord.Columns.depositId == depositId
+                    && Set(claims.map(\.fileSha256)).contains(ExpectationRecord.Columns.evidenceSha256)
+            ).order(ExpectationRecord.Columns.id).fetchAll(db)
+            var all: [Expectation] = []
             var recorded: [Expectation] = []
             for claim in claims {
-                let link = linking.link(claim.sources)
                 for subject in claim.subjects {
+                    if let existing = previous.first(where: {
+                        $0.evidenceSha256 == claim.fileSha256 && $0.subjectName == subject.name
+                            && $0.subjectSha256 == subject.sha256
+                    }) {
+                        all.append(try Self.expectation(existing))
+                        continue
+                    }
+                    if recorded.isEmpty { for pending in kept { try StoredBlobs.list(pending, db) } }
                     var record = ExpectationRecord(
                         depositId: depositId, subjectName: subject.name, subjectSha256: subject.sha256,
-                        subjectDigests: subject.digests, kind: claim.kind, evidenceSha256: sha256, signer: claim.signer,
-                        strength: claim.strength, sourceLink: link, sources: claim.sources, builder: claim.builder,
-                        remarks: claim.remarks, recordedAt: Timestamp.now())
+                        subjectDigests: subject.digests, kind: claim.kind, evidenceSha256: claim.fileSha256,
+                        signer: claim.signer, strength: claim.strength, sourceLink: linking.link(claim.sources),
+                        sources: claim.sources, builder: claim.builder, remarks: claim.remarks,
+                        recordedAt: Timestamp.now())
                     try record.insert(db)
                     recorded.append(try Self.expectation(record))
+                    all.append(recorded[recorded.count - 1])
                 }
             }
-            guard !recorded.isEmpty else {
-                throw StoreError.refused("\(evidence.originalName): the evidence names no binary (no subjects)")
-            }
+            guard !recorded.isEmpty else { return (all, true) }
             let vendorId = try Self.offerRecord(db, deposit.offerId).vendorId
             try log.append(
                 db, action: "escrow.expect", entity: "escrowDeposit", entityId: depositId, vendorId: vendorId,
                 change: Change<[Expectation]>(after: recorded))
-            return (recorded, false)
+            return (all, false)
         }
     }
 
