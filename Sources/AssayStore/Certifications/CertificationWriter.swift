@@ -17,7 +17,7 @@ extension Store {
         certification.createdAt = now
         certification.updatedAt = now
         certification.claimKey = draft.claimKey ?? Certification.newClaimKey()
-        try certification.insert(db)
+        try certification.insertCached(db)
         guard let id = certification.id else { throw StoreError.database("certification row without id") }
         let first = CertificationStatusChange(
             certificationId: id, status: draft.status, effectiveOn: draft.issuedOn ?? asOf,
