@@ -169,7 +169,7 @@ extension Store {
     }
 
     static func nonEmpty(_ text: String, field: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedOfWhitespace
         if trimmed.isEmpty { throw StoreError.invalidValue(.emptyValue(field: field)) }
         return trimmed
     }
