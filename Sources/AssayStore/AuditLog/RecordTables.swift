@@ -34,16 +34,17 @@ struct RecordTable: Sendable {
         return "json_object(" + fields.joined(separator: ",") + ")"
     }
 
-    /// SQL for the state of the row whose key is the argument, found through the primary key (`IS`, as a key
-    /// value may be NULL where SQLite allows it); the key is compared whole, so a row whose key only compares equal
-    /// under a collation is not taken for another.
-    var stateByKeySQL: String {
+    /// SQL for the state of the row whose key is the value of `key` (an SQL expression), `NULL` when there is no
+    /// such row. The row is found through the primary key (`IS`, as a key value may be NULL where SQLite allows
+    /// it); the key is then compared whole, so that a row whose key only compares equal under a collation is not
+    /// taken for another.
+    func stateSQL(ofKey key: String) -> String {
         let quoted = "main.\(name.quotedDatabaseIdentifier)"
         let lookup = keyColumns.enumerated().map { index, column in
-            "\(quoted).\(column.quotedDatabaseIdentifier) IS json_extract(?1, '$[\(index)]')"
+            "\(quoted).\(column.quotedDatabaseIdentifier) IS json_extract(\(key), '$[\(index)]')"
         }
         return "SELECT \(stateSQL(quoted)) FROM \(quoted) WHERE " + lookup.joined(separator: " AND ")
-            + " AND \(keySQL(quoted)) = ?1"
+            + " AND \(keySQL(quoted)) = \(key)"
     }
 
     /// Every row as it is now, sorted by key.
@@ -154,22 +155,19 @@ enum RecordTables {
         let exists = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'assay_touched')")
         guard exists == true else { return [] }
-        let touched = try Row.fetchAll(
-            db, sql: "SELECT tbl, key FROM temp.assay_touched GROUP BY tbl, key ORDER BY tbl, key")
-        guard !touched.isEmpty else { return [] }
         let tables = Dictionary(try all(db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         var rows: [RecordRow] = []
-        rows.reserveCapacity(touched.count)
-        var current: (name: String, statement: Statement?)?
-        for row in touched {
-            let name: String = row[0]
-            let key: String = row[1]
-            if current?.name != name {
-                current = (name, try tables[name].map { try db.cachedStatement(sql: $0.stateByKeySQL) })
-            }
-            // A table dropped in the transaction has no row left.
-            let state = try current?.statement.flatMap { try String.fetchOne($0, arguments: [key]) }
-            rows.append(RecordRow(table: name, key: key, state: state))
+        for name in try String.fetchAll(db, sql: "SELECT DISTINCT tbl FROM temp.assay_touched ORDER BY tbl") {
+            // One query per table, each key's state read through the primary key; a table dropped in the
+            // transaction has no row left.
+            let state = tables[name].map { $0.stateSQL(ofKey: "touched.key") } ?? "NULL"
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT touched.key, (\(state))
+                    FROM (SELECT DISTINCT key FROM temp.assay_touched WHERE tbl = ?) AS touched ORDER BY touched.key
+                    """, arguments: [name])
+            while let row = try cursor.next() { rows.append(RecordRow(table: name, key: row[0], state: row[1])) }
         }
         try db.execute(sql: "DELETE FROM temp.assay_touched")
         return rows
