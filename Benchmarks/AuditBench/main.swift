@@ -17,8 +17,9 @@ else {
 }
 do {
     let store = try Store(location: StoreLocation(path: arguments[1]), actor: "bench")
-    let countries = ["CN", "US", "DE", "FI", "SE", "KR", "JP", "FR"]
-    let schemes = ["iso27001", "cc", "fips140-3", "soc2", "csa-star", "nesas"]
+    // Parsed once: the drafts are the caller's work, not the store's.
+    let countries = try ["CN", "US", "DE", "FI", "SE", "KR", "JP", "FR"].map { try CountryCode($0) }
+    let schemes = try ["iso27001", "cc", "fips140-3", "soc2", "csa-star", "nesas"].map { try CertificationScheme($0) }
     let base = try CalendarDate(iso: "2024-01-01")
     let start = Date()
     let batch = 10_000
@@ -26,7 +27,7 @@ do {
         try store.addVendors(
             (first..<min(first + batch, vendorCount)).map { index in
                 var draft = VendorDraft(name: "Vendor \(index)")
-                draft.country = try CountryCode(countries[index % countries.count])
+                draft.country = countries[index % countries.count]
                 draft.tier = index % 4 + 1
                 draft.relationship = index % 3 == 0 ? .monitored : .supplier
                 if index % 10 != 0 { draft.parent = "Vendor \(index - index % 10)" }
@@ -38,7 +39,7 @@ do {
             (first..<min(first + batch, certificationCount)).map { index in
                 var draft = CertificationDraft(
                     vendor: "Vendor \(index % vendorCount)",
-                    scheme: try CertificationScheme(schemes[index % schemes.count]))
+                    scheme: schemes[index % schemes.count])
                 draft.number = "N-\(index)"
                 draft.issuer = "Body \(index % 50)"
                 draft.issuedOn = base.adding(days: index % 700)

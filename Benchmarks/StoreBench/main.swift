@@ -12,21 +12,23 @@ guard arguments.count == 4, let vendorCount = Int(arguments[2]), let certificati
 }
 do {
     let store = try Store(location: StoreLocation(path: arguments[1]), actor: "bench")
-    let schemes = ["iso27001", "cc", "fips140-3", "soc2", "csa-star", "nesas"]
+    // Parsed once: the drafts are the caller's work, not the store's.
+    let schemes = try ["iso27001", "cc", "fips140-3", "soc2", "csa-star", "nesas"].map { try CertificationScheme($0) }
+    let countries = try ["CN", "US", "DE", "FI", "SE", "KR", "JP", "FR"].map { try CountryCode($0) }
     let base = try CalendarDate(iso: "2024-01-01")
     let start = Date()
     let batch = 10_000
     for first in stride(from: 0, to: vendorCount, by: batch) {
         try store.addVendors((first..<min(first + batch, vendorCount)).map { index in
             var draft = VendorDraft(name: "Vendor \(index)")
-            draft.country = try CountryCode(["CN", "US", "DE", "FI", "SE", "KR", "JP", "FR"][index % 8])
+            draft.country = countries[index % countries.count]
             draft.aliases = ["V\(index) Ltd."]
             return draft
         })
     }
     for first in stride(from: 0, to: certificationCount, by: batch) {
         try store.addCertifications((first..<min(first + batch, certificationCount)).map { index in
-            var draft = CertificationDraft(vendor: "Vendor \(index % vendorCount)", scheme: try CertificationScheme(schemes[index % schemes.count]))
+            var draft = CertificationDraft(vendor: "Vendor \(index % vendorCount)", scheme: schemes[index % schemes.count])
             draft.number = "N-\(index)"
             draft.issuer = "Body \(index % 50)"
             draft.issuedOn = base.adding(days: index % 700)

@@ -5,10 +5,10 @@ import Foundation
 /// The audit log hashes this text, so the same value must always give the same bytes.
 public enum CanonicalJSON {
     /// Encodes a value canonically.
+    /// The text is `JSONEncoder`'s with `.sortedKeys` and `.withoutEscapingSlashes`, byte for byte, written by
+    /// ``SortedJSONEncoder``: this runs for every entry of the audit log, bulk writes included.
     public static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try SortedJSONEncoder().encode(value)
     }
 
     /// A JSON string literal for `text`, escaping only what JSON requires.

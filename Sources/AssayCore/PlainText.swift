@@ -1,3 +1,5 @@
+import Foundation
+
 /// Names and identifiers are plain text: no character that a terminal or a text renderer would act on.
 public enum PlainText {
     /// Refuses text holding a control character or a bidirectional formatting character (``Unicode/Scalar/isTextControl``).
@@ -26,5 +28,18 @@ extension Unicode.Scalar {
     public var codePoint: String {
         let hex = String(value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+}
+
+extension String {
+    /// The text without its leading and trailing whitespace and newlines, as `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` gives it; text that begins and ends with a visible ASCII character is returned as
+    /// it is, without that method's copy through `NSString` (bulk writes trim every field of every row).
+    public var trimmedOfWhitespace: String {
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+            return self
+        }
+        return trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

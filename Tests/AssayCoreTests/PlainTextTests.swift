@@ -1,4 +1,5 @@
 import AssayCore
+import Foundation
 import Testing
 
 @Suite struct PlainTextTests {
@@ -27,5 +28,12 @@ import Testing
             error.description
                 == "vendor name contains the control character U+001B: names and identifiers must be plain text "
                 + "(no control characters, line breaks or bidirectional overrides)")
+    }
+}
+
+@Suite struct TrimmedOfWhitespaceTests {
+    @Test(arguments: ["", " ", "ZTE", "  ZTE Corp.  ", "\tnotes\n", "中兴", " 中兴 ", "a\u{00A0}", "\u{2003}b", "x\r\n", "é"])
+    func trimsAsFoundationDoes(text: String) {
+        #expect(text.trimmedOfWhitespace == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

@@ -29,6 +29,10 @@ public enum HTMLRenderer {
 
     /// Escapes the five characters with meaning in HTML text and attributes.
     static func escape(_ text: String) -> String {
+        // Most text has none of them: one pass over the bytes finds out, before any character is built.
+        if !text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) {
+            return text
+        }
         var out = ""
         for character in text {
             switch character {

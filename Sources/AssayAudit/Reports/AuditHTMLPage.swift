@@ -25,14 +25,6 @@ struct AuditHTMLPage {
         var terms: String
     }
 
-    struct VendorSection {
-        var name: String
-        var id: Int64
-        var anchor: String
-        var worst: String
-        var items: [Item]
-    }
-
     struct EscrowRow {
         var vendor: String
         var offer: String
@@ -54,7 +46,9 @@ struct AuditHTMLPage {
     var tiles: [Tile]
     var general: [Item]
     var hasGeneral: Bool
-    var vendors: [VendorSection]
+    /// The findings by vendor as HTML, escaped: written here rather than by the template, whose reflection over
+    /// every finding took most of a large report's time.
+    var vendorSections: String
     var hasVendors: Bool
     var accepted: [AcceptedItem]
     var hasAccepted: Bool
@@ -85,12 +79,9 @@ struct AuditHTMLPage {
         tiles = Severity.allCases.reversed().map { Tile(severity: $0.rawValue, count: report.counts[$0]) }
         general = report.findings.filter { $0.vendor == nil }.map(Self.item)
         hasGeneral = !general.isEmpty
-        vendors = AuditOutline.byVendor(report.findings).map { group in
-            VendorSection(
-                name: group.vendor.name, id: group.vendor.id, anchor: "vendor-\(group.vendor.id)",
-                worst: group.findings.map(\.severity).max()?.rawValue ?? "info", items: group.findings.map(Self.item))
-        }
-        hasVendors = !vendors.isEmpty
+        let groups = AuditOutline.byVendor(report.findings)
+        vendorSections = Self.html(groups)
+        hasVendors = !groups.isEmpty
         accepted = report.accepted.map { finding in
             AcceptedItem(
                 id: finding.id, severity: finding.severity.rawValue, vendor: finding.vendor?.name ?? "",
@@ -134,5 +125,24 @@ struct AuditHTMLPage {
         Item(
             id: finding.id, severity: finding.severity.rawValue, kind: finding.kind.rawValue,
             subject: finding.subject, message: finding.message)
+    }
+
+    /// One section per vendor with a table of its findings, as the template's other tables are written.
+    private static func html(_ groups: [(vendor: FindingVendor, findings: [Finding])]) -> String {
+        let escape = HTMLRenderer.escape
+        var out = ""
+        for group in groups {
+            let worst = escape(group.findings.map(\.severity).max()?.rawValue ?? "info")
+            out += "<section class=\"vendor\" id=\"vendor-\(group.vendor.id)\">\n<h3>\(escape(group.vendor.name)) "
+            out += "<span class=\"id\">#\(group.vendor.id)</span> <span class=\"sev \(worst)\">\(worst)</span></h3>\n"
+            out += "<table><tr><th>Severity</th><th>Subject</th><th>Finding</th><th>Id</th></tr>\n"
+            for finding in group.findings {
+                let severity = escape(finding.severity.rawValue)
+                out += "<tr><td><span class=\"sev \(severity)\">\(severity)</span></td><td>\(escape(finding.subject))"
+                out += "</td><td>\(escape(finding.message))</td><td class=\"id\">\(escape(finding.id))</td></tr>\n"
+            }
+            out += "</table>\n</section>\n"
+        }
+        return out
     }
 }

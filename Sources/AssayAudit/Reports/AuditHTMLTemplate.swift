@@ -1,5 +1,6 @@
 /// The HTML report's Mustache template: one self-contained page, inline CSS and SVG, a print stylesheet.
-/// Every `{{value}}` is escaped by ``HTMLRenderer/escape(_:)`` (the `ASSAY_HTML` content type).
+/// Every `{{value}}` is escaped by ``HTMLRenderer/escape(_:)`` (the `ASSAY_HTML` content type); the findings by
+/// vendor, one table row per finding, come written and escaped by ``AuditHTMLPage/vendorSections``.
 enum AuditHTMLTemplate {
     static let text = """
         {{% CONTENT_TYPE: ASSAY_HTML}}<!DOCTYPE html>
@@ -67,13 +68,7 @@ enum AuditHTMLTemplate {
         {{/hasEscrow}}{{^hasEscrow}}<p><em>No escrow offer recorded.</em></p>
         {{/hasEscrow}}<h2>Findings by vendor</h2>
         {{^hasVendors}}<p><em>No vendor finding.</em></p>
-        {{/hasVendors}}{{#vendors}}<section class="vendor" id="{{anchor}}">
-        <h3>{{name}} <span class="id">#{{id}}</span> <span class="sev {{worst}}">{{worst}}</span></h3>
-        <table><tr><th>Severity</th><th>Subject</th><th>Finding</th><th>Id</th></tr>
-        {{#items}}<tr><td><span class="sev {{severity}}">{{severity}}</span></td><td>{{subject}}</td><td>{{message}}</td><td class="id">{{id}}</td></tr>
-        {{/items}}</table>
-        </section>
-        {{/vendors}}<h2>Accepted risks</h2>
+        {{/hasVendors}}{{{vendorSections}}}<h2>Accepted risks</h2>
         {{^hasAccepted}}<p><em>No finding is accepted.</em></p>
         {{/hasAccepted}}{{#hasAccepted}}<p>Accepted findings are listed here and not counted above.</p>
         <table><tr><th>Severity</th><th>Vendor</th><th>Finding</th><th>Accepted</th><th>Id</th></tr>

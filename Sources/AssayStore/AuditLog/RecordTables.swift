@@ -34,6 +34,19 @@ struct RecordTable: Sendable {
         return "json_object(" + fields.joined(separator: ",") + ")"
     }
 
+    /// SQL for the state of the row whose key is the value of `key` (an SQL expression), `NULL` when there is no
+    /// such row. The row is found through the primary key (`IS`, as a key value may be NULL where SQLite allows
+    /// it); the key is then compared whole, so that a row whose key only compares equal under a collation is not
+    /// taken for another.
+    func stateSQL(ofKey key: String) -> String {
+        let quoted = "main.\(name.quotedDatabaseIdentifier)"
+        let lookup = keyColumns.enumerated().map { index, column in
+            "\(quoted).\(column.quotedDatabaseIdentifier) IS json_extract(\(key), '$[\(index)]')"
+        }
+        return "SELECT \(stateSQL(quoted)) FROM \(quoted) WHERE " + lookup.joined(separator: " AND ")
+            + " AND \(keySQL(quoted)) = \(key)"
+    }
+
     /// Every row as it is now, sorted by key.
     func currentRows(_ db: Database) throws -> [RecordRow] {
         var rows: [RecordRow] = []
@@ -102,9 +115,14 @@ enum RecordTables {
         }
     }
 
-    /// Creates, once per connection, the temporary table and triggers that note the key and new state of every
-    /// record row the connection writes. They are temporary: edits made by other programs do not fire them, which
-    /// is the point: those edits never reach the log.
+    /// Creates, once per connection, the temporary table and triggers that note the key of every record row the
+    /// connection inserts, updates or deletes (cascades included). They are temporary: edits made by other programs
+    /// do not fire them, which is the point: those edits never reach the log.
+    ///
+    /// A trigger only appends the key (an update, the old key and the new); ``takeTouchedRows(_:)`` states each
+    /// noted row as it is when the transaction ends, which is the state its last write left, since every write of
+    /// this connection to a record table fires a trigger. Noting the state at every write instead cost three times
+    /// as much per row, in a table keyed by row.
     static func prepareTracking(_ db: Database) throws {
         let ready = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'assay_touched')")
@@ -112,47 +130,45 @@ enum RecordTables {
             try db.execute(sql: "DELETE FROM temp.assay_touched")
             return
         }
-        try db.execute(
-            sql: """
-                CREATE TEMP TABLE assay_touched (
-                    tbl TEXT NOT NULL, key TEXT NOT NULL, state TEXT, PRIMARY KEY (tbl, key)) WITHOUT ROWID
-                """)
+        try db.execute(sql: "CREATE TEMP TABLE assay_touched (tbl TEXT NOT NULL, key TEXT NOT NULL)")
         for table in try all(db) {
             let quoted = table.name.quotedDatabaseIdentifier
             let name = literal(table.name)
             // (Unqualified: a trigger may not name a table's schema; temp is searched first.)
-            // Delete then insert rather than INSERT OR REPLACE: an outer INSERT OR IGNORE would override the
-            // trigger's conflict clause and silently drop the note.
-            func note(_ row: String, state: String) -> String {
-                """
-                DELETE FROM assay_touched WHERE tbl = \(name) AND key = \(table.keySQL(row));
-                INSERT INTO assay_touched (tbl, key, state) VALUES (\(name), \(table.keySQL(row)), \(state));
-                """
+            func note(_ rows: String...) -> String {
+                "INSERT INTO assay_touched (tbl, key) VALUES "
+                    + rows.map { "(\(name), \(table.keySQL($0)))" }.joined(separator: ", ") + ";"
             }
             let trigger = { (event: String) in "assay_touch_\(table.name)_\(event)".quotedDatabaseIdentifier }
             try db.execute(
                 sql: """
-                    CREATE TEMP TRIGGER \(trigger("insert")) AFTER INSERT ON main.\(quoted) BEGIN
-                    \(note("NEW", state: table.stateSQL("NEW")))
-                    END;
-                    CREATE TEMP TRIGGER \(trigger("update")) AFTER UPDATE ON main.\(quoted) BEGIN
-                    \(note("OLD", state: "NULL"))
-                    \(note("NEW", state: table.stateSQL("NEW")))
-                    END;
-                    CREATE TEMP TRIGGER \(trigger("delete")) AFTER DELETE ON main.\(quoted) BEGIN
-                    \(note("OLD", state: "NULL"))
-                    END;
+                    CREATE TEMP TRIGGER \(trigger("insert")) AFTER INSERT ON main.\(quoted) BEGIN \(note("NEW")) END;
+                    CREATE TEMP TRIGGER \(trigger("update")) AFTER UPDATE ON main.\(quoted) BEGIN \(note("OLD", "NEW")) END;
+                    CREATE TEMP TRIGGER \(trigger("delete")) AFTER DELETE ON main.\(quoted) BEGIN \(note("OLD")) END;
                     """)
         }
     }
 
-    /// The rows written since ``prepareTracking(_:)``, sorted by table and key, forgetting them.
+    /// The rows written since ``prepareTracking(_:)``, sorted by table and key, each with its state as it is now
+    /// (`nil` for a row that no longer exists), forgetting them.
     static func takeTouchedRows(_ db: Database) throws -> [RecordRow] {
         let exists = try Bool.fetchOne(
             db, sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'assay_touched')")
         guard exists == true else { return [] }
-        let rows = try Row.fetchAll(db, sql: "SELECT tbl, key, state FROM temp.assay_touched ORDER BY tbl, key")
-            .map { RecordRow(table: $0[0], key: $0[1], state: $0[2]) }
+        let tables = Dictionary(try all(db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        var rows: [RecordRow] = []
+        for name in try String.fetchAll(db, sql: "SELECT DISTINCT tbl FROM temp.assay_touched ORDER BY tbl") {
+            // One query per table, each key's state read through the primary key; a table dropped in the
+            // transaction has no row left.
+            let state = tables[name].map { $0.stateSQL(ofKey: "touched.key") } ?? "NULL"
+            let cursor = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT touched.key, (\(state))
+                    FROM (SELECT DISTINCT key FROM temp.assay_touched WHERE tbl = ?) AS touched ORDER BY touched.key
+                    """, arguments: [name])
+            while let row = try cursor.next() { rows.append(RecordRow(table: name, key: row[0], state: row[1])) }
+        }
         try db.execute(sql: "DELETE FROM temp.assay_touched")
         return rows
     }

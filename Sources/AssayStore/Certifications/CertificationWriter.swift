@@ -17,7 +17,7 @@ extension Store {
         certification.createdAt = now
         certification.updatedAt = now
         certification.claimKey = draft.claimKey ?? Certification.newClaimKey()
-        try certification.insert(db)
+        try certification.insertCached(db)
         guard let id = certification.id else { throw StoreError.database("certification row without id") }
         let first = CertificationStatusChange(
             certificationId: id, status: draft.status, effectiveOn: draft.issuedOn ?? asOf,
@@ -224,13 +224,13 @@ extension CertificationDraft {
     /// refuses a list item holding `;`, which separates items in CSV.
     func cleaned() throws -> CertificationDraft {
         func text(_ value: String?) -> String? {
-            guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else {
+            guard let trimmed = value?.trimmedOfWhitespace, !trimmed.isEmpty else {
                 return nil
             }
             return trimmed
         }
         func list(_ items: [String], field: String) throws -> [String] {
-            let kept = items.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            let kept = items.map(\.trimmedOfWhitespace).filter { !$0.isEmpty }
             if let bad = kept.first(where: { $0.contains(";") }) {
                 throw StoreError.refused("\(field) '\(bad)' holds ';', which separates list items in CSV")
             }

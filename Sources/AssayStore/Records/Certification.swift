@@ -44,8 +44,16 @@ struct Certification: Codable, Sendable, Equatable, FetchableRecord, MutablePers
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
-    /// A fresh claim key: a lower-case UUID.
-    static func newClaimKey() -> String { UUID().uuidString.lowercased() }
+    /// A fresh claim key: a lower-case random (version 4) UUID, from the system's generator (Foundation's `UUID()`
+    /// opens the random device anew for each, and bulk writes make one per row).
+    static func newClaimKey() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = withUnsafeBytes(of: (generator.next() as UInt64, generator.next() as UInt64)) { Array($0) }
+        bytes[6] = bytes[6] & 0x0F | 0x40
+        bytes[8] = bytes[8] & 0x3F | 0x80
+        let hex = bytes.map { String($0 >> 4, radix: 16) + String($0 & 15, radix: 16) }
+        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
+    }
 }
 
 /// A dated status change of a certification, with its reason.

@@ -27,14 +27,20 @@ extension Store {
     static func reconcile(_ db: Database, vendorId: Int64?, asOf: CalendarDate, recordedBefore cutoff: String?)
         throws -> [ReconciledClaim]
     {
-        var request = Certification.filter(
-            ["cc", "eucc", "fips140-2", "fips140-3"].contains(Certification.Columns.scheme)
-        ).order(Certification.Columns.id)
-        if let vendorId { request = request.filter(Certification.Columns.vendorId == vendorId) }
-        if let cutoff { request = request.filter(Certification.Columns.createdAt < cutoff) }
         var imports = RegistryImport.all()
         if let cutoff { imports = imports.filter(Column("importedAt") < cutoff) }
         let knownImports = try imports.fetchAll(db)
+        // Only claims of a registry that was imported can have an outcome (see below): the others are not read.
+        let importedRegistries = Set(knownImports.map(\.registry))
+        let schemes = ["cc", "eucc", "fips140-2", "fips140-3"].filter { text in
+            guard let scheme = try? CertificationScheme(text), let registry = ReconciliationCheck.registry(for: scheme)
+            else { return false }
+            return importedRegistries.contains(registry)
+        }
+        guard !schemes.isEmpty else { return [] }
+        var request = Certification.filter(schemes.contains(Certification.Columns.scheme)).order(Certification.Columns.id)
+        if let vendorId { request = request.filter(Certification.Columns.vendorId == vendorId) }
+        if let cutoff { request = request.filter(Certification.Columns.createdAt < cutoff) }
         let importTimes = Dictionary(knownImports.compactMap { row in row.id.map { ($0, row.importedAt) } }) { $1 }
         var names = NameCache()
         var records: [Registry: [RegistryRecord]] = [:]

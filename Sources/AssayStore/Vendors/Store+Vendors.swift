@@ -151,7 +151,7 @@ extension Store {
             vendor.parentId = try VendorResolver.resolve(db, parent).id
             vendor.parentLink = draft.parentLink ?? .subsidiary
         }
-        try vendor.insert(db)
+        try vendor.insertCached(db)
         let id = try id(of: vendor)
         try claim(db, name: name, for: id, primary: true)
         for alias in draft.aliases { try claim(db, name: alias, for: id, primary: false) }
@@ -169,7 +169,7 @@ extension Store {
     }
 
     static func nonEmpty(_ text: String, field: String) throws -> String {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmedOfWhitespace
         if trimmed.isEmpty { throw StoreError.invalidValue(.emptyValue(field: field)) }
         return trimmed
     }
@@ -187,11 +187,11 @@ extension Store {
         let name = try nonEmpty(name, field: primary ? "vendor name" : "alias")
         try PlainText.check(name, field: primary ? "vendor name" : "alias")
         let key = VendorName.key(for: name)
-        if let existing = try VendorName.fetchOne(db, key: key) {
-            let owner = try Vendor.fetchOne(db, key: existing.vendorId)?.name ?? existing.name
+        if let existing = try VendorName.cached(db, key: key) {
+            let owner = try Vendor.cached(db, id: existing.vendorId)?.name ?? existing.name
             throw StoreError.duplicateName(name, existing: owner)
         }
-        try VendorName(key: key, vendorId: vendorId, name: name, isPrimary: primary).insert(db)
+        try VendorName(key: key, vendorId: vendorId, name: name, isPrimary: primary).insertCached(db)
     }
 
     static func register(_ db: Database, _ identifier: LegalIdentifier, for vendorId: Int64) throws {
@@ -216,13 +216,18 @@ extension Store {
 
     static func details(_ db: Database, _ vendor: Vendor) throws -> VendorDetails {
         let id = try id(of: vendor)
-        let aliases = try VendorName.filter(VendorName.Columns.vendorId == id && !VendorName.Columns.isPrimary)
-            .fetchAll(db).map(\.name).sorted()
-        let identifiers = try VendorIdentifier.filter(VendorIdentifier.Columns.vendorId == id)
-            .order(VendorIdentifier.Columns.kind, VendorIdentifier.Columns.value).fetchAll(db)
-            .map { try LegalIdentifier(kind: $0.kind, value: $0.value) }
-        let parent = try vendor.parentId.flatMap { try Vendor.fetchOne(db, key: $0) }
-        let children = try Vendor.filter(Vendor.Columns.parentId == id).order(Vendor.Columns.name).fetchAll(db)
+        // Cached statements: this runs for every vendor a bulk write adds.
+        let aliases = try String.fetchAll(
+            db.cachedStatement(sql: "SELECT name FROM vendorName WHERE vendorId = ? AND NOT isPrimary"),
+            arguments: [id]
+        ).sorted()
+        let identifiers = try Row.fetchAll(
+            db.cachedStatement(sql: "SELECT kind, value FROM vendorIdentifier WHERE vendorId = ? ORDER BY kind, value"),
+            arguments: [id]
+        ).map { try LegalIdentifier(kind: $0[0], value: $0[1]) }
+        let parent = try vendor.parentId.flatMap { try Vendor.cached(db, id: $0) }
+        let children = try Vendor.fetchAll(
+            db.cachedStatement(sql: "SELECT * FROM vendor WHERE parentId = ? ORDER BY name"), arguments: [id])
         return VendorDetails(
             id: id, name: vendor.name, aliases: aliases, country: vendor.country, identifiers: identifiers,
             website: vendor.website,

@@ -5,13 +5,9 @@ import GRDB
 enum VendorResolver {
     static func resolve(_ db: Database, _ reference: String) throws -> Vendor {
         let trimmed = reference.trimmingCharacters(in: .whitespaces)
-        if let name = try VendorName.fetchOne(db, key: VendorName.key(for: trimmed)),
-            let vendor = try Vendor.fetchOne(db, key: name.vendorId)
-        {
-            return vendor
-        }
+        if let vendor = try Vendor.cached(db, nameKey: VendorName.key(for: trimmed)) { return vendor }
         if let id = Int64(trimmed.hasPrefix("#") ? String(trimmed.dropFirst()) : trimmed),
-            let vendor = try Vendor.fetchOne(db, key: id)
+            let vendor = try Vendor.cached(db, id: id)
         {
             return vendor
         }
