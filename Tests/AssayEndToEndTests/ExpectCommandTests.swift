@@ -53,6 +53,17 @@ struct ExpectCommandTests {
         #expect(try expectations().count == 3, "the same evidence again records nothing more")
     }
 
+    @Test func evidenceGivenThroughASymlinkIsKeptAsTheFileItNames() throws {
+        try deposit()
+        let link = directory.file("evidence.buildinfo")
+        try FileManager.default.createSymbolicLink(
+            atPath: link, withDestinationPath: Paths.fixtures + "/provenance/debian-buildinfo/gzip_1.10-2_all-amd64-source.buildinfo")
+        let result = try assay(["escrow", "expect", "1", "--from", link])
+        #expect(result.exitCode == 0, "\(result.stderr)")
+        let verified = try assay(["log", "verify"])
+        #expect(verified.exitCode == 0 && verified.stdout.hasPrefix("OK "), "\(verified.stdout)\(verified.stderr)")
+    }
+
     @Test func aSigstoreBundleIsVerifiedAndATamperedCopyRecordsNothing() throws {
         try deposit()
         let good = try assay(["escrow", "expect", "1", "--from", Self.sigstore + "bundle.sigstore.json"] + Self.trust)

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// The `diffoscope` program, run on two files to say how they differ: its `--json` report and a line for each
@@ -49,19 +50,10 @@ public struct Diffoscope: Sendable {
     }
 
     private static func run(_ path: String, _ arguments: [String]) -> (status: Int32, stdout: [UInt8])? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
+        let environment = ProcessInfo.processInfo.environment
+        guard let result = try? Subprocess.run([path] + arguments, environment: environment, output: .capture) else {
             return nil
         }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, Array(data))
+        return (result.status, result.output)
     }
 }

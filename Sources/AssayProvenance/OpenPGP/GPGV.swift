@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// Runs GnuPG's `gpgv`, the signature-only verifier, with a throw-away home folder and only the given keyring.
@@ -17,8 +18,7 @@ enum GPGV {
     {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("assay-gpgv-" + UUID().uuidString)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let process = Process()
-        let output = Pipe()
+        let output: [UInt8]
         do {
             try FileManager.default.createDirectory(
                 at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
@@ -29,19 +29,16 @@ enum GPGV {
                 paths.append(path)
             }
             let ring = try keyringFile(keyring, in: folder.path)
-            process.executableURL = URL(fileURLWithPath: gpgv)
-            process.arguments = ["--homedir", folder.path, "--status-fd", "1", "--keyring", ring] + paths
-            process.environment = ["PATH": "/usr/bin:/bin", "LC_ALL": "C"]
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            output = try Subprocess.run(
+                [gpgv, "--homedir", folder.path, "--status-fd", "1", "--keyring", ring] + paths,
+                environment: ["PATH": "/usr/bin:/bin", "LC_ALL": "C"], output: .capture
+            ).output
+        } catch let error as SubprocessError {
+            throw .cannotVerify(place: place, reason: "cannot run gpgv: \(error.reason)")
         } catch {
             throw .cannotVerify(place: place, reason: "cannot run gpgv: \(error.localizedDescription)")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).split(separator: "\n").compactMap { line in
+        return String(decoding: output, as: UTF8.self).split(separator: "\n").compactMap { line in
             line.hasPrefix("[GNUPG:] ") ? line.dropFirst(9).split(separator: " ") : nil
         }
     }

@@ -1,3 +1,4 @@
+import AssayCore
 import Foundation
 
 /// How a build is cut off from the network: a new, empty network namespace (`unshare --net`, util-linux) when
@@ -18,23 +19,16 @@ struct NetworkIsolation {
             }
             guard let unshare = ["/usr/bin/unshare", "/bin/unshare"].first(where: FileManager.default.isExecutableFile)
             else { return NetworkIsolation(prefix: [], description: "not isolated: unshare (util-linux) not found") }
-            let probe = Process()
-            probe.executableURL = URL(fileURLWithPath: unshare)
-            probe.arguments = ["--net", "--", "/bin/true"]
-            probe.standardInput = FileHandle.nullDevice
-            probe.standardOutput = FileHandle.nullDevice
-            probe.standardError = FileHandle.nullDevice
+            let status: Int32
             do {
-                try probe.run()
-                probe.waitUntilExit()
+                status = try Subprocess.run([unshare, "--net", "--", "/bin/true"], environment: [:], output: .discard)
+                    .status
             } catch {
                 return NetworkIsolation(prefix: [], description: "not isolated: \(unshare) could not start: \(error)")
             }
-            guard probe.terminationReason == .exit, probe.terminationStatus == 0 else {
+            guard status == 0 else {
                 return NetworkIsolation(
-                    prefix: [],
-                    description: "not isolated: 'unshare --net' is not permitted here (exit \(probe.terminationStatus))"
-                )
+                    prefix: [], description: "not isolated: 'unshare --net' is not permitted here (exit \(status))")
             }
             return NetworkIsolation(
                 prefix: [unshare, "--net", "--"], description: "isolated: new network namespace (unshare --net)")

@@ -29,7 +29,14 @@ struct EvidenceBlobs {
             )
             let temporary = folder + "/.incoming-\(getpid())-\(hex.prefix(16))"
             try? FileManager.default.removeItem(atPath: temporary)
-            try FileManager.default.copyItem(atPath: path, toPath: temporary)
+            // copyItem copies a symlink as a symlink: copy the file it names, so the blob holds the bytes.
+            let source = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+            try FileManager.default.copyItem(atPath: source, toPath: temporary)
+            var copiedInfo = stat()
+            guard lstat(temporary, &copiedInfo) == 0, copiedInfo.st_mode & S_IFMT == S_IFREG else {
+                try? FileManager.default.removeItem(atPath: temporary)
+                throw StoreError.io(path: path, reason: "not a regular file")
+            }
             chmod(temporary, 0o400)
             let fd = open(temporary, O_RDONLY)
             if fd >= 0 {
