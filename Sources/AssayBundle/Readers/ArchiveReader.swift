@@ -17,27 +17,27 @@ struct ArchiveReader {
             progress: ProgressCounter(totalFiles: nil, totalBytes: nil, report: options.progress)
         )
         hashing.start()
-        let streamed: Streamed
+        var streamed: Streamed
         do {
-            streamed = try stream(archive, into: hashing.channel)
+            streamed = try stream(archive, into: hashing)
         } catch {
             _ = try? hashing.finish()
             if error.isFirstHeaderFailure, archive.isFormatError { throw BundleError.unrecognizedFormat(path: path) }
             throw error.error
         }
-        let digests = try hashing.finish()
-        let tailFindings = try archive.finish()
         var entries = streamed.entries
-        for (index, digest) in digests { entries[index].digest = digest }
-        let (resolved, linkFindings) = resolveHardlinks(entries, links: streamed.hardlinks)
+        streamed.entries = EntryList()  // the one reference left, so writing digests copies nothing
+        try hashing.finish().write(into: &entries)
+        let tailFindings = try archive.finish()
+        let linkFindings = resolveHardlinks(&entries, links: streamed.hardlinks)
         let headerFindings = ZipHeaderConsistency.findings(archive.zipRecords ?? [])
         let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
         return try assembler.assemble(
-            resolved, findings: streamed.findings + linkFindings + headerFindings + tailFindings)
+            entries, findings: streamed.findings + linkFindings + headerFindings + tailFindings)
     }
 
     private struct Streamed {
-        var entries: [BundleEntry] = []
+        var entries = EntryList()
         var findings: [Finding] = []
         /// Raw-entry positions of hardlinks and the raw path each names.
         var hardlinks: [(index: Int, target: [UInt8])] = []
@@ -49,7 +49,8 @@ struct ArchiveReader {
         let isFirstHeaderFailure: Bool
     }
 
-    private func stream(_ archive: ArchiveHandle, into channel: ChunkChannel) throws(StreamError) -> Streamed {
+    private func stream(_ archive: ArchiveHandle, into hashing: HashingThread) throws(StreamError) -> Streamed {
+        let channel = hashing.channel
         var result = Streamed()
         var totalBytes: UInt64 = 0
         do throws(BundleError) {
@@ -57,6 +58,7 @@ struct ArchiveReader {
                 let path = EntryPath(bytes: header.path)
                 let shown = path.description
                 let index = result.entries.count
+                if index % 1024 == 0 { hashing.take().write(into: &result.entries) }
                 if index >= options.limits.maxEntries {
                     throw BundleError.limitExceeded(
                         path: self.path, limit: "entries", value: UInt64(options.limits.maxEntries))
@@ -74,14 +76,18 @@ struct ArchiveReader {
                     }
                     channel.send(.end(index: index))
                     result.entries.append(
-                        BundleEntry(path: path, type: .file, size: size, executable: header.executable))
+                        path: header.path, type: .file, size: size, executable: header.executable,
+                        digestRoom: options.algorithm)
                 case .directory:
-                    result.entries.append(.directory(path))
+                    result.entries.append(path: header.path, type: .directory, size: 0, executable: false)
                 case .symlink:
-                    result.entries.append(.symlink(path, target: EntryPath(bytes: header.linkTarget ?? [])))
+                    result.entries.append(
+                        path: header.path, type: .symlink, size: 0, executable: false, target: header.linkTarget ?? [])
                 case .hardlink:
                     result.hardlinks.append((index, header.linkTarget ?? []))
-                    result.entries.append(BundleEntry(path: path, type: .file, executable: header.executable))
+                    result.entries.append(
+                        path: header.path, type: .file, size: nil, executable: header.executable,
+                        digestRoom: options.algorithm)
                 case .special:
                     result.findings.append(
                         Finding(.specialFile, .error, path: path, "special file (device, FIFO or socket) not hashed"))
@@ -115,33 +121,30 @@ struct ArchiveReader {
     }
 
     /// Gives each hardlink the size and digest of the file it names: the last earlier file, or earlier resolved
-    /// hardlink, with that path.
-    private func resolveHardlinks(
-        _ entries: [BundleEntry],
-        links: [(index: Int, target: [UInt8])]
-    ) -> (entries: [BundleEntry], findings: [Finding]) {
-        guard !links.isEmpty else { return (entries, []) }
+    /// hardlink, with that path. Unresolved hardlinks are dropped, with a finding each.
+    private func resolveHardlinks(_ entries: inout EntryList, links: [(index: Int, target: [UInt8])]) -> [Finding] {
+        guard !links.isEmpty else { return [] }
+        let linkIndexes = Set(links.map(\.index))
         var byPath: [[UInt8]: Int] = [:]
-        for (index, entry) in entries.enumerated() where entry.digest != nil {
-            byPath[Self.canonical(entry.path.bytes)] = index
+        for index in entries.indices where entries.record(index).type == .file && !linkIndexes.contains(index) {
+            byPath[Self.canonical(Array(entries.pathBytes(index)))] = index
         }
-        var resolved = entries
-        var dropped = Set<Int>()
         var findings: [Finding] = []
         for link in links {
             if let source = byPath[Self.canonical(link.target)], source < link.index {
-                resolved[link.index].size = resolved[source].size
-                resolved[link.index].digest = resolved[source].digest
-                byPath[Self.canonical(entries[link.index].path.bytes)] = link.index
+                let content = entries[source]
+                if let size = content.size { entries.setSize(size, at: link.index) }
+                if let digest = content.digest { entries.setDigest(digest, at: link.index) }
+                byPath[Self.canonical(Array(entries.pathBytes(link.index)))] = link.index
             } else {
-                dropped.insert(link.index)
+                entries.drop(link.index)
                 findings.append(
                     Finding(
-                        .unresolvedHardlink, .error, path: entries[link.index].path,
+                        .unresolvedHardlink, .error, path: entries.path(link.index),
                         "hardlink to '\(EntryPath(bytes: link.target))', which is not an earlier file"))
             }
         }
-        return (resolved.enumerated().filter { !dropped.contains($0.offset) }.map(\.element), findings)
+        return findings
     }
 
     /// A raw path with `./` and repeated slashes removed, so `./a` and `a` name the same file.

@@ -38,8 +38,10 @@ final class ChunkChannel: @unchecked Sendable {
         guard head < queue.count else { return nil }
         let message = queue[head]
         head += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
+        // Taken messages go at once (a sender that always keeps the queue busy must not make it grow with the
+        // archive): at most `capacity` are left to move.
+        if head == queue.count || head >= capacity {
+            queue.removeFirst(head)
             head = 0
         }
         condition.broadcast()

@@ -1,3 +1,4 @@
+import AssayCrypto
 import Foundation
 
 /// Walks a directory tree with `lstat` semantics: symlinks are recorded with their target and never followed,
@@ -6,10 +7,12 @@ struct DirectoryScanner {
     let rootFD: Int32
     let rootPath: String
     let limits: Limits
+    /// Files get room for a digest of this algorithm, written once they are hashed.
+    let algorithm: DigestAlgorithm
 
     /// What a scan has found so far.
     struct Result {
-        var entries: [BundleEntry] = []
+        var entries = EntryList()
         var findings: [Finding] = []
         fileprivate var pending: [EntryPath] = []
         fileprivate var totalBytes: UInt64 = 0
@@ -47,8 +50,8 @@ struct DirectoryScanner {
         case S_IFREG:
             result.totalBytes += UInt64(info.st_size)
             result.entries.append(
-                BundleEntry(
-                    path: path, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0))
+                path: path.bytes, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0,
+                digestRoom: algorithm)
         case S_IFDIR:
             result.entries.append(.directory(path))
             result.pending.append(path)

@@ -14,9 +14,20 @@ extension Hasher {
         path: String,
         progress: ((Int) -> Void)? = nil
     ) throws(CryptoError) -> UInt64 {
-        var total: UInt64 = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Hasher.readSize, alignment: 64)
         defer { buffer.deallocate() }
+        return try update(fileDescriptor: fd, path: path, buffer: buffer, progress: progress)
+    }
+
+    /// Adds everything readable from an open file descriptor, reading into `buffer` (which a caller hashing many
+    /// files reuses), and returns the byte count.
+    public func update(
+        fileDescriptor fd: Int32,
+        path: String,
+        buffer: UnsafeMutableRawBufferPointer,
+        progress: ((Int) -> Void)? = nil
+    ) throws(CryptoError) -> UInt64 {
+        var total: UInt64 = 0
         while true {
             let count = read(fd, buffer.baseAddress, buffer.count)
             if count < 0 {

@@ -41,11 +41,13 @@ struct BundleHash: ParsableCommand {
 
     func run() throws {
         let manifest = try bundle.read(path)
-        let bytes = try ManifestCodec.encode(manifest, as: format.manifestFormat, pretty: format == .json)
+        let write = { (sink: ([UInt8]) throws -> Void) throws in
+            try ManifestCodec.write(manifest, as: format.manifestFormat, pretty: format == .json, to: sink)
+        }
         if let output {
-            try AtomicFile.write(bytes, to: output)
+            try AtomicFile.write(to: output, write)
         } else {
-            Output.write(String(decoding: bytes, as: UTF8.self))
+            try write { Output.write(bytes: $0) }
         }
         let summary = "\(manifest.totals.files) files, \(manifest.totals.directories) directories, "
             + "\(manifest.totals.symlinks) symlinks, \(manifest.totals.bytes) bytes"
