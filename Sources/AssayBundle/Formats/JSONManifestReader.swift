@@ -11,7 +11,7 @@ enum JSONManifestReader {
     static func read(path: String) -> Manifest? {
         guard let reader = JSONByteReader(path: path), reader.take(UInt8(ascii: "{")) else { return nil }
         var fields: [String: [UInt8]] = [:]
-        var entries: EntryList?
+        var parsed: EntryList?
         var first = true
         while !reader.take(UInt8(ascii: "}")) {
             guard first || reader.take(UInt8(ascii: ",")), let key = reader.string().map({ String(decoding: $0, as: UTF8.self) }),
@@ -19,10 +19,10 @@ enum JSONManifestReader {
             else { return nil }
             first = false
             if key == "entries" {
-                guard entries == nil, let algorithm = fields["algorithm"].flatMap(Self.algorithm),
+                guard parsed == nil, let algorithm = fields["algorithm"].flatMap(Self.algorithm),
                     let list = Self.entries(reader, algorithm: algorithm)
                 else { return nil }
-                entries = list
+                parsed = list
                 fields[key] = Array("[]".utf8)
             } else {
                 var raw: [UInt8] = []
@@ -30,7 +30,8 @@ enum JSONManifestReader {
                 fields[key] = raw
             }
         }
-        guard reader.atEnd, var entries else { return nil }
+        // Taken out of the optional, so that sorting it in place copies nothing.
+        guard reader.atEnd, var entries = parsed.take() else { return nil }
         let frame = "{" + fields.map { "\"\($0.key)\":" + String(decoding: $0.value, as: UTF8.self) }.joined(separator: ",") + "}"
         guard let document = try? JSONDecoder().decode(ManifestDocument.self, from: Data(frame.utf8)),
             document.formatVersion == Manifest.formatVersion,

@@ -33,7 +33,7 @@ struct ArchiveReader {
         let headerFindings = ZipHeaderConsistency.findings(archive.zipRecords ?? [])
         let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
         return try assembler.assemble(
-            entries, findings: streamed.findings + linkFindings + headerFindings + tailFindings)
+            &entries, findings: streamed.findings + linkFindings + headerFindings + tailFindings)
     }
 
     private struct Streamed {

@@ -28,7 +28,7 @@ struct DirectoryReader {
         var assembler = ManifestAssembler(
             options: options, source: only == nil ? "directory" : "file", mayStripPrefix: false)
         assembler.walked = true
-        return try assembler.assemble(entries, findings: findings)
+        return try assembler.assemble(&entries, findings: findings)
     }
 
     /// Hashes every file of the list with `options.workers` threads, writing each digest in place.

@@ -13,8 +13,11 @@ struct ManifestAssembler {
     /// Paths walked on disk are already safe, within the limits, unique and complete with their parents.
     var walked = false
 
-    func assemble(_ raw: EntryList, findings readerFindings: [Finding]) throws(BundleError) -> Manifest {
+    /// Assembles the manifest; `entries` is taken over (inout, so that changing it in place copies nothing) and
+    /// left empty.
+    func assemble(_ raw: inout EntryList, findings readerFindings: [Finding]) throws(BundleError) -> Manifest {
         var entries = raw
+        raw = EntryList()
         var findings = readerFindings
         var prefix: EntryPath?
         if !walked {
