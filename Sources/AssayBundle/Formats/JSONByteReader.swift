@@ -68,15 +68,21 @@ final class JSONByteReader {
     /// A string's bytes, escapes decoded (the opening quote not yet taken); `nil` for a malformed string, a lone
     /// surrogate or bytes that are not UTF-8.
     func string() -> [UInt8]? {
-        guard take(UInt8(ascii: "\"")) else { return nil }
         var out: [UInt8] = []
+        return string(into: &out) ? out : nil
+    }
+
+    /// Reads a string into `out` (emptied first, its storage reused): `false` where ``string()`` gives `nil`.
+    func string(into out: inout [UInt8]) -> Bool {
+        out.removeAll(keepingCapacity: true)
+        guard take(UInt8(ascii: "\"")) else { return false }
         var ascii = true
         while let byte = next() {
             switch byte {
             case UInt8(ascii: "\""):
-                return ascii || String(validating: out, as: UTF8.self) != nil ? out : nil
+                return ascii || String(validating: out, as: UTF8.self) != nil
             case UInt8(ascii: "\\"):
-                guard let escape = next() else { return nil }
+                guard let escape = next() else { return false }
                 switch escape {
                 case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
                 case UInt8(ascii: "b"): out.append(0x08)
@@ -85,18 +91,18 @@ final class JSONByteReader {
                 case UInt8(ascii: "r"): out.append(0x0d)
                 case UInt8(ascii: "t"): out.append(0x09)
                 case UInt8(ascii: "u"):
-                    guard let scalar = unicodeEscape() else { return nil }
+                    guard let scalar = unicodeEscape() else { return false }
                     out.append(contentsOf: String(Character(scalar)).utf8)
                     ascii = ascii && scalar.isASCII
-                default: return nil
+                default: return false
                 }
-            case 0..<0x20: return nil
+            case 0..<0x20: return false
             default:
                 if byte >= 0x80 { ascii = false }
                 out.append(byte)
             }
         }
-        return nil
+        return false
     }
 
     /// The scalar of a `\u` escape (the `\u` taken), combining a surrogate pair.

@@ -78,8 +78,9 @@ enum JSONManifestReader {
         return list
     }
 
-    private static let knownKeys: Set<[UInt8]> = Set(
-        ["path", "pathHex", "type", "size", "digest", "executable", "target", "targetHex"].map { Array($0.utf8) })
+    /// The fields of an entry, by position: `path` (0) and `type` (2) are required.
+    private static let fieldNames = ["path", "pathHex", "type", "size", "digest", "executable", "target", "targetHex"]
+        .map { Array($0.utf8) }
 
     private struct Fields {
         var path: [UInt8]?
@@ -98,65 +99,82 @@ enum JSONManifestReader {
     ) -> (path: [UInt8], type: EntryType, size: UInt64?, digest: Digest?, executable: Bool?, target: [UInt8]?)? {
         guard reader.take(UInt8(ascii: "{")) else { return nil }
         var fields = Fields()
-        var seen: Set<[UInt8]> = []
+        var seen: UInt16 = 0
         var first = true
+        var key: [UInt8] = []
         while !reader.take(UInt8(ascii: "}")) {
-            guard first || reader.take(UInt8(ascii: ",")), let key = reader.string(), reader.take(UInt8(ascii: ":"))
+            guard first || reader.take(UInt8(ascii: ",")), reader.string(into: &key), reader.take(UInt8(ascii: ":"))
             else { return nil }
-            // A repeated key is left to the complete decoder.
-            guard Self.knownKeys.contains(key) ? seen.insert(key).inserted : true else { return nil }
             first = false
+            let field = Self.fieldNames.firstIndex { $0.elementsEqual(key) }
+            if let field {
+                // A repeated field is left to the complete decoder.
+                guard seen & 1 << field == 0 else { return nil }
+                seen |= 1 << field
+            }
             reader.skipSpace()
             if reader.peek() == UInt8(ascii: "n") {
-                guard reader.literal() == "null", key != Array("path".utf8), key != Array("type".utf8) else {
-                    return nil
-                }
+                guard reader.literal() == "null", field != 0, field != 2 else { return nil }
                 continue
             }
-            guard read(String(decoding: key, as: UTF8.self), from: reader, algorithm: algorithm, into: &fields) else {
-                return nil
-            }
+            guard read(field, from: reader, algorithm: algorithm, into: &fields) else { return nil }
         }
         return checked(fields)
     }
 
-    /// Reads the value of one field; `false` when it is malformed.
+    /// Reads the value of one field (a position in ``fieldNames``, `nil` for an unknown one, skipped); `false` when
+    /// it is malformed.
     private static func read(
-        _ key: String, from reader: JSONByteReader, algorithm: DigestAlgorithm, into fields: inout Fields
+        _ field: Int?, from reader: JSONByteReader, algorithm: DigestAlgorithm, into fields: inout Fields
     ) -> Bool {
-        switch key {
-        case "path":
-            fields.path = reader.string()
-            return fields.path != nil
-        case "pathHex":
-            fields.pathHex = reader.string()
-            return fields.pathHex != nil
-        case "target":
-            fields.target = reader.string()
-            return fields.target != nil
-        case "targetHex":
-            fields.targetHex = reader.string()
-            return fields.targetHex != nil
-        case "type":
-            fields.type = reader.string().flatMap { EntryType(rawValue: String(decoding: $0, as: UTF8.self)) }
-            return fields.type != nil
-        case "size":
-            fields.size = reader.unsigned()
-            return fields.size != nil
-        case "executable":
+        switch field {
+        case 0: fields.path = reader.string()
+        case 1: fields.pathHex = reader.string()
+        case 2: fields.type = reader.string().flatMap { EntryType(rawValue: String(decoding: $0, as: UTF8.self)) }
+        case 3: fields.size = reader.unsigned()
+        case 4:
+            fields.digest = reader.string().flatMap { hex in
+                Self.hexBytes(hex).flatMap { $0.count == algorithm.outputByteCount ? Digest(algorithm: algorithm, bytes: $0) : nil }
+            }
+        case 5:
             switch reader.literal() {
             case "true": fields.executable = true
             case "false": fields.executable = false
             default: return false
             }
             return true
-        case "digest":
-            fields.digest = reader.string().flatMap { Digest(algorithm: algorithm, hex: String(decoding: $0, as: UTF8.self)) }
-            return fields.digest != nil
+        case 6: fields.target = reader.string()
+        case 7: fields.targetHex = reader.string()
         default:
             var ignored: [UInt8] = []
             return reader.skipValue(into: &ignored)
         }
+        let read: Bool? = switch field {
+        case 0: fields.path != nil
+        case 1: fields.pathHex != nil
+        case 2: fields.type != nil
+        case 3: fields.size != nil
+        case 4: fields.digest != nil
+        case 6: fields.target != nil
+        case 7: fields.targetHex != nil
+        default: nil
+        }
+        return read ?? false
+    }
+
+    /// Hexadecimal digits of either case as bytes, without building a `String`.
+    private static func hexBytes(_ hex: [UInt8]) -> [UInt8]? {
+        guard hex.count % 2 == 0 else { return nil }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(hex.count / 2)
+        var index = 0
+        while index < hex.count {
+            guard let high = JSONByteReader.hexValue(hex[index]), let low = JSONByteReader.hexValue(hex[index + 1])
+            else { return nil }
+            bytes.append(high << 4 | low)
+            index += 2
+        }
+        return bytes
     }
 
     /// The entry's parts once every field read is valid: required ones present, hex decoded.
@@ -177,6 +195,6 @@ enum JSONManifestReader {
     /// A path's bytes as ``PathText`` reads them: the hex form when present, else the text.
     private static func bytes(text: [UInt8], hex: [UInt8]?) -> [UInt8]? {
         guard let hex else { return text }
-        return Hex.decode(String(decoding: hex, as: UTF8.self))
+        return hexBytes(hex)
     }
 }

@@ -104,7 +104,9 @@ private final class FileHasher {
         let size: UInt64
         do throws(CryptoError) {
             // The path is named by the error below, so none is built for the files that read well.
-            size = try hasher.update(fileDescriptor: fd, path: "", buffer: buffer) { self.batch.add($0) }
+            size = try hasher.update(fileDescriptor: fd, path: "", buffer: buffer, expectedSize: expected) {
+                self.batch.add($0)
+            }
         } catch {
             throw BundleError.reading(shown(path), error)
         }
