@@ -79,7 +79,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
                     ? " (--max-entries raises it)" : limit.hasSuffix("bytes") ? " (--max-bytes raises it)" : "")
         case .malformedManifest(let file, let line, let reason): "\(file):\(line): malformed manifest line: \(reason)"
         case .invalidManifest(let file, let field, let reason):
-            field.isEmpty ? "\(file): invalid manifest: \(reason)" : "\(file): invalid manifest field '\(field)': \(reason)"
+            field.isEmpty
+                ? "\(file): invalid manifest: \(reason)" : "\(file): invalid manifest field '\(field)': \(reason)"
         case .unrepresentableName(let path, let format): "\(path): name cannot be written in \(format) format"
         case .unsupportedOutput(let format): "manifests cannot be written in \(format) format (read only)"
         case .unknownAlgorithm(let name):

@@ -16,7 +16,8 @@ import Testing
                 EntryPath(name), size: UInt64(index * 1000), digest: try Hasher.digest(Array(name.utf8)),
                 executable: index % 2 == 0)
         }
-        entries.append(.file(EntryPath(bytes: [0x66, 0xff, 0xfe]), size: 1, digest: try Hasher.digest([1]), executable: true))
+        entries.append(
+            .file(EntryPath(bytes: [0x66, 0xff, 0xfe]), size: 1, digest: try Hasher.digest([1]), executable: true))
         entries.append(.symlink(EntryPath("link"), target: EntryPath(bytes: [0x2e, 0x2e, 0x2f, 0xc3])))
         entries.append(.symlink(EntryPath("plain-link"), target: EntryPath("dir/sub/file")))
         entries.append(.directory(EntryPath("dir")))
@@ -70,7 +71,9 @@ import Testing
         for (index, damage) in damaged.enumerated() {
             let path = temp.path + "/m\(index).json"
             try Data(damage.utf8).write(to: URL(fileURLWithPath: path))
-            let fromBytes = #expect(throws: BundleError.self) { try ManifestCodec.decode(Array(damage.utf8), file: path) }
+            let fromBytes = #expect(throws: BundleError.self) {
+                try ManifestCodec.decode(Array(damage.utf8), file: path)
+            }
             let fromFile = #expect(throws: BundleError.self) { try ManifestCodec.read(contentsOf: path) }
             #expect(fromFile?.description == fromBytes?.description, "damage \(index)")
         }

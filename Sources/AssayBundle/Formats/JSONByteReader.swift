@@ -191,8 +191,9 @@ final class JSONByteReader {
             if depth == 0 && !inString {
                 // A scalar ends before the next delimiter; a string, object or array ends at its closing byte.
                 if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "}") || byte == UInt8(ascii: "]") { return true }
-                while let next = peek(), ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0a, 0x0d, 0x09]
-                    .contains(next)
+                while let next = peek(),
+                    ![UInt8(ascii: ","), UInt8(ascii: "}"), UInt8(ascii: "]"), 0x20, 0x0a, 0x0d, 0x09]
+                        .contains(next)
                 {
                     raw.append(next)
                     position += 1

@@ -14,7 +14,8 @@ enum JSONManifestReader {
         var parsed: EntryList?
         var first = true
         while !reader.take(UInt8(ascii: "}")) {
-            guard first || reader.take(UInt8(ascii: ",")), let key = reader.string().map({ String(decoding: $0, as: UTF8.self) }),
+            guard first || reader.take(UInt8(ascii: ",")),
+                let key = reader.string().map({ String(decoding: $0, as: UTF8.self) }),
                 reader.take(UInt8(ascii: ":")), fields[key] == nil
             else { return nil }
             first = false
@@ -32,7 +33,9 @@ enum JSONManifestReader {
         }
         // Taken out of the optional, so that sorting it in place copies nothing.
         guard reader.atEnd, var entries = parsed.take() else { return nil }
-        let frame = "{" + fields.map { "\"\($0.key)\":" + String(decoding: $0.value, as: UTF8.self) }.joined(separator: ",") + "}"
+        let frame =
+            "{" + fields.map { "\"\($0.key)\":" + String(decoding: $0.value, as: UTF8.self) }.joined(separator: ",")
+            + "}"
         guard let document = try? JSONDecoder().decode(ManifestDocument.self, from: Data(frame.utf8)),
             document.formatVersion == Manifest.formatVersion,
             let algorithm = DigestAlgorithm(rawValue: document.algorithm), !algorithm.isLegacy
@@ -134,7 +137,9 @@ enum JSONManifestReader {
         case 3: fields.size = reader.unsigned()
         case 4:
             fields.digest = reader.string().flatMap { hex in
-                Self.hexBytes(hex).flatMap { $0.count == algorithm.outputByteCount ? Digest(algorithm: algorithm, bytes: $0) : nil }
+                Self.hexBytes(hex).flatMap {
+                    $0.count == algorithm.outputByteCount ? Digest(algorithm: algorithm, bytes: $0) : nil
+                }
             }
         case 5:
             switch reader.literal() {
@@ -149,16 +154,17 @@ enum JSONManifestReader {
             var ignored: [UInt8] = []
             return reader.skipValue(into: &ignored)
         }
-        let read: Bool? = switch field {
-        case 0: fields.path != nil
-        case 1: fields.pathHex != nil
-        case 2: fields.type != nil
-        case 3: fields.size != nil
-        case 4: fields.digest != nil
-        case 6: fields.target != nil
-        case 7: fields.targetHex != nil
-        default: nil
-        }
+        let read: Bool? =
+            switch field {
+            case 0: fields.path != nil
+            case 1: fields.pathHex != nil
+            case 2: fields.type != nil
+            case 3: fields.size != nil
+            case 4: fields.digest != nil
+            case 6: fields.target != nil
+            case 7: fields.targetHex != nil
+            default: nil
+            }
         return read ?? false
     }
 

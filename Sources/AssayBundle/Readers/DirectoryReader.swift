@@ -110,10 +110,13 @@ private final class FileHasher {
         } catch {
             throw BundleError.reading(shown(path), error)
         }
-        guard size == expected else { throw BundleError.fileChanged(path: shown(path), expected: expected, actual: size) }
+        guard size == expected else {
+            throw BundleError.fileChanged(path: shown(path), expected: expected, actual: size)
+        }
         let digest = record.pathEnd + Int(record.targetLength)
         try BundleError.wrapping { () throws(CryptoError) in
-            try hasher.finalize(into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: bytes[digest...])))
+            try hasher.finalize(
+                into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: bytes[digest...])))
         }
         batch.finish()
     }

@@ -78,7 +78,8 @@ struct ManifestAssembler {
                 entries.drop(previous)
                 findings.append(
                     Finding(
-                        .duplicateEntry, .error, path: entries.path(index), "duplicate entry; the last one is recorded"))
+                        .duplicateEntry, .error, path: entries.path(index), "duplicate entry; the last one is recorded")
+                )
             }
             previous = index
         }
@@ -95,7 +96,9 @@ struct ManifestAssembler {
             let path = entries.pathBytes(index)
             if path.elementsEqual(top) {
                 guard entries.record(index).type == .directory else { return nil }
-            } else if path.count > top.count, path.starts(with: top), path[path.startIndex + top.count] == UInt8(ascii: "/") {
+            } else if path.count > top.count, path.starts(with: top),
+                path[path.startIndex + top.count] == UInt8(ascii: "/")
+            {
                 hasChild = true
             } else {
                 return nil

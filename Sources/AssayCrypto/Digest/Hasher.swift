@@ -64,7 +64,9 @@ public final class Hasher {
     }
 
     /// The digest of a byte buffer in one call.
-    public static func digest(_ bytes: some ContiguousBytes, using algorithm: DigestAlgorithm = .sha256) throws(CryptoError) -> Digest {
+    public static func digest(_ bytes: some ContiguousBytes, using algorithm: DigestAlgorithm = .sha256)
+        throws(CryptoError) -> Digest
+    {
         let hasher = try Hasher(algorithm)
         hasher.update(bytes)
         return try hasher.finalize()

@@ -49,11 +49,13 @@ struct BundleHash: ParsableCommand {
         } else {
             try write { Output.write(bytes: $0) }
         }
-        let summary = "\(manifest.totals.files) files, \(manifest.totals.directories) directories, "
+        let summary =
+            "\(manifest.totals.files) files, \(manifest.totals.directories) directories, "
             + "\(manifest.totals.symlinks) symlinks, \(manifest.totals.bytes) bytes"
-        Output.note("hashed \(path): \(summary)"
-            + (manifest.strippedPrefix.map { "; stripped top-level folder '\($0)'" } ?? "")
-            + (manifest.bundleDigest.map { "; bundle \(manifest.algorithm.rawValue) \($0.hex)" } ?? ""))
+        Output.note(
+            "hashed \(path): \(summary)"
+                + (manifest.strippedPrefix.map { "; stripped top-level folder '\($0)'" } ?? "")
+                + (manifest.bundleDigest.map { "; bundle \(manifest.algorithm.rawValue) \($0.hex)" } ?? ""))
         for finding in manifest.findings where finding.severity != .info {
             Output.note(finding.line)
         }

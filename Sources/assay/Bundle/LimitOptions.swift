@@ -26,7 +26,9 @@ struct LimitOptions: ParsableArguments {
     func limits() throws -> Limits {
         var limits = Limits()
         if let maxEntries { limits.maxEntries = maxEntries }
-        if let size = try convert("--max-bytes", maxBytes, ByteCount.init(parsing:)) { limits.maxTotalBytes = size.bytes }
+        if let size = try convert("--max-bytes", maxBytes, ByteCount.init(parsing:)) {
+            limits.maxTotalBytes = size.bytes
+        }
         return limits
     }
 }

@@ -21,7 +21,9 @@ enum AtomicFile {
         let temporary = url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw CommandFailure(message: "\(path): cannot write: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw CommandFailure(message: "\(path): cannot write: \(String(cString: strerror(errno)))")
+        }
         do {
             try produce { bytes in try writeAll(bytes, to: fd, path: path) }
         } catch {
