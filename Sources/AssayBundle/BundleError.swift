@@ -86,6 +86,8 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): file changed while being hashed (size \(expected) became \(actual))"
         case .limitExceeded(let path, let limit, let value):
             "\(path): resource limit exceeded: more than \(value) \(limit)"
+                + (limit == "entries"
+                    ? " (--max-entries raises it)" : limit.hasSuffix("bytes") ? " (--max-bytes raises it)" : "")
         case .malformedManifest(let file, let line, let reason): "\(file):\(line): malformed manifest line: \(reason)"
         case .invalidManifest(let file, let field, let reason):
             field.isEmpty

@@ -12,6 +12,8 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidSpan(String)
     /// A duration that is not a positive number of seconds, minutes, hours, days or weeks.
     case invalidInterval(String)
+    /// Not a whole number of bytes, optionally followed by K, M, G, T or P.
+    case invalidSize(String)
     case invalidCountry(String)
     case invalidLEI(String, reason: String)
     case invalidIdentifier(String)
@@ -34,6 +36,7 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ambiguousUnit: "value.ambiguous-unit"
         case .invalidSpan: "value.span"
         case .invalidInterval: "value.interval"
+        case .invalidSize: "value.size"
         case .invalidCountry: "value.country"
         case .invalidLEI: "value.lei"
         case .invalidIdentifier: "value.identifier"
@@ -66,6 +69,9 @@ public enum ValueError: Error, Equatable, Sendable, CustomStringConvertible {
         case .invalidInterval(let text):
             "invalid interval '\(text)': expected a positive number of seconds, minutes, hours, days or weeks, "
                 + "such as 90s, 30min, 24h or 7d (months and years have no fixed length)"
+        case .invalidSize(let text):
+            "invalid size '\(text)': expected a whole number of bytes, optionally followed by K, M, G, T or P "
+                + "(binary units: 16T is 16 TiB)"
         case .invalidCountry(let text):
             "invalid country '\(text)'\(CountryCode.suggestion(for: text)): expected an ISO 3166-1 alpha-2 code "
                 + "such as CN, US or DE"

@@ -10,9 +10,11 @@ enum BuildInstructions {
     /// Name prefixes (compared case-insensitively): `README.md`, `INSTALL.txt`, `BUILDING`.
     static let prefixes = ["readme", "install", "build"]
 
-    static func findings(_ entries: [BundleEntry]) -> [Finding] {
-        let found = entries.filter { entry in
-            guard entry.path.parent == nil, let name = entry.path.utf8String?.lowercased() else { return false }
+    static func findings(_ entries: EntryList) -> [Finding] {
+        let found = entries.indices.lazy.filter { !entries.pathBytes($0).contains(UInt8(ascii: "/")) }.map {
+            entries[$0]
+        }.filter { entry in
+            guard let name = entry.path.utf8String?.lowercased() else { return false }
             return exactNames.contains(name) || prefixes.contains { name.hasPrefix($0) }
         }
         guard !found.isEmpty else {

@@ -1,10 +1,10 @@
 /// Flags symlinks whose target, resolved lexically from the link's folder, leaves the bundle.
 enum SymlinkContainment {
-    static func findings(_ entries: [BundleEntry]) -> [Finding] {
-        entries.compactMap { entry in
-            guard entry.type == .symlink, let target = entry.linkTarget, escapes(from: entry.path, to: target) else {
-                return nil
-            }
+    static func findings(_ entries: EntryList) -> [Finding] {
+        entries.indices.compactMap { index in
+            guard entries.record(index).type == .symlink else { return nil }
+            let entry = entries[index]
+            guard let target = entry.linkTarget, escapes(from: entry.path, to: target) else { return nil }
             return Finding(.symlinkOutside, .warning, path: entry.path, "symlink points outside the bundle: \(target)")
         }
     }

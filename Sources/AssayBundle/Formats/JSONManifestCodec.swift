@@ -5,12 +5,9 @@ import Foundation
 /// manifest always gives the same bytes. The pretty form only adds indentation.
 enum JSONManifestCodec {
     static func encode(_ manifest: Manifest, pretty: Bool) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting =
-            pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding plain strings, numbers and booleans cannot fail.
-        let data = (try? encoder.encode(ManifestDocument(manifest))) ?? Data()
-        return Array(data) + [10]
+        var bytes: [UInt8] = []
+        JSONManifestWriter.write(manifest, pretty: pretty) { bytes += $0 }
+        return bytes
     }
 
     static func decode(_ bytes: [UInt8], file: String) throws(BundleError) -> Manifest {

@@ -19,6 +19,18 @@ public enum ManifestCodec {
         }
     }
 
+    /// Writes a manifest in a format piece by piece, so a manifest of millions of entries is never held whole as
+    /// text: Assay JSON is written in pieces of about 256 KiB, the other formats in one piece.
+    public static func write(
+        _ manifest: Manifest, as format: ManifestFormat, pretty: Bool = false, to sink: ([UInt8]) throws -> Void
+    ) throws {
+        if format == .assay {
+            try JSONManifestWriter.write(manifest, pretty: pretty, to: sink)
+        } else {
+            try sink(try encode(manifest, as: format, pretty: pretty))
+        }
+    }
+
     /// Parses manifest bytes; `file` names the source in errors. The format is detected when not given.
     ///
     /// A manifest that names its algorithm (a BSD tag, a hashdeep column, a `.dsc` field, a BagIt
@@ -60,6 +72,13 @@ public enum ManifestCodec {
         algorithm: DigestAlgorithm? = nil
     ) throws(BundleError) -> Manifest {
         guard FileManager.default.fileExists(atPath: path) else { throw BundleError.notFound(path: path) }
+        // Assay JSON streams into a compact entry list; anything it does not read cleanly is decoded whole below.
+        if format == nil || format == .assay, let manifest = JSONManifestReader.read(path: path) {
+            if let algorithm, algorithm != manifest.algorithm {
+                throw BundleError.algorithmMismatch(expected: manifest.algorithm.rawValue, actual: algorithm.rawValue)
+            }
+            return manifest
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw BundleError.unreadable(path: path, reason: "permission denied or not a regular file")
         }

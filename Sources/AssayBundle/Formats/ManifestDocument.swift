@@ -27,13 +27,15 @@ struct ManifestDocument: Codable, Equatable {
 }
 
 extension ManifestDocument {
-    init(_ manifest: Manifest) {
+    /// The document of a manifest; `entries`, when given, replaces the manifest's own (the writer passes none).
+    init(_ manifest: Manifest, entries: [EntryDocument]? = nil) {
         let prefix = manifest.strippedPrefix.map(PathText.init)
         self.init(
             formatVersion: Manifest.formatVersion, algorithm: manifest.algorithm.rawValue, coverage: manifest.coverage,
             toolVersion: manifest.toolVersion, source: manifest.source, strippedPrefix: prefix?.text,
-            strippedPrefixHex: prefix?.hex, entries: manifest.entries.map(EntryDocument.init), totals: manifest.totals,
-            bundleDigest: manifest.bundleDigest?.hex, findings: manifest.findings, package: manifest.package
+            strippedPrefixHex: prefix?.hex, entries: entries ?? manifest.entries.map(EntryDocument.init),
+            totals: manifest.totals, bundleDigest: manifest.bundleDigest?.hex, findings: manifest.findings,
+            package: manifest.package
         )
     }
 }

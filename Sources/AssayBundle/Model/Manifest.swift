@@ -29,7 +29,7 @@ public struct Manifest: Equatable, Sendable {
     /// The single top-level folder removed from archive paths, shown to the user, never silent.
     public let strippedPrefix: EntryPath?
     /// Entries sorted by path bytes, one per path.
-    public let entries: [BundleEntry]
+    public let entries: EntryList
     /// What readers and checks noticed.
     public let findings: [Finding]
     /// Counts and bytes.
@@ -55,17 +55,36 @@ public struct Manifest: Equatable, Sendable {
         alternates: [Manifest] = [],
         package: PackageMetadata? = nil
     ) throws(BundleError) {
+        var list = EntryList(entries)
+        list.sortByPath()
+        try self.init(
+            algorithm: algorithm, coverage: coverage, source: source, sorted: list, findings: findings,
+            strippedPrefix: strippedPrefix, toolVersion: toolVersion, alternates: alternates, package: package)
+    }
+
+    /// Creates a manifest of entries already sorted by path bytes, without copying them.
+    init(
+        algorithm: DigestAlgorithm,
+        coverage: Coverage,
+        source: String,
+        sorted entries: EntryList,
+        findings: [Finding] = [],
+        strippedPrefix: EntryPath? = nil,
+        toolVersion: String = Manifest.toolVersion,
+        alternates: [Manifest] = [],
+        package: PackageMetadata? = nil
+    ) throws(BundleError) {
         self.algorithm = algorithm
         self.package = package
         self.alternates = alternates
         self.coverage = coverage
         self.source = source
-        self.entries = entries.sorted { $0.path < $1.path }
+        self.entries = entries
         self.findings = findings
         self.strippedPrefix = strippedPrefix
         self.toolVersion = toolVersion
-        self.totals = Totals(self.entries)
-        self.bundleDigest = coverage == .complete ? try BundleDigest.compute(self.entries, algorithm: algorithm) : nil
+        self.totals = Totals(entries)
+        self.bundleDigest = coverage == .complete ? try BundleDigest.compute(entries, algorithm: algorithm) : nil
     }
 
     /// Whether any finding is an error (unsafe path, special file, encrypted entry...).
@@ -77,9 +96,9 @@ public struct Manifest: Equatable, Sendable {
         var high = entries.count
         while low < high {
             let mid = (low + high) / 2
-            if entries[mid].path < path { low = mid + 1 } else { high = mid }
+            if entries.pathBytes(mid).lexicographicallyPrecedes(path.bytes) { low = mid + 1 } else { high = mid }
         }
-        return low < entries.count && entries[low].path == path ? entries[low] : nil
+        return low < entries.count && entries.pathBytes(low).elementsEqual(path.bytes) ? entries[low] : nil
     }
 }
 
@@ -94,10 +113,17 @@ public struct Totals: Equatable, Sendable, Codable {
     /// The sum of file sizes that are known.
     public var bytes: UInt64
 
-    init(_ entries: [BundleEntry]) {
-        files = entries.count { $0.type == .file }
-        directories = entries.count { $0.type == .directory }
-        symlinks = entries.count { $0.type == .symlink }
-        bytes = entries.reduce(0) { $0 + ($1.type == .file ? $1.size ?? 0 : 0) }
+    init(_ entries: EntryList) {
+        (files, directories, symlinks, bytes) = (0, 0, 0, 0)
+        for index in entries.indices {
+            let record = entries.record(index)
+            switch record.type {
+            case .file:
+                files += 1
+                bytes += record.flags.contains(.hasSize) ? record.size : 0
+            case .directory: directories += 1
+            case .symlink: symlinks += 1
+            }
+        }
     }
 }

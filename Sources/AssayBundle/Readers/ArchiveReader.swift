@@ -12,39 +12,39 @@ struct ArchiveReader {
         let previousLocale = assay_use_c_locale()
         defer { assay_restore_locale(previousLocale) }
         let archive = try ArchiveHandle(path: path)
-        let payload = try entries(of: archive)
+        var payload = try entries(of: archive)
         let assembler = ManifestAssembler(options: options, source: archive.formatName, mayStripPrefix: true)
-        return try assembler.assemble(payload.entries, findings: payload.findings)
+        return try assembler.assemble(&payload.entries, findings: payload.findings)
     }
 
     /// Streams and hashes every entry of an opened archive, to its very end: the raw entries (hardlinks resolved)
     /// and what was noticed, ready for a ``ManifestAssembler``.
-    func entries(of archive: ArchiveHandle) throws(BundleError) -> (entries: [BundleEntry], findings: [Finding]) {
+    func entries(of archive: ArchiveHandle) throws(BundleError) -> (entries: EntryList, findings: [Finding]) {
         let hashing = HashingThread(
             algorithm: options.algorithm,
             progress: ProgressCounter(totalFiles: nil, totalBytes: nil, report: options.progress)
         )
         hashing.start()
-        let streamed: Streamed
+        var streamed: Streamed
         do {
-            streamed = try stream(archive, into: hashing.channel)
+            streamed = try stream(archive, into: hashing)
         } catch {
             _ = try? hashing.finish()
             if error.isFirstHeaderFailure, archive.isFormatError { throw BundleError.unrecognizedFormat(path: path) }
             throw error.error
         }
-        let digests = try hashing.finish()
-        let tailFindings = try archive.finish()
         var entries = streamed.entries
-        for (index, digest) in digests { entries[index].digest = digest }
-        entries = Self.givingContent(entries, links: streamed.contentLinks)
-        let (resolved, linkFindings) = resolveHardlinks(entries, links: streamed.hardlinks)
+        streamed.entries = EntryList()  // the one reference left, so writing digests copies nothing
+        try hashing.finish().write(into: &entries)
+        let tailFindings = try archive.finish()
+        Self.giveContent(&entries, links: streamed.contentLinks)
+        let linkFindings = resolveHardlinks(&entries, links: streamed.hardlinks)
         let headerFindings = ZipHeaderConsistency.findings(archive.zipRecords ?? [])
-        return (resolved, streamed.findings + linkFindings + headerFindings + tailFindings)
+        return (entries, streamed.findings + linkFindings + headerFindings + tailFindings)
     }
 
     private struct Streamed {
-        var entries: [BundleEntry] = []
+        var entries = EntryList()
         var findings: [Finding] = []
         /// Raw-entry positions of hardlinks and the raw path each names.
         var hardlinks: [(index: Int, target: [UInt8])] = []
@@ -59,7 +59,8 @@ struct ArchiveReader {
         let isFirstHeaderFailure: Bool
     }
 
-    private func stream(_ archive: ArchiveHandle, into channel: ChunkChannel) throws(StreamError) -> Streamed {
+    private func stream(_ archive: ArchiveHandle, into hashing: HashingThread) throws(StreamError) -> Streamed {
+        let channel = hashing.channel
         var result = Streamed()
         var totalBytes: UInt64 = 0
         do throws(BundleError) {
@@ -67,6 +68,7 @@ struct ArchiveReader {
                 let path = EntryPath(bytes: header.path)
                 let shown = path.description
                 let index = result.entries.count
+                if index % 1024 == 0 { hashing.take().write(into: &result.entries) }
                 if index >= options.limits.maxEntries {
                     throw BundleError.limitExceeded(
                         path: self.path, limit: "entries", value: UInt64(options.limits.maxEntries))
@@ -85,14 +87,18 @@ struct ArchiveReader {
                     }
                     channel.send(.end(index: index))
                     result.entries.append(
-                        BundleEntry(path: path, type: .file, size: size, executable: header.executable))
+                        path: header.path, type: .file, size: size, executable: header.executable,
+                        digestRoom: options.algorithm)
                 case .directory:
-                    result.entries.append(.directory(path))
+                    result.entries.append(path: header.path, type: .directory, size: 0, executable: false)
                 case .symlink:
-                    result.entries.append(.symlink(path, target: EntryPath(bytes: header.linkTarget ?? [])))
+                    result.entries.append(
+                        path: header.path, type: .symlink, size: 0, executable: false, target: header.linkTarget ?? [])
                 case .hardlink:
                     result.hardlinks.append((index, header.linkTarget ?? []))
-                    result.entries.append(BundleEntry(path: path, type: .file, executable: header.executable))
+                    result.entries.append(
+                        path: header.path, type: .file, size: nil, executable: header.executable,
+                        digestRoom: options.algorithm)
                 case .special:
                     result.findings.append(
                         Finding(.specialFile, .error, path: path, "special file (device, FIFO or socket) not hashed"))
@@ -126,51 +132,47 @@ struct ArchiveReader {
     }
 
     /// Gives each hardlink the size and digest of the file it names: the last earlier file, or earlier resolved
-    /// hardlink, with that path.
-    private func resolveHardlinks(
-        _ entries: [BundleEntry],
-        links: [(index: Int, target: [UInt8])]
-    ) -> (entries: [BundleEntry], findings: [Finding]) {
-        guard !links.isEmpty else { return (entries, []) }
+    /// hardlink, with that path. Unresolved hardlinks are dropped, with a finding each.
+    private func resolveHardlinks(_ entries: inout EntryList, links: [(index: Int, target: [UInt8])]) -> [Finding] {
+        guard !links.isEmpty else { return [] }
+        let linkIndexes = Set(links.map(\.index))
         var byPath: [[UInt8]: Int] = [:]
-        for (index, entry) in entries.enumerated() where entry.digest != nil {
-            byPath[Self.canonical(entry.path.bytes)] = index
+        for index in entries.indices where entries.record(index).type == .file && !linkIndexes.contains(index) {
+            byPath[Self.canonical(Array(entries.pathBytes(index)))] = index
         }
-        var resolved = entries
-        var dropped = Set<Int>()
         var findings: [Finding] = []
         for link in links {
             if let source = byPath[Self.canonical(link.target)], source < link.index {
-                resolved[link.index].size = resolved[source].size
-                resolved[link.index].digest = resolved[source].digest
-                byPath[Self.canonical(entries[link.index].path.bytes)] = link.index
+                let content = entries[source]
+                if let size = content.size { entries.setSize(size, at: link.index) }
+                if let digest = content.digest { entries.setDigest(digest, at: link.index) }
+                byPath[Self.canonical(Array(entries.pathBytes(link.index)))] = link.index
             } else {
-                dropped.insert(link.index)
+                entries.drop(link.index)
                 findings.append(
                     Finding(
-                        .unresolvedHardlink, .error, path: entries[link.index].path,
+                        .unresolvedHardlink, .error, path: entries.path(link.index),
                         "hardlink to '\(EntryPath(bytes: link.target))', which is not an earlier file"))
             }
         }
-        return (resolved.enumerated().filter { !dropped.contains($0.offset) }.map(\.element), findings)
+        return findings
     }
 
     /// Gives the content of each hardlink that carries it to the earlier, empty file it names: the same file.
-    private static func givingContent(_ entries: [BundleEntry], links: [(index: Int, target: [UInt8])])
-        -> [BundleEntry]
-    {
-        var result = entries
+    private static func giveContent(_ entries: inout EntryList, links: [(index: Int, target: [UInt8])]) {
         for link in links {
             let target = canonical(link.target)
             guard
-                let source = result[..<link.index].lastIndex(where: {
-                    $0.digest != nil && $0.size == 0 && canonical($0.path.bytes) == target
+                let source = entries.indices[..<link.index].last(where: {
+                    let record = entries.record($0)
+                    return record.type == .file && record.flags.algorithm != nil && record.size == 0
+                        && record.flags.contains(.hasSize) && canonical(Array(entries.pathBytes($0))) == target
                 })
             else { continue }
-            result[source].size = result[link.index].size
-            result[source].digest = result[link.index].digest
+            let content = entries[link.index]
+            if let size = content.size { entries.setSize(size, at: source) }
+            if let digest = content.digest { entries.setDigest(digest, at: source) }
         }
-        return result
     }
 
     /// A raw path with `./` and repeated slashes removed, so `./a` and `a` name the same file.

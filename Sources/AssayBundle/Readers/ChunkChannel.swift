@@ -17,32 +17,56 @@ final class ChunkChannel: @unchecked Sendable {
     private var queue: [Message] = []
     private var head = 0
     private var closed = false
+    /// Whether the receiver (or the sender) sleeps; the other side wakes it only then, and only once a batch is
+    /// ready (half the capacity queued, or freed): one wake-up per batch of small files, not two per file.
+    private var receiverWaits = false
+    private var senderWaits = false
 
-    init(capacity: Int = 16) { self.capacity = capacity }
+    init(capacity: Int = 64) { self.capacity = capacity }
 
     /// Waits for room, then enqueues; a message sent after ``close()`` is dropped.
     func send(_ message: Message) {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count - head >= capacity && !closed { condition.wait() }
+        while queue.count - head >= capacity && !closed {
+            if receiverWaits { condition.signal() }
+            senderWaits = true
+            condition.wait()
+        }
         guard !closed else { return }
         queue.append(message)
-        condition.broadcast()
+        if receiverWaits && queue.count - head >= capacity / 2 {
+            receiverWaits = false
+            condition.signal()
+        }
     }
 
     /// The next message, waiting for one; `nil` once the channel is closed and drained.
     func receive() -> Message? {
         condition.lock()
         defer { condition.unlock() }
-        while queue.count == head && !closed { condition.wait() }
+        while queue.count == head && !closed {
+            if senderWaits {
+                senderWaits = false
+                condition.signal()
+            }
+            receiverWaits = true
+            condition.wait()
+        }
+        receiverWaits = false
         guard head < queue.count else { return nil }
         let message = queue[head]
         head += 1
-        if head == queue.count {
-            queue.removeAll(keepingCapacity: true)
+        // Taken messages go at once (a sender that always keeps the queue busy must not make it grow with the
+        // archive): at most `capacity` are left to move.
+        if head == queue.count || head >= capacity {
+            queue.removeFirst(head)
             head = 0
         }
-        condition.broadcast()
+        if senderWaits && queue.count - head <= capacity / 2 {
+            senderWaits = false
+            condition.signal()
+        }
         return message
     }
 

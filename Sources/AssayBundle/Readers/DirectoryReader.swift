@@ -1,8 +1,8 @@
 import AssayCrypto
 import Foundation
 
-/// Reads a directory tree: scans it, then hashes its files with one worker per core pulling from a shared index,
-/// each result stored at the file's sorted position.
+/// Reads a directory tree: scans it, then hashes its files with one worker per core pulling from a shared cursor,
+/// each digest written into the room its entry reserved, in the sorted entry list.
 ///
 /// With `only`, the root is the folder holding one file and only that file is read: a single-file bundle.
 struct DirectoryReader {
@@ -16,69 +16,110 @@ struct DirectoryReader {
             throw BundleError.unreadable(path: path, reason: DirectoryScanner.lastError())
         }
         defer { close(rootFD) }
-        let scanner = DirectoryScanner(rootFD: rootFD, rootPath: path, limits: options.limits)
-        let scan = try scanner.scan(only: only)
+        let scanner = DirectoryScanner(
+            rootFD: rootFD, rootPath: path, limits: options.limits, algorithm: options.algorithm)
+        var scan = try scanner.scan(only: only)
+        var entries = scan.entries
+        scan.entries = EntryList()  // the one reference left, so filling in digests copies nothing
+        entries.sortByPath()
         var findings = scan.findings
-        let entries = scan.entries.sorted { $0.path < $1.path }
-        let fileIndexes = entries.indices.filter { entries[$0].type == .file }
-        let progress = ProgressCounter(
-            totalFiles: fileIndexes.count,
-            totalBytes: fileIndexes.reduce(0) { $0 + (entries[$1].size ?? 0) },
-            report: options.progress
-        )
-        let work = WorkQueue(entries: entries, fileIndexes: fileIndexes)
-        DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, fileIndexes.count))) { _ in
-            do throws(BundleError) {
-                let hasher = try BundleError.wrapping { () throws(CryptoError) in try Hasher(options.algorithm) }
-                while let index = work.next() {
-                    work.store(try hash(entries[index], with: hasher, scanner: scanner, progress: progress), at: index)
+        try hashFiles(&entries, scanner: scanner)
+        findings.sort { ($0.path ?? "", $0.kind.rawValue) < ($1.path ?? "", $1.kind.rawValue) }
+        var assembler = ManifestAssembler(
+            options: options, source: only == nil ? "directory" : "file", mayStripPrefix: false)
+        assembler.walked = true
+        return try assembler.assemble(&entries, findings: findings)
+    }
+
+    /// Hashes every file of the list with `options.workers` threads, writing each digest in place.
+    private func hashFiles(_ entries: inout EntryList, scanner: DirectoryScanner) throws(BundleError) {
+        var files = 0
+        var bytes: UInt64 = 0
+        for index in entries.indices where entries.record(index).type == .file {
+            files += 1
+            bytes += entries.record(index).size
+        }
+        let progress = ProgressCounter(totalFiles: files, totalBytes: bytes, report: options.progress)
+        let work = WorkQueue(count: entries.count)
+        let workers = min(options.workers, max(1, files))
+        entries.withMutableBytes { bytes, records in
+            let storage = SharedStorage(bytes: bytes, records: records)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                do throws(BundleError) {
+                    let worker = try FileHasher(
+                        algorithm: options.algorithm, scanner: scanner, progress: progress)
+                    while let index = work.next() {
+                        guard storage.records[index].type == .file else { continue }
+                        try worker.hash(storage.records[index], into: storage.bytes)
+                    }
+                } catch {
+                    work.fail(error)
                 }
-            } catch {
-                work.fail(error)
             }
         }
-        findings.sort { ($0.path ?? "", $0.kind.rawValue) < ($1.path ?? "", $1.kind.rawValue) }
-        let assembler = ManifestAssembler(
-            options: options, source: only == nil ? "directory" : "file", mayStripPrefix: false)
-        return try assembler.assemble(work.finished(), findings: findings)
+        try work.check()
     }
+}
+
+/// The list's storage, shared by the hashing workers: each writes only the digest room of the entries it took.
+private struct SharedStorage: @unchecked Sendable {
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    let records: UnsafeBufferPointer<EntryList.Record>
+}
+
+/// One worker's hasher, read buffer and path buffer, reused for every file it hashes.
+private final class FileHasher {
+    private let hasher: Hasher
+    private let scanner: DirectoryScanner
+    private let batch: ProgressBatch
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Hasher.readSize, alignment: 64)
+    private var cPath: [CChar] = []
+
+    init(algorithm: DigestAlgorithm, scanner: DirectoryScanner, progress: ProgressCounter) throws(BundleError) {
+        hasher = try BundleError.wrapping { () throws(CryptoError) in try Hasher(algorithm) }
+        self.scanner = scanner
+        batch = ProgressBatch(counter: progress)
+    }
+
+    deinit { buffer.deallocate() }
 
     /// Hashes one regular file, refusing anything that is no longer one (opened without following links and
     /// without blocking, so a FIFO swapped in never hangs) and any change of size while reading.
-    private func hash(
-        _ entry: BundleEntry,
-        with hasher: Hasher,
-        scanner: DirectoryScanner,
-        progress: ProgressCounter
-    ) throws(BundleError) -> BundleEntry {
-        let shown = scanner.display(entry.path)
-        let fd = openat(
-            scanner.rootFD, DirectoryScanner.cPath(entry.path), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw BundleError.unreadable(path: shown, reason: DirectoryScanner.lastError()) }
+    func hash(_ record: EntryList.Record, into bytes: UnsafeMutableBufferPointer<UInt8>) throws(BundleError) {
+        let path = UnsafeBufferPointer(rebasing: bytes[record.start..<record.pathEnd])
+        cPath.removeAll(keepingCapacity: true)
+        cPath.append(contentsOf: path.lazy.map { CChar(bitPattern: $0) })
+        cPath.append(0)
+        let fd = openat(scanner.rootFD, cPath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { throw BundleError.unreadable(path: shown(path), reason: DirectoryScanner.lastError()) }
         defer { close(fd) }
         var before = stat()
         guard fstat(fd, &before) == 0, before.st_mode & S_IFMT == S_IFREG else {
-            throw BundleError.unreadable(path: shown, reason: "no longer a regular file")
+            throw BundleError.unreadable(path: shown(path), reason: "no longer a regular file")
         }
-        let expected = entry.size ?? 0
+        let expected = record.size
         guard UInt64(before.st_size) == expected else {
-            throw BundleError.fileChanged(path: shown, expected: expected, actual: UInt64(before.st_size))
+            throw BundleError.fileChanged(path: shown(path), expected: expected, actual: UInt64(before.st_size))
         }
-        let batch = ProgressBatch(counter: progress)
         let size: UInt64
         do throws(CryptoError) {
-            size = try hasher.update(fileDescriptor: fd, path: shown) { batch.add($0) }
+            // The path is named by the error below, so none is built for the files that read well.
+            size = try hasher.update(fileDescriptor: fd, path: "", buffer: buffer, expectedSize: expected) {
+                self.batch.add($0)
+            }
         } catch {
-            throw BundleError.reading(shown, error)
+            throw BundleError.reading(shown(path), error)
         }
-        var after = stat()
-        let finalSize = fstat(fd, &after) == 0 ? UInt64(after.st_size) : size
-        guard size == expected, finalSize == expected else {
-            throw BundleError.fileChanged(path: shown, expected: expected, actual: size == expected ? finalSize : size)
+        guard size == expected else {
+            throw BundleError.fileChanged(path: shown(path), expected: expected, actual: size)
         }
-        var result = entry
-        result.digest = try BundleError.wrapping { () throws(CryptoError) in try hasher.finalize() }
+        let digest = record.pathEnd + Int(record.targetLength)
+        try BundleError.wrapping { () throws(CryptoError) in
+            try hasher.finalize(
+                into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: bytes[digest...])))
+        }
         batch.finish()
-        return result
     }
+
+    private func shown(_ path: UnsafeBufferPointer<UInt8>) -> String { scanner.display(EntryPath(bytes: Array(path))) }
 }

@@ -1,3 +1,4 @@
+import AssayCrypto
 import Foundation
 
 /// Walks a directory tree with `lstat` semantics: symlinks are recorded with their target and never followed,
@@ -6,10 +7,12 @@ struct DirectoryScanner {
     let rootFD: Int32
     let rootPath: String
     let limits: Limits
+    /// Files get room for a digest of this algorithm, written once they are hashed; none when `nil` (extraction).
+    let algorithm: DigestAlgorithm?
 
     /// What a scan has found so far.
     struct Result {
-        var entries: [BundleEntry] = []
+        var entries = EntryList()
         var findings: [Finding] = []
         fileprivate var pending: [EntryPath] = []
         fileprivate var totalBytes: UInt64 = 0
@@ -20,25 +23,29 @@ struct DirectoryScanner {
     func scan(only name: [UInt8]? = nil) throws(BundleError) -> Result {
         var result = Result()
         if let name {
-            try visit(EntryPath(bytes: name), into: &result)
+            try visit(EntryPath(bytes: name), name: name, in: rootFD, into: &result)
         } else {
             result.pending = [EntryPath(bytes: [])]
         }
         while let directory = result.pending.popLast() {
-            for name in try names(in: directory) {
-                try visit(directory.appending(name), into: &result)
+            try list(directory) { fd, names throws(BundleError) in
+                for name in names { try visit(directory.appending(name), name: name, in: fd, into: &result) }
             }
         }
         return result
     }
 
-    private func visit(_ path: EntryPath, into result: inout Result) throws(BundleError) {
+    /// Records one name of the folder open as `folderFD` (looked up there: one path component, not the whole path).
+    private func visit(
+        _ path: EntryPath, name: [UInt8], in folderFD: Int32, into result: inout Result
+    ) throws(BundleError) {
         if let finding = PathLimits.finding(for: path, limits: limits) {
             result.findings.append(finding)
             return
         }
         var info = stat()
-        guard fstatat(rootFD, Self.cPath(path), &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+        let cName = name.map { CChar(bitPattern: $0) } + [0]
+        guard fstatat(folderFD, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
             throw errno == ENOENT
                 ? BundleError.notFound(path: display(path))
                 : BundleError.unreadable(path: display(path), reason: Self.lastError())
@@ -47,13 +54,14 @@ struct DirectoryScanner {
         case S_IFREG:
             result.totalBytes += UInt64(info.st_size)
             result.entries.append(
-                BundleEntry(
-                    path: path, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0))
+                path: path.bytes, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0,
+                digestRoom: algorithm)
         case S_IFDIR:
             result.entries.append(.directory(path))
             result.pending.append(path)
         case S_IFLNK:
-            result.entries.append(.symlink(path, target: try linkTarget(path, size: Int(info.st_size))))
+            let target = try linkTarget(path, cName, in: folderFD, size: Int(info.st_size))
+            result.entries.append(.symlink(path, target: target))
         default:
             result.findings.append(
                 Finding(.specialFile, .error, path: path, "special file (\(Self.kindName(info.st_mode))) not hashed"))
@@ -71,7 +79,10 @@ struct DirectoryScanner {
         return rootPath.hasSuffix("/") ? rootPath + path.description : rootPath + "/" + path.description
     }
 
-    private func names(in directory: EntryPath) throws(BundleError) -> [[UInt8]] {
+    /// Calls `body` with the folder's descriptor, open while it runs, and the names in it.
+    private func list(
+        _ directory: EntryPath, _ body: (Int32, [[UInt8]]) throws(BundleError) -> Void
+    ) throws(BundleError) {
         let fd =
             directory.bytes.isEmpty
             ? dup(rootFD)
@@ -86,12 +97,14 @@ struct DirectoryScanner {
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             names.append(name)
         }
-        return names
+        try body(dirfd(stream), names)
     }
 
-    private func linkTarget(_ path: EntryPath, size: Int) throws(BundleError) -> EntryPath {
+    private func linkTarget(_ path: EntryPath, _ name: [CChar], in folderFD: Int32, size: Int) throws(BundleError)
+        -> EntryPath
+    {
         var buffer = [UInt8](repeating: 0, count: max(size, 255) + 1)
-        let count = readlinkat(rootFD, Self.cPath(path), &buffer, buffer.count)
+        let count = readlinkat(folderFD, name, &buffer, buffer.count)
         guard count >= 0 else { throw BundleError.unreadable(path: display(path), reason: Self.lastError()) }
         return EntryPath(bytes: Array(buffer.prefix(count)))
     }

@@ -1,5 +1,8 @@
 /// Resource limits: an archive bomb or a runaway tree ends in ``BundleError/limitExceeded(path:limit:value:)``; a
 /// path over the path limits is an error finding and is not recorded.
+///
+/// The defaults fit the largest real source trees (tens of millions of entries, terabytes) and stop hostile input
+/// before it exhausts memory or disk time; `--max-entries` and `--max-bytes` change them.
 public struct Limits: Sendable {
     /// The most entries (files, directories, links) a bundle may have.
     public var maxEntries: Int
@@ -10,9 +13,17 @@ public struct Limits: Sendable {
     /// The most components a path may have.
     public var maxDepth: Int
 
-    /// Creates limits; the defaults are one million entries, 256 GiB, paths of 4,096 bytes and 128 components.
+    /// The default ``maxEntries``: 50 million.
+    public static let defaultMaxEntries = 50_000_000
+    /// The default ``maxTotalBytes``: 16 TiB.
+    public static let defaultMaxTotalBytes: UInt64 = 16 << 40
+
+    /// Creates limits; the defaults are 50 million entries, 16 TiB, paths of 4,096 bytes and 128 components.
     public init(
-        maxEntries: Int = 1_000_000, maxTotalBytes: UInt64 = 256 << 30, maxPathBytes: Int = 4096, maxDepth: Int = 128
+        maxEntries: Int = Limits.defaultMaxEntries,
+        maxTotalBytes: UInt64 = Limits.defaultMaxTotalBytes,
+        maxPathBytes: Int = 4096,
+        maxDepth: Int = 128
     ) {
         self.maxEntries = maxEntries
         self.maxTotalBytes = maxTotalBytes

@@ -27,7 +27,7 @@ struct PackageReader {
         let outer = try ArchiveHandle(path: path, formats: .arOrTar)
         var members: [String] = []
         var control: Control?
-        var payload: (member: String, entries: [BundleEntry], findings: [Finding])?
+        var payload: (member: String, entries: EntryList, findings: [Finding])?
         var tailFindings: [Finding] = []
         do {
             while let header = try outer.nextHeader() {
@@ -57,7 +57,7 @@ struct PackageReader {
         guard members.first == "debian-binary" else {
             throw BundleError.archiveCorrupt(path: path, entry: nil, reason: "the first member is not debian-binary")
         }
-        guard let payload else { throw missing("data.tar", after: members) }
+        guard var payload else { throw missing("data.tar", after: members) }
         guard let control else { throw missing("control.tar", after: members) }
         var assembler = ManifestAssembler(options: options, source: format.rawValue, mayStripPrefix: false)
         assembler.package = PackageMetadata(
@@ -65,7 +65,7 @@ struct PackageReader {
             version: control.fields?.values("Version").first?.value,
             architecture: control.fields?.values("Architecture").first?.value, members: members,
             controlFiles: control.files, payload: payload.member)
-        let manifest = try assembler.assemble(payload.entries, findings: payload.findings + tailFindings)
+        let manifest = try assembler.assemble(&payload.entries, findings: payload.findings + tailFindings)
         let checksums = control.md5sums.map { OwnChecksums(file: "\(control.member)/md5sums", bytes: $0) }
         return PackageRead(manifest: manifest, checksums: checksums)
     }
@@ -93,9 +93,7 @@ struct PackageReader {
         try outer.skipData(entry: "debian-binary")
     }
 
-    private func readPayload(_ source: MemberSource) throws(BundleError) -> (
-        entries: [BundleEntry], findings: [Finding]
-    ) {
+    private func readPayload(_ source: MemberSource) throws(BundleError) -> (entries: EntryList, findings: [Finding]) {
         try within(source) { () throws(BundleError) in
             try ArchiveReader(path: path, options: options).entries(of: try inner(source))
         }

@@ -12,7 +12,7 @@ struct RPMReader {
         let previousLocale = assay_use_c_locale()
         defer { assay_restore_locale(previousLocale) }
         let payloadName = "\(header.payloadFormat ?? "cpio").\(header.payloadCompressor ?? "gzip")"
-        let payload: (entries: [BundleEntry], findings: [Finding])
+        var payload: (entries: EntryList, findings: [Finding])
         do {
             payload = try ArchiveReader(path: path, options: options).entries(
                 of: ArchiveHandle(path: path, formats: .cpio))
@@ -27,6 +27,6 @@ struct RPMReader {
             release: header.release, architecture: header.arch, members: ["lead", "signature", "header", "payload"],
             payload: payloadName)
         return PackageRead(
-            manifest: try assembler.assemble(payload.entries, findings: payload.findings), checksums: nil)
+            manifest: try assembler.assemble(&payload.entries, findings: payload.findings), checksums: nil)
     }
 }

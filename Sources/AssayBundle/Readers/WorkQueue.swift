@@ -1,44 +1,35 @@
 import Foundation
+import Synchronization
 
-/// The shared index hashing workers pull from, and the slots they fill, one per sorted position.
+/// The shared cursor hashing workers pull positions from, and the first failure.
 ///
-/// Bounded concurrency by construction: there are as many workers as callers of ``next()``, never one task per file.
-final class WorkQueue: @unchecked Sendable {
-    private let lock = NSLock()
-    private var entries: [BundleEntry]
-    private let fileIndexes: [Int]
-    private var cursor = 0
-    private var error: BundleError?
+/// Bounded concurrency by construction: there are as many workers as callers of ``next()``, never one task per file;
+/// taking a position is one atomic add, no lock and no allocation.
+final class WorkQueue: Sendable {
+    private let cursor = Atomic<Int>(0)
+    private let failed = Atomic<Bool>(false)
+    private let failure = Mutex<BundleError?>(nil)
+    private let count: Int
 
-    init(entries: [BundleEntry], fileIndexes: [Int]) {
-        self.entries = entries
-        self.fileIndexes = fileIndexes
-    }
+    /// A queue of the positions `0..<count`.
+    init(count: Int) { self.count = count }
 
-    /// The position of the next file to hash, or `nil` when all are taken or a worker failed.
+    /// The next position, or `nil` when all are taken or a worker failed.
     func next() -> Int? {
-        lock.withLock {
-            guard error == nil, cursor < fileIndexes.count else { return nil }
-            cursor += 1
-            return fileIndexes[cursor - 1]
-        }
-    }
-
-    /// Stores a hashed entry at its position.
-    func store(_ entry: BundleEntry, at index: Int) {
-        lock.withLock { entries[index] = entry }
+        guard !failed.load(ordering: .relaxed) else { return nil }
+        let index = cursor.wrappingAdd(1, ordering: .relaxed).oldValue
+        return index < count ? index : nil
     }
 
     /// Records the first failure; the other workers stop at their next ``next()``.
-    func fail(_ failure: BundleError) {
-        lock.withLock { error = error ?? failure }
+    func fail(_ error: BundleError) {
+        failure.withLock { $0 = $0 ?? error }
+        failed.store(true, ordering: .relaxed)
     }
 
-    /// All entries once every worker has returned, or the first failure.
-    func finished() throws(BundleError) -> [BundleEntry] {
-        let (entries, error) = lock.withLock { (self.entries, self.error) }
-        if let error { throw error }
-        return entries
+    /// Throws the first failure, once every worker has returned.
+    func check() throws(BundleError) {
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 }
 

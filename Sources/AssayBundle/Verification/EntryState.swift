@@ -45,15 +45,20 @@ enum EntryComparison {
 
     /// Walks two path-sorted entry lists together, calling `body` with each path's entry on either side.
     static func mergeJoin(
-        _ expected: [BundleEntry], _ actual: [BundleEntry], _ body: (BundleEntry?, BundleEntry?) -> Void
+        _ expected: EntryList, _ actual: EntryList, _ body: (BundleEntry?, BundleEntry?) -> Void
     ) {
         var left = 0
         var right = 0
         while left < expected.count || right < actual.count {
-            if right == actual.count || (left < expected.count && expected[left].path < actual[right].path) {
+            if right == actual.count
+                || (left < expected.count
+                    && expected.pathBytes(left).lexicographicallyPrecedes(actual.pathBytes(right)))
+            {
                 body(expected[left], nil)
                 left += 1
-            } else if left == expected.count || actual[right].path < expected[left].path {
+            } else if left == expected.count
+                || actual.pathBytes(right).lexicographicallyPrecedes(expected.pathBytes(left))
+            {
                 body(nil, actual[right])
                 right += 1
             } else {

@@ -51,7 +51,7 @@ final class ArchiveSource: ExtractionSource {
 /// Entries of a directory tree, scanned with `lstat` semantics; files are opened without following links.
 final class DirectorySource: ExtractionSource {
     let scanner: DirectoryScanner
-    private var entries: [BundleEntry]
+    private var entries: EntryList
     private var findings: [Finding]
     private var position = 0
     private var fileFD: Int32 = -1
@@ -59,10 +59,11 @@ final class DirectorySource: ExtractionSource {
     init(path: String, limits: Limits) throws(BundleError) {
         let rootFD = Foundation.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard rootFD >= 0 else { throw BundleError.unreadable(path: path, reason: DirectoryScanner.lastError()) }
-        scanner = DirectoryScanner(rootFD: rootFD, rootPath: path, limits: limits)
+        scanner = DirectoryScanner(rootFD: rootFD, rootPath: path, limits: limits, algorithm: nil)
         do {
-            let scan = try scanner.scan()
-            entries = scan.entries.sorted { $0.path < $1.path }
+            var scan = try scanner.scan()
+            scan.entries.sortByPath()
+            entries = scan.entries
             findings = scan.findings
         } catch {
             close(rootFD)

@@ -14,9 +14,24 @@ extension Hasher {
         path: String,
         progress: ((Int) -> Void)? = nil
     ) throws(CryptoError) -> UInt64 {
-        var total: UInt64 = 0
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Hasher.readSize, alignment: 64)
         defer { buffer.deallocate() }
+        return try update(fileDescriptor: fd, path: path, buffer: buffer, progress: progress)
+    }
+
+    /// Adds everything readable from an open file descriptor, reading into `buffer` (which a caller hashing many
+    /// files reuses), and returns the byte count.
+    ///
+    /// `expectedSize`, the size `fstat` gave for a regular file, saves the read that would return 0 for most files:
+    /// a read shorter than asked that brings the total to exactly that size is the end of the file.
+    public func update(
+        fileDescriptor fd: Int32,
+        path: String,
+        buffer: UnsafeMutableRawBufferPointer,
+        expectedSize: UInt64? = nil,
+        progress: ((Int) -> Void)? = nil
+    ) throws(CryptoError) -> UInt64 {
+        var total: UInt64 = 0
         while true {
             let count = read(fd, buffer.baseAddress, buffer.count)
             if count < 0 {
@@ -27,6 +42,7 @@ extension Hasher {
             update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
             total += UInt64(count)
             progress?(count)
+            if count < buffer.count && total == expectedSize { break }
         }
         return total
     }

@@ -50,8 +50,23 @@ public final class Hasher {
         return Digest(algorithm: algorithm, bytes: Array(out.prefix(Int(length))))
     }
 
+    /// Finishes the computation, writes the digest's bytes to `output` (at least ``DigestAlgorithm/outputByteCount``
+    /// bytes), and readies the hasher for new input; for callers that store millions of digests side by side.
+    public func finalize(into output: UnsafeMutableRawBufferPointer) throws(CryptoError) {
+        var out = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+        var length: UInt32 = 0
+        let status = withUnsafeMutableBytes(of: &out) { raw in
+            EVP_DigestFinal_ex(context, raw.baseAddress?.assumingMemoryBound(to: UInt8.self), &length)
+        }
+        guard status == 1, Int(length) <= output.count else { throw CryptoError.openSSL("EVP_DigestFinal_ex") }
+        withUnsafeBytes(of: &out) { output.copyMemory(from: UnsafeRawBufferPointer(rebasing: $0[0..<Int(length)])) }
+        try reset()
+    }
+
     /// The digest of a byte buffer in one call.
-    public static func digest(_ bytes: some ContiguousBytes, using algorithm: DigestAlgorithm = .sha256) throws(CryptoError) -> Digest {
+    public static func digest(_ bytes: some ContiguousBytes, using algorithm: DigestAlgorithm = .sha256)
+        throws(CryptoError) -> Digest
+    {
         let hasher = try Hasher(algorithm)
         hasher.update(bytes)
         return try hasher.finalize()

@@ -41,17 +41,21 @@ struct BundleHash: ParsableCommand {
 
     func run() throws {
         let manifest = try bundle.read(path)
-        let bytes = try ManifestCodec.encode(manifest, as: format.manifestFormat, pretty: format == .json)
-        if let output {
-            try AtomicFile.write(bytes, to: output)
-        } else {
-            Output.write(String(decoding: bytes, as: UTF8.self))
+        let write = { (sink: ([UInt8]) throws -> Void) throws in
+            try ManifestCodec.write(manifest, as: format.manifestFormat, pretty: format == .json, to: sink)
         }
-        let summary = "\(manifest.totals.files) files, \(manifest.totals.directories) directories, "
+        if let output {
+            try AtomicFile.write(to: output, write)
+        } else {
+            try write { Output.write(bytes: $0) }
+        }
+        let summary =
+            "\(manifest.totals.files) files, \(manifest.totals.directories) directories, "
             + "\(manifest.totals.symlinks) symlinks, \(manifest.totals.bytes) bytes"
-        Output.note("hashed \(path): \(summary)"
-            + (manifest.strippedPrefix.map { "; stripped top-level folder '\($0)'" } ?? "")
-            + (manifest.bundleDigest.map { "; bundle \(manifest.algorithm.rawValue) \($0.hex)" } ?? ""))
+        Output.note(
+            "hashed \(path): \(summary)"
+                + (manifest.strippedPrefix.map { "; stripped top-level folder '\($0)'" } ?? "")
+                + (manifest.bundleDigest.map { "; bundle \(manifest.algorithm.rawValue) \($0.hex)" } ?? ""))
         if let package = manifest.package {
             Output.note(TerminalText.line("package: \(package.summary); control data is not part of the bundle digest"))
         }

@@ -17,6 +17,8 @@ struct BundleOptions: ParsableArguments {
     @Flag(name: .customLong("file"), help: "Hash PATH as one file even when it is an archive.")
     var singleFile = false
 
+    @OptionGroup var limits: LimitOptions
+
     /// The algorithm given with `--algorithm`, or `nil` when the flag is absent.
     func requestedAlgorithm() throws -> DigestAlgorithm? {
         guard let algorithm else { return nil }
@@ -30,7 +32,8 @@ struct BundleOptions: ParsableArguments {
     /// The reader options, with a progress meter on a terminal; `fallback` is the algorithm when none was asked for.
     func readOptions(progress: ProgressMeter?, fallback: DigestAlgorithm = .sha256) throws -> ReadOptions {
         ReadOptions(
-            algorithm: try requestedAlgorithm() ?? fallback, keepPrefix: keepPrefix, progress: progress?.readCallback)
+            algorithm: try requestedAlgorithm() ?? fallback, keepPrefix: keepPrefix, limits: try limits.limits(),
+            progress: progress?.readCallback)
     }
 
     var kind: BundleReader.Kind { singleFile ? .file : .auto }

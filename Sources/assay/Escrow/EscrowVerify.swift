@@ -32,9 +32,11 @@ struct EscrowVerify: ParsableCommand {
     @Flag(help: "Keep an archive's single top-level folder in paths instead of stripping it.")
     var keepPrefix = false
 
+    @OptionGroup var limits: LimitOptions
     @OptionGroup var store: StoreOptions
 
     func run() throws {
+        let readLimits = try limits.limits()
         let opened = try store.open()
         let record = try opened.escrowDeposit(deposit)
         let expected = try opened.depositManifest(deposit)
@@ -58,7 +60,7 @@ struct EscrowVerify: ParsableCommand {
             report = try ProgressMeter.run("hashing", unit: "files") { meter throws(BundleError) in
                 try Verifier.verify(
                     bundleAt: path, against: expected,
-                    options: ReadOptions(keepPrefix: keepPrefix, progress: meter?.readCallback))
+                    options: ReadOptions(keepPrefix: keepPrefix, limits: readLimits, progress: meter?.readCallback))
             }
         } catch {
             try opened.recordVerification(

@@ -7,6 +7,11 @@ enum Output {
         FileHandle.standardOutput.write(Data(text.utf8))
     }
 
+    /// Writes bytes to stdout as they are (a piece of a manifest written piece by piece).
+    static func write(bytes: [UInt8]) {
+        FileHandle.standardOutput.write(Data(bytes))
+    }
+
     /// Writes one line to stdout, such as `Added vendor #1 ZTE`, with control characters and line breaks escaped.
     static func line(_ text: String) {
         write(TerminalText.line(text) + "\n")
