@@ -183,7 +183,8 @@ final class ReadmeSession {
         return Int(noon.timeIntervalSinceNow.rounded())
     }()
 
-    /// A line with what changes from run to run masked: the temporary folders, timestamps and hex digests.
+    /// A line with what changes from run to run masked: the temporary folders (the session's and a rebuild's
+    /// scratch folder), timestamps and hex digests.
     func masked(_ line: String) -> String {
         var text = line.replacingOccurrences(of: work, with: ".").replacingOccurrences(of: home, with: "~")
         for (pattern, mask) in [
@@ -191,6 +192,7 @@ final class ReadmeSession {
             (#"\d{8}T\d{6}Z"#, "<time>"),
             (#"\b[0-9a-f]{16,}\b"#, "<hex>"),
             (#"\b[0-9a-f]{8}…"#, "<hex>…"),
+            (#"/tmp/assay-rebuild-[A-Za-z0-9]+"#, "<scratch>"),
         ] {
             text = text.replacingOccurrences(of: pattern, with: mask, options: .regularExpression)
         }
