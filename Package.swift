@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "AssayCrypto", targets: ["AssayCrypto"]),
         .library(name: "AssayRegistry", targets: ["AssayRegistry"]),
         .library(name: "AssayProvenance", targets: ["AssayProvenance"]),
+        .library(name: "AssayWorkflows", targets: ["AssayWorkflows"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -78,9 +79,22 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        .target(
+            name: "AssayWorkflows",
+            dependencies: [
+                "AssayAudit",
+                "AssayStore",
+                "AssayBundle",
+                "AssayCore",
+                "AssayCrypto",
+                "AssayRegistry",
+                "AssayProvenance",
+            ]
+        ),
         .executableTarget(
             name: "assay",
             dependencies: [
+                "AssayWorkflows",
                 "AssayStore",
                 "AssayBundle",
                 "AssayCrypto",
@@ -92,6 +106,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AssayCoreTests", dependencies: ["AssayCore"]),
+        .testTarget(
+            name: "AssayWorkflowsTests",
+            dependencies: [
+                "AssayWorkflows", "AssayAudit", "AssayStore", "AssayBundle", "AssayProvenance", "AssayTestSupport",
+            ]
+        ),
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle", "AssayTestSupport"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry", "AssayCore"]),

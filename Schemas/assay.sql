@@ -122,6 +122,8 @@ CREATE INDEX "artifactVerdict_on_verificationId" ON "artifactVerdict"("verificat
 CREATE INDEX "artifact_on_contentDigest" ON "artifact"("contentDigest");
 CREATE INDEX "artifact_on_sha256" ON "artifact"("sha256");
 CREATE INDEX "artifact_on_vendorId" ON "artifact"("vendorId");
+CREATE TRIGGER "auditLog_append_only_delete" BEFORE DELETE ON "auditLog" BEGIN SELECT RAISE(ABORT, 'auditLog is append-only: entries cannot be changed or removed'); END;
+CREATE TRIGGER "auditLog_append_only_update" BEFORE UPDATE ON "auditLog" BEGIN SELECT RAISE(ABORT, 'auditLog is append-only: entries cannot be changed or removed'); END;
 CREATE INDEX "auditLog_on_vendorId" ON "auditLog"("vendorId");
 CREATE INDEX "certificationStatusChange_on_certificationId" ON "certificationStatusChange"("certificationId");
 CREATE UNIQUE INDEX "certification_on_claimKey" ON "certification"("claimKey");
@@ -140,6 +142,8 @@ CREATE INDEX "evidence_on_sha256" ON "evidence"("sha256");
 CREATE INDEX "expectation_on_depositId" ON "expectation"("depositId");
 CREATE INDEX "expectation_on_rebuildRunId" ON "expectation"("rebuildRunId");
 CREATE INDEX "expectation_on_subjectSha256" ON "expectation"("subjectSha256");
+CREATE TRIGGER "logCheckpoint_append_only_delete" BEFORE DELETE ON "logCheckpoint" BEGIN SELECT RAISE(ABORT, 'logCheckpoint is append-only: entries cannot be changed or removed'); END;
+CREATE TRIGGER "logCheckpoint_append_only_update" BEFORE UPDATE ON "logCheckpoint" BEGIN SELECT RAISE(ABORT, 'logCheckpoint is append-only: entries cannot be changed or removed'); END;
 CREATE INDEX "marketEvent_on_jurisdiction" ON "marketEvent"("jurisdiction");
 CREATE INDEX "marketEvent_on_vendorId" ON "marketEvent"("vendorId");
 CREATE INDEX "product_on_vendorId" ON "product"("vendorId");

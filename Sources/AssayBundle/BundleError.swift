@@ -86,8 +86,6 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
             "\(path): file changed while being hashed (size \(expected) became \(actual))"
         case .limitExceeded(let path, let limit, let value):
             "\(path): resource limit exceeded: more than \(value) \(limit)"
-                + (limit == "entries"
-                    ? " (--max-entries raises it)" : limit.hasSuffix("bytes") ? " (--max-bytes raises it)" : "")
         case .malformedManifest(let file, let line, let reason): "\(file):\(line): malformed manifest line: \(reason)"
         case .invalidManifest(let file, let field, let reason):
             field.isEmpty
@@ -97,7 +95,7 @@ public enum BundleError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownAlgorithm(let name):
             "unknown digest algorithm '\(name)' (supported: \(BundleError.supportedAlgorithms))"
         case .algorithmMismatch(let expected, let actual):
-            "cannot compare \(actual) digests with a \(expected) manifest; read the bundle with --algorithm \(expected)"
+            "cannot compare \(actual) digests with a \(expected) manifest; hash the bundle with \(expected)"
         case .crypto(let error): error.description
         case .unwritable(let path, let reason): "\(path): cannot write the archive: \(reason)"
         case .unsafeEntry(let path, let entry, let reason): "\(path): refused to extract '\(entry)': \(reason)"

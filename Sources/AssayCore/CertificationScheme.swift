@@ -118,11 +118,11 @@ public struct CertificationScheme: Hashable, Sendable, TextCodable, CustomString
         guard let builtin else { return level }
         if builtin == .soc2, level?.uppercased() == "II", auditPeriod == nil {
             throw ValueError.invalidSchemeDetail(
-                scheme: title, reason: "a Type II report needs --audit-period FROM..TO")
+                scheme: title, reason: "a Type II report needs an audit period")
         }
         guard let level else { return nil }
         if builtin.levels.isEmpty {
-            throw ValueError.invalidSchemeDetail(scheme: title, reason: "this scheme has no level; drop --level")
+            throw ValueError.invalidSchemeDetail(scheme: title, reason: "this scheme has no level")
         }
         var folded = level.trimmingCharacters(in: .whitespaces)
         for prefix in ["level ", "type ", "l"] where folded.lowercased().hasPrefix(prefix) && builtin != .eucc {

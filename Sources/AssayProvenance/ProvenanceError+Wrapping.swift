@@ -39,6 +39,6 @@ extension ProvenanceError {
 
     /// The SHA-256 (lowercase hex) of an evidence file's bytes.
     static func sha256(_ bytes: [UInt8]) throws(ProvenanceError) -> String {
-        try crypto { () throws(CryptoError) in try Hasher.digest(bytes, using: .sha256).hex }
+        try crypto { () throws(CryptoError) in try DigestContext.digest(bytes, using: .sha256).hex }
     }
 }

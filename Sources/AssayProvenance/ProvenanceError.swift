@@ -19,6 +19,9 @@ public enum ProvenanceError: Error, Equatable, Sendable, CustomStringConvertible
     /// The evidence cannot be checked as asked: no key given, keyless without an identity policy, a trusted root
     /// that lacks the needed authority.
     case cannotVerify(place: String, reason: String)
+    /// The evidence names a kind of trust the caller did not give: a pinned trusted root, a public key, or the
+    /// expected signer identity of a keyless signature.
+    case missingTrust(place: String, needed: TrustInput)
     /// OpenSSL failed.
     case crypto(CryptoError)
     /// A rebuild could not be run (its folders could not be made, the shell could not be started); a build that
@@ -34,7 +37,7 @@ public enum ProvenanceError: Error, Equatable, Sendable, CustomStringConvertible
         case .malformed: "provenance.malformed"
         case .unsupported: "provenance.unsupported"
         case .signatureInvalid: "provenance.signature-invalid"
-        case .cannotVerify: "provenance.cannot-verify"
+        case .cannotVerify, .missingTrust: "provenance.cannot-verify"
         case .crypto(let error): error.code
         case .cannotRun: "provenance.cannot-run"
         case .bundle(let error): error.code
@@ -50,6 +53,7 @@ public enum ProvenanceError: Error, Equatable, Sendable, CustomStringConvertible
         case .unsupported(let place, let what): "\(place): unsupported \(what)"
         case .signatureInvalid(let place, let reason): "\(place): signature does not verify: \(reason)"
         case .cannotVerify(let place, let reason): "\(place): cannot verify: \(reason)"
+        case .missingTrust(let place, let needed): "\(place): cannot verify: \(needed)"
         case .crypto(let error): error.description
         case .cannotRun(let place, let reason): "\(place): cannot run the rebuild: \(reason)"
         case .bundle(let error): error.description

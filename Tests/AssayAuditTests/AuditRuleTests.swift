@@ -1,6 +1,7 @@
 import AssayAudit
 import AssayCore
 import AssayStore
+import AssayTestSupport
 import Foundation
 import GRDB
 import Testing
@@ -102,7 +103,7 @@ import Testing
     @Test func brokenAuditLogIsCritical() throws {
         #expect(try fixture.findings(AuditLogRule()).isEmpty)
         let queue = try DatabaseQueue(path: fixture.store.location.path)
-        try queue.write { try $0.execute(sql: "UPDATE auditLog SET actor = 'mallory' WHERE seq = 3") }
+        try queue.write { try $0.execute(sql: AppendOnlyTriggers.drop + " UPDATE auditLog SET actor = 'mallory' WHERE seq = 3") }
         let findings = try fixture.findings(AuditLogRule())
         #expect(findings.map(\.id) == ["audit-log-broken:audit-log"])
         #expect(findings.first?.severity == .critical)

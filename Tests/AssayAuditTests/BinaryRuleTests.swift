@@ -18,7 +18,7 @@ import Testing
         let store = fixture.store
         let directory = fixture.directory
         // Deposit #1 (Borealis Telecom) holds README "SAMPLE\n": the evidence names it as its source.
-        let readme = try Hasher.digest(Array("SAMPLE\n".utf8)).hex
+        let readme = try DigestContext.digest(Array("SAMPLE\n".utf8)).hex
         for folder in ["shipped", "deployed", "build1", "build2"] {
             try FileManager.default.createDirectory(atPath: directory.file(folder), withIntermediateDirectories: true)
         }
@@ -26,8 +26,8 @@ import Testing
         let shipped = try directory.write("shipped/fw.bin", "firmware 1\n")
         let deployed = try directory.write("deployed/fw.bin", "firmware 1 patched\n")
         let claim = ProvenanceClaim(
-            kind: .inTotoStatement, fileSha256: try Hasher.digest(fileAt: evidence).0.hex, strength: .unsigned,
-            subjects: [DigestedName(name: "fw.bin", digests: ["sha256": try Hasher.digest(fileAt: shipped).0.hex])],
+            kind: .inTotoStatement, fileSha256: try DigestContext.digest(fileAt: evidence).0.hex, strength: .unsigned,
+            subjects: [DigestedName(name: "fw.bin", digests: ["sha256": try DigestContext.digest(fileAt: shipped).0.hex])],
             sources: [DigestedName(name: "README", digests: ["sha256": readme])])
         #expect(
             try store.recordExpectations(deposit: 1, claims: [claim], evidenceFiles: [evidence]).expectations
@@ -48,7 +48,7 @@ import Testing
                     folder: directory.file("build\(number)"), exitStatus: 0,
                     logPath: try directory.write("build\(number).log", "SAMPLE\n"),
                     artifacts: [
-                        .init(path: "fw.bin", keptAt: built, size: 17, sha256: try Hasher.digest(fileAt: built).0.hex)
+                        .init(path: "fw.bin", keptAt: built, size: 17, sha256: try DigestContext.digest(fileAt: built).0.hex)
                     ], startedAt: "2026-06-01T00:00:00Z", finishedAt: "2026-06-01T00:00:01Z"))
         }
         try store.recordRebuild(

@@ -108,9 +108,9 @@ import Testing
         let field = try directory.write("field/fw.bin", "SAMPLE firmware, patched\n")
         let evidence = try directory.write("fw.intoto.json", "{\"_type\": \"SAMPLE\"}\n")
         let claim = ProvenanceClaim(
-            kind: .slsaProvenance, fileSha256: try Hasher.digest(fileAt: evidence).0.hex, strength: .unsigned,
-            subjects: [DigestedName(name: "fw.bin", digests: ["sha256": try Hasher.digest(fileAt: shipped).0.hex])],
-            sources: [DigestedName(name: "README", digests: ["sha256": try Hasher.digest(Array("SAMPLE\n".utf8)).hex])],
+            kind: .slsaProvenance, fileSha256: try DigestContext.digest(fileAt: evidence).0.hex, strength: .unsigned,
+            subjects: [DigestedName(name: "fw.bin", digests: ["sha256": try DigestContext.digest(fileAt: shipped).0.hex])],
+            sources: [DigestedName(name: "README", digests: ["sha256": try DigestContext.digest(Array("SAMPLE\n".utf8)).hex])],
             builder: "SAMPLE builder")
         try store.recordExpectations(deposit: deposit, claims: [claim], evidenceFiles: [evidence])
         try store.addArtifact(ArtifactDraft(vendor: "Huawei Device Co., Ltd.", product: "Sample Phone OS"), file: shipped)
@@ -123,7 +123,7 @@ import Testing
                     folder: directory.file("build\(number)"), exitStatus: 0,
                     logPath: try directory.write("build\(number).log", "SAMPLE\n"),
                     artifacts: [
-                        .init(path: "fw.bin", keptAt: built, size: 0, sha256: try Hasher.digest(fileAt: built).0.hex)
+                        .init(path: "fw.bin", keptAt: built, size: 0, sha256: try DigestContext.digest(fileAt: built).0.hex)
                     ], startedAt: "2022-04-01T10:00:00.000Z", finishedAt: "2022-04-01T10:01:00.000Z"))
         }
         try store.recordRebuild(

@@ -5,7 +5,7 @@ import Testing
 
 /// Diffs between two manifests: each kind of change, byte totals, and refusal across algorithms.
 @Suite struct ManifestDiffTests {
-    static func digest(_ text: String) throws -> Digest { try Hasher.digest(Array(text.utf8)) }
+    static func digest(_ text: String) throws -> Digest { try DigestContext.digest(Array(text.utf8)) }
 
     static func manifest(_ entries: [BundleEntry], algorithm: DigestAlgorithm = .sha256) throws -> Manifest {
         try Manifest(algorithm: algorithm, coverage: .complete, source: "test", entries: entries)

@@ -13,11 +13,11 @@ import Testing
         names += ["quote\"d", "back\\slash", "dir/sub/file", "\u{7f}del", "ünï.txt", "emoji 🎉", "\u{2028}line"]
         var entries = try names.enumerated().map { index, name in
             BundleEntry.file(
-                EntryPath(name), size: UInt64(index * 1000), digest: try Hasher.digest(Array(name.utf8)),
+                EntryPath(name), size: UInt64(index * 1000), digest: try DigestContext.digest(Array(name.utf8)),
                 executable: index % 2 == 0)
         }
         entries.append(
-            .file(EntryPath(bytes: [0x66, 0xff, 0xfe]), size: 1, digest: try Hasher.digest([1]), executable: true))
+            .file(EntryPath(bytes: [0x66, 0xff, 0xfe]), size: 1, digest: try DigestContext.digest([1]), executable: true))
         entries.append(.symlink(EntryPath("link"), target: EntryPath(bytes: [0x2e, 0x2e, 0x2f, 0xc3])))
         entries.append(.symlink(EntryPath("plain-link"), target: EntryPath("dir/sub/file")))
         entries.append(.directory(EntryPath("dir")))
@@ -25,7 +25,7 @@ import Testing
         entries.append(BundleEntry(path: EntryPath("no-size"), type: .file))
         return try Manifest(
             algorithm: .sha256, coverage: .complete, source: "directory", entries: entries,
-            findings: [Finding(.caseVariant, .warning, path: EntryPath("a/\"b\""), "note")],
+            findings: [BundleFinding(.caseVariant, .warning, path: EntryPath("a/\"b\""), "note")],
             strippedPrefix: EntryPath("top"))
     }
 

@@ -35,7 +35,7 @@ import Testing
 
     /// Minimal: files-only listing with one file of unknown size. Full: a bundle with every optional field.
     static func manifests() throws -> (minimal: Manifest, full: Manifest) {
-        let digest = try Hasher.digest(Array("x".utf8))
+        let digest = try DigestContext.digest(Array("x".utf8))
         let minimal = try Manifest(
             algorithm: .sha256, coverage: .filesOnly, source: "gnu",
             entries: [BundleEntry(path: EntryPath("a"), type: .file)])
@@ -46,7 +46,7 @@ import Testing
                 .file(odd, size: 1, digest: digest, executable: true),
                 BundleEntry(path: EntryPath("l"), type: .symlink, size: 0, executable: false, linkTarget: odd),
             ],
-            findings: [Finding(.caseVariant, .warning, path: odd, "demo")], strippedPrefix: odd,
+            findings: [BundleFinding(.caseVariant, .warning, path: odd, "demo")], strippedPrefix: odd,
             package: PackageMetadata(
                 format: .rpm, name: "demo", version: "1:1.0", release: "1", architecture: "noarch",
                 members: ["lead", "signature", "header", "payload"], controlFiles: ["control"], payload: "cpio.xz"))

@@ -3,13 +3,13 @@ import Testing
 
 @Suite struct DigestTests {
     @Test func emptySHA256() throws {
-        let digest = try Hasher.digest([UInt8](), using: .sha256)
+        let digest = try DigestContext.digest([UInt8](), using: .sha256)
         #expect(digest.hex == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 
     @Test(arguments: DigestAlgorithm.allCases)
     func outputLength(algorithm: DigestAlgorithm) throws {
-        let digest = try Hasher.digest(Array("abc".utf8), using: algorithm)
+        let digest = try DigestContext.digest(Array("abc".utf8), using: algorithm)
         #expect(digest.bytes.count == algorithm.outputByteCount)
     }
 

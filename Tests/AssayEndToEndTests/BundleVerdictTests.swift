@@ -77,7 +77,7 @@ import Testing
         #expect(
             asked.stderr
                 == "assay: error[bundle.algorithm-mismatch]: cannot compare sha256 digests with a sha512 manifest; "
-                + "read the bundle with --algorithm sha512\n")
+                + "hash the bundle with sha512 (--algorithm sha512)\n")
     }
 
     @Test func sha512sumsVerifiesWithoutFlags() throws {

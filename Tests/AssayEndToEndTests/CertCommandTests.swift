@@ -105,7 +105,7 @@ import Testing
     @Test func logVerifyFailsWithExitOneOnTampering() throws {
         try populate()
         let queue = try DatabaseQueue(path: db)
-        try queue.write { try $0.execute(sql: "UPDATE auditLog SET actor = 'mallory' WHERE seq = 2") }
+        try queue.write { try $0.execute(sql: AppendOnlyTriggers.drop + " UPDATE auditLog SET actor = 'mallory' WHERE seq = 2") }
         let result = try assay("log", "verify")
         #expect(result.exitCode == 1)
         #expect(result.stdout == "BROKEN at entry 2: its content does not match its hash (the entry was edited)\n")

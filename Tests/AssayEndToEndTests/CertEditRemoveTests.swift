@@ -65,7 +65,7 @@ import Testing
         try populate()
         let before = try assay("log", "--format", "json").stdout
         let cases: [([String], String)] = [
-            (["--valid-until", "2020-01-01"], "[store.refused]: --valid-until 2020-01-01 is before --issued-on 2023-05-01"),
+            (["--valid-until", "2020-01-01"], "[store.refused]: valid-until date 2020-01-01 is before issued-on date 2023-05-01"),
             (
                 ["--issued-on", "2023-02-30"],
                 "[value.date]: --issued-on: invalid date '2023-02-30': expected an existing day as YYYY-MM-DD"

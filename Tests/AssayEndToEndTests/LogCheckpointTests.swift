@@ -28,7 +28,7 @@ import Testing
     }
 
     func tamper(_ sql: String) throws {
-        try DatabaseQueue(path: db).write { try $0.execute(sql: sql) }
+        try DatabaseQueue(path: db).write { try $0.execute(sql: AppendOnlyTriggers.drop + " " + sql) }
     }
 
     @Test(arguments: ["ed25519", "ec"]) func aCheckpointHoldsWhileTheLogGrows(algorithm: String) throws {

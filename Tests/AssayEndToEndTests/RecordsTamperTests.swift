@@ -15,8 +15,25 @@ import Testing
     }
 
     func sqlite(_ sql: String) throws {
-        let result = try ChildProcess.run("/usr/bin/sqlite3", [db, sql])
+        let result = try ChildProcess.run("/usr/bin/sqlite3", [db, AppendOnlyTriggers.drop + " " + sql])
         try #require(result.exitCode == 0, "sqlite3: \(result.stderr)")
+    }
+
+    @Test func theDatabaseRefusesToChangeOrRemoveLogEntriesAndCheckpoints() throws {
+        try assay("vendor", "add", "ZTE")
+        for sql in ["UPDATE auditLog SET actor = 'mallory'", "DELETE FROM auditLog WHERE seq = 1"] {
+            let result = try ChildProcess.run("/usr/bin/sqlite3", [db, sql])
+            #expect(result.exitCode != 0)
+            #expect(result.stderr.contains("auditLog is append-only: entries cannot be changed or removed"))
+        }
+        let triggers = try ChildProcess.run(
+            "/usr/bin/sqlite3", [db, "SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"])
+        #expect(
+            triggers.stdout.split(separator: "\n") == [
+                "auditLog_append_only_delete", "auditLog_append_only_update", "logCheckpoint_append_only_delete",
+                "logCheckpoint_append_only_update",
+            ])
+        #expect(try assay("log", "verify").exitCode == 0)
     }
 
     @Test func anExpiryMovedWithSqlite3IsNamedByLogVerifyAndTheAudit() throws {

@@ -57,7 +57,7 @@ import Testing
         let output = directory.file("manifest.json")
         let result = try assayWithFileSizeLimit(blocks: 8, ["bundle", "hash", bundle, "-o", output])
         #expect(result.exitCode == 2)
-        #expect(result.stderr == "assay: error: \(output): cannot write: File too large\n")
+        #expect(result.stderr == "assay: error[output.cannot-write]: \(output): cannot write: File too large\n")
         #expect(!FileManager.default.fileExists(atPath: output))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasPrefix(".") }
         #expect(leftovers.isEmpty)

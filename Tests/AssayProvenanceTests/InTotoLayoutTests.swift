@@ -16,7 +16,7 @@ struct InTotoLayoutTests {
         Array(try Data(contentsOf: URL(fileURLWithPath: folder + name)))
     }
 
-    static func sha256(_ name: String) throws -> String { try Hasher.digest(try bytes(name)).hex }
+    static func sha256(_ name: String) throws -> String { try DigestContext.digest(try bytes(name)).hex }
 
     static func link(_ name: String, _ bytes: [UInt8]? = nil) throws -> InTotoLink {
         try InTotoLink(bytes: bytes ?? Self.bytes(name), place: name)

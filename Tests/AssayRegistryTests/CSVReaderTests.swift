@@ -1,3 +1,4 @@
+import AssayCore
 import AssayRegistry
 import Testing
 

@@ -27,7 +27,7 @@ import Testing
             offer: offer.id, manifest: try BundleReader.read(at: Self.source), label: "2.10-3", sourcePath: Self.source)
     }
 
-    static func sha256(_ path: String) throws -> String { try Hasher.digest(fileAt: path).0.hex }
+    static func sha256(_ path: String) throws -> String { try DigestContext.digest(fileAt: path).0.hex }
 
     @Test func anArtifactIsKeptWithItsDigestAndContent() throws {
         try #require(Paths.fixturesAvailable, "shared fixtures are needed")
@@ -171,7 +171,7 @@ import Testing
         #expect(!verification.passed)
         #expect(verification.entries.first?.expectation?.id == run.expectationIds.first)
         #expect(
-            verification.entries.first?.diffoscopeSha256 == (try Hasher.digest(Array("{\"source1\": \"a\"}".utf8)).hex))
+            verification.entries.first?.diffoscopeSha256 == (try DigestContext.digest(Array("{\"source1\": \"a\"}".utf8)).hex))
         #expect(try store.artifactVerifications() == [verification])
         #expect(try store.verifyLog(.deep).isIntact)
     }

@@ -1,4 +1,5 @@
 import AssayStore
+import AssayTestSupport
 import GRDB
 import Testing
 
@@ -18,7 +19,7 @@ import Testing
 
     func tamper(_ fixture: StoreFixture, _ sql: String) throws {
         let queue = try DatabaseQueue(path: fixture.path)
-        try queue.write { try $0.execute(sql: sql) }
+        try queue.write { try $0.execute(sql: AppendOnlyTriggers.drop + " " + sql) }
     }
 
     @Test func anUntouchedLogVerifies() throws {

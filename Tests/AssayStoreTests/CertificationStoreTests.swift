@@ -44,7 +44,7 @@ import Testing
         let fixture = try StoreFixture()
         try fixture.vendor("ZTE")
         #expect { try fixture.certification("ZTE", issued: "2027-01-01", until: "2024-01-01") } throws: { error in
-            (error as? StoreError)?.description == "--valid-until 2024-01-01 is before --issued-on 2027-01-01"
+            (error as? StoreError)?.description == "valid-until date 2024-01-01 is before issued-on date 2027-01-01"
         }
         try fixture.certification("ZTE", number: "A-1")
         #expect { try fixture.certification("ZTE", number: "A-1") } throws: { error in

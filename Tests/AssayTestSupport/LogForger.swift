@@ -42,9 +42,10 @@ public enum LogForger {
                     db.execute("UPDATE auditLog SET prevHash = ?, hash = ? WHERE seq = ?", (prev, h, seq))
                     prev = h
             db = sqlite3.connect(sys.argv[1])
+            db.executescript(sys.argv[2])
 
             """ + body + "\ndb.commit()\n"
-        let result = try ChildProcess.run("/usr/bin/python3", ["-c", script, database])
+        let result = try ChildProcess.run("/usr/bin/python3", ["-c", script, database, AppendOnlyTriggers.drop])
         guard result.exitCode == 0 else { throw ForgeryFailed(output: result.stderr) }
     }
 

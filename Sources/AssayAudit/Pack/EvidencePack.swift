@@ -53,7 +53,7 @@ public struct EvidencePack {
         try Self.writeTar(files, to: path)
         return Written(
             files: files.count, checkpoint: checkpoint,
-            manifestSha256: try Self.crypto(path) { () throws(CryptoError) in try Hasher.digest(manifest).hex })
+            manifestSha256: try Self.crypto(path) { () throws(CryptoError) in try DigestContext.digest(manifest).hex })
     }
 
     /// The audit report, narrowed to the findings about `vendorIds` (and those about the store itself) when given.

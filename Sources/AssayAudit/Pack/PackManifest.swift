@@ -8,7 +8,7 @@ public struct PackManifest: Sendable, Equatable {
     /// The manifest of these files.
     public init(files: [(name: String, bytes: [UInt8])]) throws(CryptoError) {
         var digests: [String: String] = [:]
-        for file in files { digests[file.name] = try Hasher.digest(file.bytes).hex }
+        for file in files { digests[file.name] = try DigestContext.digest(file.bytes).hex }
         self.digests = digests
     }
 

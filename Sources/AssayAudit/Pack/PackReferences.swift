@@ -84,7 +84,7 @@ struct PackReferences {
     private func checkDigests(into result: inout PackVerification) {
         let evidenceDigests = Set(states.states(in: "evidence").compactMap { Self.field("sha256", of: $0) })
         for name in files.keys.sorted() {
-            guard let bytes = files[name], let digest = try? Hasher.digest(bytes).hex else { continue }
+            guard let bytes = files[name], let digest = try? DigestContext.digest(bytes).hex else { continue }
             if name.hasPrefix("evidence/") {
                 result.recordsChecked += 1
                 if name != PackLayout.evidence(sha256: digest) {

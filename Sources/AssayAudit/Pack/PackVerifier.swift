@@ -62,7 +62,7 @@ public struct PackVerifier {
                 result.add(name, "is listed in \(PackLayout.manifest) but missing from the pack")
                 continue
             }
-            if (try? Hasher.digest(bytes).hex) != manifest.digests[name] {
+            if (try? DigestContext.digest(bytes).hex) != manifest.digests[name] {
                 result.add(name, "does not have the SHA-256 that \(PackLayout.manifest) gives it (altered)")
             }
         }

@@ -66,7 +66,7 @@ public struct AuditPolicy: Codable, Sendable, Equatable {
 
     /// SHA-256 of the policy's canonical JSON: the same rules give the same digest, whatever the comments.
     public func digest() throws -> String {
-        try Hasher.digest(Array(try CanonicalJSON.encode(self).utf8)).hex
+        try DigestContext.digest(Array(try CanonicalJSON.encode(self).utf8)).hex
     }
 }
 

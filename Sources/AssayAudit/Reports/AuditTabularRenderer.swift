@@ -1,5 +1,4 @@
 import AssayCore
-import AssayRegistry
 import Foundation
 
 /// Renders an audit report for machines: JSON (`Schemas/audit-report.schema.json`) and CSV, one finding a row.

@@ -10,7 +10,7 @@ enum BuildInstructions {
     /// Name prefixes (compared case-insensitively): `README.md`, `INSTALL.txt`, `BUILDING`.
     static let prefixes = ["readme", "install", "build"]
 
-    static func findings(_ entries: EntryList) -> [Finding] {
+    static func findings(_ entries: EntryList) -> [BundleFinding] {
         let found = entries.indices.lazy.filter { !entries.pathBytes($0).contains(UInt8(ascii: "/")) }.map {
             entries[$0]
         }.filter { entry in
@@ -19,12 +19,12 @@ enum BuildInstructions {
         }
         guard !found.isEmpty else {
             return [
-                Finding(
+                BundleFinding(
                     .noBuildInstructions, .warning, path: nil,
                     "no build instructions (README, INSTALL, Makefile…) at the top level")
             ]
         }
         let names = found.map(\.path.description).joined(separator: ", ")
-        return [Finding(.buildInstructions, .info, path: nil, "build instructions found: \(names)")]
+        return [BundleFinding(.buildInstructions, .info, path: nil, "build instructions found: \(names)")]
     }
 }

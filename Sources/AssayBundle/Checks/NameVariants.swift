@@ -7,7 +7,7 @@ import Foundation
 /// lowercased for case), so memory stays at 8 bytes per entry; only paths whose hashes collide become `String`s and
 /// are compared as before, with `String` equality (canonical equivalence).
 enum NameVariants {
-    static func findings(_ entries: EntryList) -> [Finding] {
+    static func findings(_ entries: EntryList) -> [BundleFinding] {
         let unicodeGroups = candidates(entries, folding: false).flatMap { texts in
             Dictionary(grouping: texts, by: { $0.1 }).values.filter { $0.count > 1 }
         }
@@ -73,7 +73,7 @@ enum NameVariants {
 
     /// The same bytes always hash alike within a process, whatever array or slice holds them.
     private static func hashValue<Bytes: ContiguousBytes>(_ bytes: Bytes) -> Int {
-        var hasher = Swift.Hasher()
+        var hasher = Hasher()
         bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         return hasher.finalize()
     }
@@ -82,9 +82,9 @@ enum NameVariants {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
-    private static func finding(_ kind: Finding.Kind, _ group: [EntryPath], _ what: String) -> Finding {
+    private static func finding(_ kind: BundleFinding.Kind, _ group: [EntryPath], _ what: String) -> BundleFinding {
         let sorted = group.sorted()
         let list = sorted.map { "'\($0)'" }.joined(separator: ", ")
-        return Finding(kind, .warning, path: sorted.first, "\(what): \(list)")
+        return BundleFinding(kind, .warning, path: sorted.first, "\(what): \(list)")
     }
 }

@@ -1,11 +1,11 @@
 /// Flags symlinks whose target, resolved lexically from the link's folder, leaves the bundle.
 enum SymlinkContainment {
-    static func findings(_ entries: EntryList) -> [Finding] {
+    static func findings(_ entries: EntryList) -> [BundleFinding] {
         entries.indices.compactMap { index in
             guard entries.record(index).type == .symlink else { return nil }
             let entry = entries[index]
             guard let target = entry.linkTarget, escapes(from: entry.path, to: target) else { return nil }
-            return Finding(.symlinkOutside, .warning, path: entry.path, "symlink points outside the bundle: \(target)")
+            return BundleFinding(.symlinkOutside, .warning, path: entry.path, "symlink points outside the bundle: \(target)")
         }
     }
 

@@ -99,7 +99,7 @@ struct ListingBuilder {
     }
 
     /// The files-only manifest; refuses an empty listing and one whose algorithm is not the hint.
-    func build(alternates: [Manifest] = [], findings: [Finding] = []) throws(BundleError) -> Manifest {
+    func build(alternates: [Manifest] = [], findings: [BundleFinding] = []) throws(BundleError) -> Manifest {
         // An empty listing claims nothing, so every bundle would "match" it (sha256sum -c refuses it too).
         guard let algorithm, !entries.isEmpty else { throw malformed(1, "no digest lines") }
         if let hint, hint != algorithm {

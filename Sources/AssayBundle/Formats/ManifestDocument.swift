@@ -10,7 +10,7 @@ struct ManifestDocument: Codable, Equatable {
     var entries: [EntryDocument]
     var totals: Totals
     var bundleDigest: String?
-    var findings: [Finding]
+    var findings: [BundleFinding]
     var package: PackageMetadata?
 
     /// One entry; `pathHex` and `targetHex` appear only for names that are not UTF-8.

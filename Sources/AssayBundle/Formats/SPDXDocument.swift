@@ -106,7 +106,7 @@ public struct SPDXDocument: Sendable, Equatable {
             guard let sha1 = file.checksums.first(where: { $0.algorithm.uppercased() == "SHA1" }) else { return nil }
             sha1s.append(sha1.hex)
         }
-        return try Hasher.digest(Array(sha1s.sorted().joined().utf8), using: .sha1).hex
+        return try DigestContext.digest(Array(sha1s.sorted().joined().utf8), using: .sha1).hex
     }
 
     /// One line per package whose stated verification code is not the one its files' SHA-1s give (or cannot be

@@ -49,9 +49,9 @@ enum SPDXManifest {
     }
 
     /// A warning per package whose stated verification code is not the one its files' SHA-1s give.
-    static func findings(_ document: SPDXDocument) throws(BundleError) -> [Finding] {
+    static func findings(_ document: SPDXDocument) throws(BundleError) -> [BundleFinding] {
         do {
-            return try document.verificationCodeMismatches().map { Finding(.verificationCode, .warning, path: nil, $0) }
+            return try document.verificationCodeMismatches().map { BundleFinding(.verificationCode, .warning, path: nil, $0) }
         } catch {
             throw .crypto(error)
         }

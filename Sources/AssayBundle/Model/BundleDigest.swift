@@ -9,7 +9,7 @@ import AssayCrypto
 enum BundleDigest {
     static func compute(_ sortedEntries: EntryList, algorithm: DigestAlgorithm) throws(BundleError) -> Digest {
         do {
-            let hasher = try Hasher(algorithm)
+            let hasher = try DigestContext(algorithm)
             hasher.update(Array("assay-bundle-v1 \(algorithm.rawValue)\n".utf8))
             var text: [UInt8] = []
             text.reserveCapacity(Self.batchBytes + 8192)

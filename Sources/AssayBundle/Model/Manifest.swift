@@ -31,7 +31,7 @@ public struct Manifest: Equatable, Sendable {
     /// Entries sorted by path bytes, one per path.
     public let entries: EntryList
     /// What readers and checks noticed.
-    public let findings: [Finding]
+    public let findings: [BundleFinding]
     /// Counts and bytes.
     public let totals: Totals
     /// One digest over the canonical entry list (complete manifests only); equal for a tree and its archives.
@@ -49,7 +49,7 @@ public struct Manifest: Equatable, Sendable {
         coverage: Coverage,
         source: String,
         entries: [BundleEntry],
-        findings: [Finding] = [],
+        findings: [BundleFinding] = [],
         strippedPrefix: EntryPath? = nil,
         toolVersion: String = Manifest.toolVersion,
         alternates: [Manifest] = [],
@@ -68,7 +68,7 @@ public struct Manifest: Equatable, Sendable {
         coverage: Coverage,
         source: String,
         sorted entries: EntryList,
-        findings: [Finding] = [],
+        findings: [BundleFinding] = [],
         strippedPrefix: EntryPath? = nil,
         toolVersion: String = Manifest.toolVersion,
         alternates: [Manifest] = [],

@@ -107,7 +107,7 @@ final class ArchiveHandle {
 
     /// After the last entry: reads a compressed file to its end, so a truncated or corrupt tail (gzip trailer,
     /// xz index, bzip2 or zstd end of stream) is an error, and returns what the stream noticed (trailing garbage).
-    func finish() throws(BundleError) -> [Finding] {
+    func finish() throws(BundleError) -> [BundleFinding] {
         guard let feed else { return [] }
         if let failure = feed.drain() { throw Self.classify(failure.message, path: path, entry: nil) }
         return feed.stream.findings

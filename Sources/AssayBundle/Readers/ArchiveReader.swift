@@ -19,7 +19,7 @@ struct ArchiveReader {
 
     /// Streams and hashes every entry of an opened archive, to its very end: the raw entries (hardlinks resolved)
     /// and what was noticed, ready for a ``ManifestAssembler``.
-    func entries(of archive: ArchiveHandle) throws(BundleError) -> (entries: EntryList, findings: [Finding]) {
+    func entries(of archive: ArchiveHandle) throws(BundleError) -> (entries: EntryList, findings: [BundleFinding]) {
         let hashing = HashingThread(
             algorithm: options.algorithm,
             progress: ProgressCounter(totalFiles: nil, totalBytes: nil, report: options.progress)
@@ -45,7 +45,7 @@ struct ArchiveReader {
 
     private struct Streamed {
         var entries = EntryList()
-        var findings: [Finding] = []
+        var findings: [BundleFinding] = []
         /// Raw-entry positions of hardlinks and the raw path each names.
         var hardlinks: [(index: Int, target: [UInt8])] = []
         /// Raw-entry positions of hardlinks that carry the content, and the raw path each names (cpio, as in an
@@ -76,7 +76,7 @@ struct ArchiveReader {
                 switch header.kind {
                 case _ where header.isEncrypted:
                     result.findings.append(
-                        Finding(.encryptedEntry, .error, path: path, "encrypted entry cannot be verified"))
+                        BundleFinding(.encryptedEntry, .error, path: path, "encrypted entry cannot be verified"))
                     try archive.skipData(entry: shown)
                 case .hardlink where (header.declaredSize ?? 0) > 0, .file:
                     if header.kind == .hardlink { result.contentLinks.append((index, header.linkTarget ?? [])) }
@@ -101,7 +101,7 @@ struct ArchiveReader {
                         digestRoom: options.algorithm)
                 case .special:
                     result.findings.append(
-                        Finding(.specialFile, .error, path: path, "special file (device, FIFO or socket) not hashed"))
+                        BundleFinding(.specialFile, .error, path: path, "special file (device, FIFO or socket) not hashed"))
                 }
             }
         } catch {
@@ -133,14 +133,14 @@ struct ArchiveReader {
 
     /// Gives each hardlink the size and digest of the file it names: the last earlier file, or earlier resolved
     /// hardlink, with that path. Unresolved hardlinks are dropped, with a finding each.
-    private func resolveHardlinks(_ entries: inout EntryList, links: [(index: Int, target: [UInt8])]) -> [Finding] {
+    private func resolveHardlinks(_ entries: inout EntryList, links: [(index: Int, target: [UInt8])]) -> [BundleFinding] {
         guard !links.isEmpty else { return [] }
         let linkIndexes = Set(links.map(\.index))
         var byPath: [[UInt8]: Int] = [:]
         for index in entries.indices where entries.record(index).type == .file && !linkIndexes.contains(index) {
             byPath[Self.canonical(Array(entries.pathBytes(index)))] = index
         }
-        var findings: [Finding] = []
+        var findings: [BundleFinding] = []
         for link in links {
             if let source = byPath[Self.canonical(link.target)], source < link.index {
                 let content = entries[source]
@@ -150,7 +150,7 @@ struct ArchiveReader {
             } else {
                 entries.drop(link.index)
                 findings.append(
-                    Finding(
+                    BundleFinding(
                         .unresolvedHardlink, .error, path: entries.path(link.index),
                         "hardlink to '\(EntryPath(bytes: link.target))', which is not an earlier file"))
             }

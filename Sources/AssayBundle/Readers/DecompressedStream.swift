@@ -11,7 +11,7 @@ protocol DecompressedStream: AnyObject {
     /// The compression's short name (`gz`, `xz`, `bz2`, `zst`…).
     var filterName: String { get }
     /// What was noticed in the compressed data itself once it was read to the end (trailing garbage).
-    var findings: [Finding] { get }
+    var findings: [BundleFinding] { get }
 }
 
 /// A read or decompression failure, in words for the user.

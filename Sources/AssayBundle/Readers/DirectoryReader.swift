@@ -69,14 +69,14 @@ private struct SharedStorage: @unchecked Sendable {
 
 /// One worker's hasher, read buffer and path buffer, reused for every file it hashes.
 private final class FileHasher {
-    private let hasher: Hasher
+    private let hasher: DigestContext
     private let scanner: DirectoryScanner
     private let batch: ProgressBatch
-    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Hasher.readSize, alignment: 64)
+    private let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: DigestContext.readSize, alignment: 64)
     private var cPath: [CChar] = []
 
     init(algorithm: DigestAlgorithm, scanner: DirectoryScanner, progress: ProgressCounter) throws(BundleError) {
-        hasher = try BundleError.wrapping { () throws(CryptoError) in try Hasher(algorithm) }
+        hasher = try BundleError.wrapping { () throws(CryptoError) in try DigestContext(algorithm) }
         self.scanner = scanner
         batch = ProgressBatch(counter: progress)
     }

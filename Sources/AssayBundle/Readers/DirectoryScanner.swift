@@ -13,7 +13,7 @@ struct DirectoryScanner {
     /// What a scan has found so far.
     struct Result {
         var entries = EntryList()
-        var findings: [Finding] = []
+        var findings: [BundleFinding] = []
         fileprivate var pending: [EntryPath] = []
         fileprivate var totalBytes: UInt64 = 0
     }
@@ -64,7 +64,7 @@ struct DirectoryScanner {
             result.entries.append(.symlink(path, target: target))
         default:
             result.findings.append(
-                Finding(.specialFile, .error, path: path, "special file (\(Self.kindName(info.st_mode))) not hashed"))
+                BundleFinding(.specialFile, .error, path: path, "special file (\(Self.kindName(info.st_mode))) not hashed"))
         }
         if result.entries.count > limits.maxEntries {
             throw BundleError.limitExceeded(path: rootPath, limit: "entries", value: UInt64(limits.maxEntries))

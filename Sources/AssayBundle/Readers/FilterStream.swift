@@ -8,7 +8,7 @@ final class FilterStream: DecompressedStream {
     private let archive: OpaquePointer
     private let buffer = UnsafeMutableRawPointer.allocate(byteCount: 64 * 1024, alignment: 16)
     private(set) var filterName = ""
-    let findings: [Finding] = []
+    let findings: [BundleFinding] = []
     /// The package member read from, kept alive as libarchive's client data; `nil` for a file.
     private let source: MemberSource?
 

@@ -30,10 +30,10 @@ final class GzipStream: DecompressedStream {
     let filterName = "gz"
 
     /// Trailing garbage after the last member, once the stream has been read to its end.
-    var findings: [Finding] {
+    var findings: [BundleFinding] {
         guard trailingBytes > 0 else { return [] }
         return [
-            Finding(
+            BundleFinding(
                 .trailingData, .error, path: nil,
                 "\(trailingBytes) bytes of trailing garbage after the last gzip member, not covered by any entry")
         ]

@@ -46,7 +46,7 @@ final class HashingThread: @unchecked Sendable {
 
     private func run() {
         do throws(CryptoError) {
-            let hasher = try Hasher(algorithm)
+            let hasher = try DigestContext(algorithm)
             let batch = ProgressBatch(counter: progress)
             while let message = channel.receive() {
                 switch message {
@@ -72,7 +72,7 @@ struct Digests: Sendable {
     private var length = 0
 
     /// Finishes `hasher`'s digest, the content of the raw entry at `index`.
-    mutating func append(_ hasher: Hasher, at index: Int) throws(CryptoError) {
+    mutating func append(_ hasher: DigestContext, at index: Int) throws(CryptoError) {
         length = hasher.algorithm.outputByteCount
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: length))

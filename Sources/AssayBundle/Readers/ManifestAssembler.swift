@@ -17,7 +17,7 @@ struct ManifestAssembler {
 
     /// Assembles the manifest; `entries` is taken over (inout, so that changing it in place copies nothing) and
     /// left empty.
-    func assemble(_ raw: inout EntryList, findings readerFindings: [Finding]) throws(BundleError) -> Manifest {
+    func assemble(_ raw: inout EntryList, findings readerFindings: [BundleFinding]) throws(BundleError) -> Manifest {
         var entries = raw
         raw = EntryList()
         var findings = readerFindings
@@ -31,7 +31,7 @@ struct ManifestAssembler {
             if let prefix {
                 Self.strip(prefix, from: &entries)
                 findings.append(
-                    Finding(
+                    BundleFinding(
                         .strippedPrefix, .info, path: prefix, "top-level folder '\(prefix)/' stripped from every path"))
             }
             findings += SymlinkParents.check(&entries)
@@ -50,8 +50,8 @@ struct ManifestAssembler {
 
     /// Rewrites every path in its canonical form; unsafe paths, the root itself and paths over the limits are
     /// dropped, with a finding each, in reading order.
-    private static func normalize(_ entries: inout EntryList, limits: Limits) -> [Finding] {
-        var findings: [Finding] = []
+    private static func normalize(_ entries: inout EntryList, limits: Limits) -> [BundleFinding] {
+        var findings: [BundleFinding] = []
         for index in entries.indices where !entries.record(index).isDropped {
             switch PathSafety.normalize(Array(entries.pathBytes(index))) {
             case .root: entries.drop(index)
@@ -72,14 +72,14 @@ struct ManifestAssembler {
 
     /// Of entries with the same path (adjacent once sorted, in reading order), keeps the last, as extractors do, and
     /// reports each one it replaces.
-    private static func dropDuplicates(_ entries: inout EntryList) -> [Finding] {
-        var findings: [Finding] = []
+    private static func dropDuplicates(_ entries: inout EntryList) -> [BundleFinding] {
+        var findings: [BundleFinding] = []
         var previous: Int?
         for index in entries.indices where !entries.record(index).isDropped {
             if let previous, entries.pathBytes(previous).elementsEqual(entries.pathBytes(index)) {
                 entries.drop(previous)
                 findings.append(
-                    Finding(
+                    BundleFinding(
                         .duplicateEntry, .error, path: entries.path(index), "duplicate entry; the last one is recorded")
                 )
             }

@@ -27,8 +27,8 @@ struct PackageReader {
         let outer = try ArchiveHandle(path: path, formats: .arOrTar)
         var members: [String] = []
         var control: Control?
-        var payload: (member: String, entries: EntryList, findings: [Finding])?
-        var tailFindings: [Finding] = []
+        var payload: (member: String, entries: EntryList, findings: [BundleFinding])?
+        var tailFindings: [BundleFinding] = []
         do {
             while let header = try outer.nextHeader() {
                 let name = Self.memberName(header.path)
@@ -93,7 +93,7 @@ struct PackageReader {
         try outer.skipData(entry: "debian-binary")
     }
 
-    private func readPayload(_ source: MemberSource) throws(BundleError) -> (entries: EntryList, findings: [Finding]) {
+    private func readPayload(_ source: MemberSource) throws(BundleError) -> (entries: EntryList, findings: [BundleFinding]) {
         try within(source) { () throws(BundleError) in
             try ArchiveReader(path: path, options: options).entries(of: try inner(source))
         }

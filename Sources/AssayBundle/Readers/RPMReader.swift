@@ -12,7 +12,7 @@ struct RPMReader {
         let previousLocale = assay_use_c_locale()
         defer { assay_restore_locale(previousLocale) }
         let payloadName = "\(header.payloadFormat ?? "cpio").\(header.payloadCompressor ?? "gzip")"
-        var payload: (entries: EntryList, findings: [Finding])
+        var payload: (entries: EntryList, findings: [BundleFinding])
         do {
             payload = try ArchiveReader(path: path, options: options).entries(
                 of: ArchiveHandle(path: path, formats: .cpio))

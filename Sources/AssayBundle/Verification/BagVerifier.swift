@@ -123,7 +123,7 @@ public enum BagVerifier {
     }
 
     /// `Payload-Oxum: octets.streams` in `bag-info.txt`, checked against the payload's files.
-    private static func payloadOxum(at path: String, payload: [BundleEntry]) throws(BundleError) -> [Finding] {
+    private static func payloadOxum(at path: String, payload: [BundleEntry]) throws(BundleError) -> [BundleFinding] {
         let file = path + "/bag-info.txt"
         guard let info = try TagFile.read(file), let oxum = info.values("Payload-Oxum").first else { return [] }
         let parts = oxum.value.split(separator: ".", omittingEmptySubsequences: false)
@@ -135,17 +135,17 @@ public enum BagVerifier {
         let bytes = files.reduce(0) { $0 + ($1.size ?? 0) }
         guard octets != bytes || streams != files.count else { return [] }
         return [
-            Finding(
+            BundleFinding(
                 .payloadOxum, .error, path: EntryPath("bag-info.txt"),
                 "Payload-Oxum \(oxum.value) does not match the payload: \(bytes) bytes in \(files.count) files")
         ]
     }
 
     /// `fetch.txt` lines `URL LENGTH FILEPATH`: an item the bag does not hold is an error finding (never fetched).
-    private static func fetchItems(at path: String, bag: Manifest) throws(BundleError) -> [Finding] {
+    private static func fetchItems(at path: String, bag: Manifest) throws(BundleError) -> [BundleFinding] {
         let file = path + "/fetch.txt"
         guard FileManager.default.fileExists(atPath: file) else { return [] }
-        var findings: [Finding] = []
+        var findings: [BundleFinding] = []
         for (number, line) in ListingBuilder.lines(try contents(file)) {
             let fields = line.split(
                 maxSplits: 2, whereSeparator: { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") })
@@ -156,7 +156,7 @@ public enum BagVerifier {
             }
             if bag.entry(at: item) == nil {
                 findings.append(
-                    Finding(
+                    BundleFinding(
                         .fetchItem, .error, path: item,
                         "listed in fetch.txt but not in the bag (Assay does not fetch; the bag is incomplete)"))
             }

@@ -32,7 +32,7 @@ public struct BundleComparison: Codable, Equatable, Sendable {
         /// What a package says about itself.
         public var package: PackageMetadata?
         /// Warnings and errors noticed while reading it.
-        public var findings: [Finding]
+        public var findings: [BundleFinding]
     }
 
     /// The format version.

@@ -45,7 +45,7 @@ public struct VerificationReport: Codable, Equatable, Sendable {
     /// Bundle files a files-only manifest does not list, for display (never failures: `sha256sum -c` ignores them).
     public var unlisted: [String]
     /// What was noticed while reading the bundle.
-    public var findings: [Finding]
+    public var findings: [BundleFinding]
     /// The check of a signature over the expected manifest, when one was given (``recording(_:)``).
     public var signature: SignatureVerdict?
     /// What the bundle says about itself when it is a package (`.deb`, `.rpm`, `.ipk`).

@@ -47,7 +47,7 @@ public struct BundleExtractor {
         }
         let target = try ExtractionFolder(creating: folder)
         do {
-            let hasher = try BundleError.wrapping { () throws(CryptoError) in try Hasher(options.algorithm) }
+            let hasher = try BundleError.wrapping { () throws(CryptoError) in try DigestContext(options.algorithm) }
             var extraction = Extraction(
                 bundle: path, folder: target, source: source, prefix: prefix, limits: options.limits,
                 hasher: hasher, modified: modified)

@@ -9,7 +9,7 @@ struct Extraction {
     let source: any ExtractionSource
     let prefix: EntryPath?
     let limits: Limits
-    let hasher: Hasher
+    let hasher: DigestContext
     let modified: Int
 
     private var files: [EntryPath: BundleEntry] = [:]
@@ -22,7 +22,7 @@ struct Extraction {
 
     init(
         bundle: String, folder: ExtractionFolder, source: any ExtractionSource, prefix: EntryPath?, limits: Limits,
-        hasher: Hasher, modified: Int
+        hasher: DigestContext, modified: Int
     ) {
         self.bundle = bundle
         self.folder = folder

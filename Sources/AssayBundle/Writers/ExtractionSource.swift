@@ -19,7 +19,7 @@ protocol ExtractionSource {
     /// The next chunk of the current file's content; empty at its end.
     func nextChunk() throws(BundleError) -> [UInt8]
     /// After the last entry: what reading to the end noticed (a zip's mismatching headers, trailing data).
-    func finish() throws(BundleError) -> [Finding]
+    func finish() throws(BundleError) -> [BundleFinding]
 }
 
 /// Entries of a tar or zip archive, streamed by libarchive.
@@ -43,7 +43,7 @@ final class ArchiveSource: ExtractionSource {
         try archive.readData(capacity: 64 * 1024, entry: current)
     }
 
-    func finish() throws(BundleError) -> [Finding] {
+    func finish() throws(BundleError) -> [BundleFinding] {
         ZipHeaderConsistency.findings(archive.zipRecords ?? []) + (try archive.finish())
     }
 }
@@ -52,7 +52,7 @@ final class ArchiveSource: ExtractionSource {
 final class DirectorySource: ExtractionSource {
     let scanner: DirectoryScanner
     private var entries: EntryList
-    private var findings: [Finding]
+    private var findings: [BundleFinding]
     private var position = 0
     private var fileFD: Int32 = -1
 
@@ -119,12 +119,12 @@ final class DirectorySource: ExtractionSource {
         return chunk
     }
 
-    func finish() throws(BundleError) -> [Finding] { [] }
+    func finish() throws(BundleError) -> [BundleFinding] { [] }
 }
 
 extension ExtractionItem {
     /// The reason to refuse an entry a reader flagged, without the reader's "entry ignored".
-    static func reason(_ finding: Finding) -> String {
+    static func reason(_ finding: BundleFinding) -> String {
         finding.kind == .specialFile
             ? "special file (device, FIFO or socket)"
             : finding.message.replacingOccurrences(of: "; entry ignored", with: "")

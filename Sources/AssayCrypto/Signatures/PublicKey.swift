@@ -24,7 +24,7 @@ public struct PublicKey: Hashable, Sendable {
         self.key = key
         type = key.type
         der = try key.publicKeyDER()
-        fingerprint = try Hasher.digest(der, using: .sha256)
+        fingerprint = try DigestContext.digest(der, using: .sha256)
     }
 
     /// Whether `signature` is a valid signature of `message` by this key.
@@ -42,5 +42,5 @@ public struct PublicKey: Hashable, Sendable {
     }
 
     public static func == (lhs: PublicKey, rhs: PublicKey) -> Bool { lhs.der == rhs.der }
-    public func hash(into hasher: inout Swift.Hasher) { hasher.combine(der) }
+    public func hash(into hasher: inout Hasher) { hasher.combine(der) }
 }

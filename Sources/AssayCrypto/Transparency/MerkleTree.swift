@@ -25,12 +25,12 @@ public enum MerkleTree {
 
     /// The leaf hash of a log entry: `SHA-256(0x00 || entry)`.
     public static func leafHash(_ entry: [UInt8]) throws(CryptoError) -> [UInt8] {
-        try Hasher.digest([0x00] + entry, using: .sha256).bytes
+        try DigestContext.digest([0x00] + entry, using: .sha256).bytes
     }
 
     /// The hash of an interior node: `SHA-256(0x01 || left || right)`.
     public static func nodeHash(_ left: [UInt8], _ right: [UInt8]) throws(CryptoError) -> [UInt8] {
-        try Hasher.digest([0x01] + left + right, using: .sha256).bytes
+        try DigestContext.digest([0x01] + left + right, using: .sha256).bytes
     }
 
     /// The root hash an inclusion proof (audit path) leads to from `leafHash` at `index` in a tree of `size`

@@ -42,7 +42,7 @@ public struct Certificate: Hashable, Sendable {
 
     init(_ object: X509Object) throws(CryptoError) {
         der = object.der
-        fingerprint = try Hasher.digest(object.der, using: .sha256)
+        fingerprint = try DigestContext.digest(object.der, using: .sha256)
         subject = try object.subject
         issuer = try object.issuer
         isSelfIssued = object.isSelfIssued

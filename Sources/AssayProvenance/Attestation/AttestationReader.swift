@@ -53,7 +53,7 @@ public enum AttestationReader {
     /// SHA-256 of the attestation file, lowercase hex.
     static func sha256(_ bytes: [UInt8]) throws(ProvenanceError) -> String {
         do {
-            return try Hasher.digest(bytes, using: .sha256).hex
+            return try DigestContext.digest(bytes, using: .sha256).hex
         } catch {
             throw .crypto(error)
         }

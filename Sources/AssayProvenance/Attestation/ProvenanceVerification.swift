@@ -36,7 +36,7 @@ public struct ProvenanceVerification: Sendable, Equatable, Encodable {
     {
         let digest: Digest
         do {
-            digest = try Hasher.digest(fileAt: file, using: .sha256).digest
+            digest = try DigestContext.digest(fileAt: file, using: .sha256).digest
         } catch {
             throw .crypto(error)
         }

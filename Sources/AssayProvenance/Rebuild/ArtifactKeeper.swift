@@ -30,7 +30,7 @@ struct ArtifactKeeper {
         guard output >= 0 else { throw .cannotRun(place: copy, reason: String(cString: strerror(errno))) }
         defer { close(output) }
         do {
-            let hasher = try Hasher(.sha256)
+            let hasher = try DigestContext(.sha256)
             let size = try Self.copy(from: input, to: output, hashing: hasher, place: copy)
             return RebuildOutcome.BuiltArtifact(path: path, keptAt: copy, size: size, sha256: try hasher.finalize().hex)
         } catch {
@@ -39,10 +39,10 @@ struct ArtifactKeeper {
     }
 
     private static func copy(
-        from input: Int32, to output: Int32, hashing hasher: Hasher, place: String
+        from input: Int32, to output: Int32, hashing hasher: DigestContext, place: String
     ) throws(CryptoError) -> UInt64 {
         var total: UInt64 = 0
-        var buffer = [UInt8](repeating: 0, count: Hasher.readSize)
+        var buffer = [UInt8](repeating: 0, count: DigestContext.readSize)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(input, $0.baseAddress, $0.count) }
             if count < 0 && errno == EINTR { continue }

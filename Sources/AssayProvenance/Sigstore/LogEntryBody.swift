@@ -78,7 +78,7 @@ struct LogEntryBody {
     private func expectPayloadHash(_ hash: JSONFields, _ envelope: DSSEEnvelope) throws(ProvenanceError) {
         let digest: Digest
         do {
-            digest = try Hasher.digest(envelope.payload, using: .sha256)
+            digest = try DigestContext.digest(envelope.payload, using: .sha256)
         } catch {
             throw .crypto(error)
         }

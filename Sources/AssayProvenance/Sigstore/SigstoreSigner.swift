@@ -17,11 +17,7 @@ struct SigstoreSigner {
         switch bundle.material {
         case .publicKey(let hint):
             guard !policy.keys.isEmpty else {
-                throw .cannotVerify(
-                    place: place,
-                    reason:
-                        "the bundle is signed with a public key\(hint.map { " (hint \($0))" } ?? ""): give it with --key"
-                )
+                throw .missingTrust(place: place, needed: .publicKey(hint: hint))
             }
             var verifying: PublicKey?
             for key in policy.keys where try Self.verifies(bundle.content, key: key, artifact: artifact, place: place) {
@@ -37,10 +33,7 @@ struct SigstoreSigner {
             identity = "sha256:\(key.fingerprint.hex)"
         case .certificate(let leaf, let intermediates):
             guard let expected = policy.identity, let issuer = policy.issuer else {
-                throw .cannotVerify(
-                    place: place,
-                    reason: "the bundle is signed keyless (Fulcio certificate): give the signer identity and issuer "
-                        + "(--identity SAN --issuer URL) to accept it")
+                throw .missingTrust(place: place, needed: .signerIdentity)
             }
             let found = SigningCertificateVerifier.identity(of: leaf)
             guard found.names.contains(expected), found.issuer == issuer else {

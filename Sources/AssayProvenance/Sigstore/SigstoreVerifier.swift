@@ -13,7 +13,7 @@ enum SigstoreVerifier {
         let bundle = try SigstoreBundle(fields)
         var checks = [VerificationCheck("bundle.media-type", "Sigstore bundle v\(bundle.version.rawValue)")]
         guard let rootPath = policy.trustedRootPath else {
-            throw .cannotVerify(place: place, reason: "a Sigstore bundle needs a pinned trusted root (--trusted-root)")
+            throw .missingTrust(place: place, needed: .trustedRoot)
         }
         let root = try TrustedRoot(contentsOf: rootPath)
         let signer = try SigstoreSigner(bundle: bundle, artifact: artifact, policy: policy, place: place)
@@ -57,7 +57,7 @@ enum SigstoreVerifier {
         case .messageSignature: return artifact?.sha256.bytes
         case .envelope(let envelope):
             do {
-                return try Hasher.digest(envelope.signedBytes, using: .sha256).bytes
+                return try DigestContext.digest(envelope.signedBytes, using: .sha256).bytes
             } catch {
                 throw .crypto(error)
             }

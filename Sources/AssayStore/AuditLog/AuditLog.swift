@@ -68,7 +68,7 @@ final class AuditLog {
     private func write(_ db: Database, rows: [RecordRow]) throws {
         guard !pending.isEmpty else { return }
         pending[pending.count - 1].rows = rows.isEmpty ? nil : RecordRows.text(of: rows)
-        let hasher = try Hasher(.sha256)
+        let hasher = try DigestContext(.sha256)
         var previousHash = head?.hash ?? LogEntry.genesisHash
         // A cached statement rather than a Codable record insert: this runs once per change, bulk imports included.
         let insert = try db.cachedStatement(
@@ -92,7 +92,7 @@ final class AuditLog {
 
     /// SHA-256 over the previous hash, a newline, the entry's canonical text and, when the entry carries record
     /// rows, a newline and the rows' text (the canonical text never holds a raw newline, so the split is unambiguous).
-    static func hash(of entry: LogEntry, with hasher: Hasher) throws(CryptoError) -> String {
+    static func hash(of entry: LogEntry, with hasher: DigestContext) throws(CryptoError) -> String {
         try hasher.reset()
         hasher.update(Array(entry.prevHash.utf8))
         hasher.update([0x0A] as [UInt8])

@@ -10,13 +10,13 @@ public struct LogChain {
     public private(set) var expectedSeq: Int64
     /// The hash the next entry must link to: the last accepted entry's, or ``LogEntry/genesisHash``.
     public private(set) var headHash: String
-    private let hasher: Hasher
+    private let hasher: DigestContext
 
     /// A chain that starts at entry 1, after the genesis hash.
     public init() throws(StoreError) {
         expectedSeq = 1
         headHash = LogEntry.genesisHash
-        hasher = try StoreError.hashing { () throws(CryptoError) in try Hasher(.sha256) }
+        hasher = try StoreError.hashing { () throws(CryptoError) in try DigestContext(.sha256) }
     }
 
     /// Accepts `entry` as the next link and returns `nil`, or returns why it is not the next link (and leaves the

@@ -96,7 +96,7 @@ struct ByteText: Hashable {
         return compared ?? utf8.elementsEqual(bytes)
     }
 
-    func hash(into hasher: inout Swift.Hasher) {
+    func hash(into hasher: inout Hasher) {
         let hashed: Void? = text.utf8.withContiguousStorageIfAvailable {
             hasher.combine(bytes: UnsafeRawBufferPointer($0))
         }

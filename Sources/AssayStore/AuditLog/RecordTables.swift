@@ -94,7 +94,7 @@ enum RecordTables {
             case .int64(let number): bytes = Array(String(number).utf8)
             case .double(let number): bytes = Array(String(number).utf8)
             }
-            return "sha256:" + (try Hasher.digest(bytes)).hex
+            return "sha256:" + (try DigestContext.digest(bytes)).hex
         }
     }
 

@@ -85,7 +85,7 @@ extension Store {
     ) throws -> Certification {
         let vendorId = try id(of: vendor)
         if let issuedOn = draft.issuedOn, let validUntil = draft.validUntil, validUntil < issuedOn {
-            throw StoreError.refused("--valid-until \(validUntil) is before --issued-on \(issuedOn)")
+            throw StoreError.refused("valid-until date \(validUntil) is before issued-on date \(issuedOn)")
         }
         // Names and identifiers are one line of plain text (scope and notes may span lines).
         try StoreError.validating { () throws(ValueError) in

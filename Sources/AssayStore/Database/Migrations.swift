@@ -63,6 +63,9 @@ enum Migrations {
         migrator.registerMigration("v12-binary-equivalence") { db in
             try ArtifactMigration.create(db)
         }
+        migrator.registerMigration("v13-append-only-log") { db in
+            try AppendOnlyMigration.create(db)
+        }
         return migrator
     }
 

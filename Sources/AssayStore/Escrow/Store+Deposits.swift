@@ -23,7 +23,7 @@ extension Store {
         } catch {
             throw StoreError.refused(error.description)
         }
-        let bodyDigest = try StoreError.hashing { () throws(CryptoError) in try Hasher.digest(body).hex }
+        let bodyDigest = try StoreError.hashing { () throws(CryptoError) in try DigestContext.digest(body).hex }
         return try write { db, log in
             let offer = try Self.offerRecord(db, offerId)
             var record = DepositRecord(

@@ -18,7 +18,7 @@ struct EvidenceBlobs {
             throw .io(path: path, reason: String(cString: strerror(errno)))
         }
         guard info.st_mode & S_IFMT == S_IFREG else { throw .io(path: path, reason: "not a regular file") }
-        let (digest, size) = try StoreError.hashing { () throws(CryptoError) in try Hasher.digest(fileAt: path) }
+        let (digest, size) = try StoreError.hashing { () throws(CryptoError) in try DigestContext.digest(fileAt: path) }
         let hex = digest.hex
         let destination = root + "/" + Self.relativePath(sha256: hex)
         if FileManager.default.fileExists(atPath: destination) { return (hex, Int64(size)) }
@@ -44,7 +44,7 @@ struct EvidenceBlobs {
                 close(fd)
             }
             // The copy must still hold the bytes we hashed: the source may have changed in between.
-            let (copied, _) = try StoreError.hashing { () throws(CryptoError) in try Hasher.digest(fileAt: temporary) }
+            let (copied, _) = try StoreError.hashing { () throws(CryptoError) in try DigestContext.digest(fileAt: temporary) }
             guard copied == digest else {
                 try? FileManager.default.removeItem(atPath: temporary)
                 throw StoreError.io(path: path, reason: "the file changed while it was being stored; try again")
@@ -104,7 +104,7 @@ extension EvidenceBlobs {
             return "has \(info.st_size) bytes, not the \(size) recorded"
         }
         guard rehash else { return nil }
-        guard let (digest, _) = try? Hasher.digest(fileAt: path) else { return "cannot be read" }
+        guard let (digest, _) = try? DigestContext.digest(fileAt: path) else { return "cannot be read" }
         return digest.hex == sha256 ? nil : "no longer has the SHA-256 recorded (its bytes changed)"
     }
 }

@@ -31,7 +31,7 @@ public struct RegistryEntry: Sendable {
                 manufacturer, product, certificateNumber, category, scheme, level,
                 certifiedOn?.description, endsOn?.description, status, url,
             ]
-            return try Hasher.digest(Array(fields.map { $0 ?? "\u{1}" }.joined(separator: "\u{0}").utf8)).hex
+            return try DigestContext.digest(Array(fields.map { $0 ?? "\u{1}" }.joined(separator: "\u{0}").utf8)).hex
         }
     }
 }

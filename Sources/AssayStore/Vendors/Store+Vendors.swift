@@ -65,7 +65,7 @@ extension Store {
                 vendor.parentLink = changes.parentLink ?? vendor.parentLink ?? .subsidiary
             } else if let link = changes.parentLink {
                 guard vendor.parentId != nil else {
-                    throw StoreError.refused("'\(vendor.name)' has no parent; give --parent with --parent-link")
+                    throw StoreError.refused("'\(vendor.name)' has no parent to link to")
                 }
                 vendor.parentLink = link
             }

@@ -2,6 +2,7 @@ import AssayAudit
 import AssayCore
 import AssayCrypto
 import AssayStore
+import AssayWorkflows
 import Foundation
 
 /// One audit: read the records, evaluate them, render and write the report, record the run (unless `record` is
@@ -40,7 +41,7 @@ struct AuditJob {
         let bytes = Array(try render(report, snapshot: snapshot).utf8)
         var draft = AuditRunDraft(
             asOf: asOf, policyDigest: report.policyDigest, format: format.rawValue, findings: report.recorded)
-        draft.reportSha256 = try Hasher.digest(bytes).hex
+        draft.reportSha256 = try DigestContext.digest(bytes).hex
         draft.logHeadSeq = snapshot.logHead?.seq
         draft.logHeadHash = snapshot.logHead?.hash
         if let outputFolder {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayAudit
+import AssayWorkflows
 import Foundation
 
 /// `assay audit policy init [FILE]`

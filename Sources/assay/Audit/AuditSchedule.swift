@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssayAudit
 import AssayStore
+import AssayWorkflows
 import Foundation
 
 /// `assay audit schedule --print systemd|cron`

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayBundle
+import AssayWorkflows
 import Foundation
 
 /// `assay bundle hash PATH`

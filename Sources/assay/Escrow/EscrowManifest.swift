@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssayBundle
 import AssayStore
+import AssayWorkflows
 
 /// `assay escrow manifest DEPOSIT`
 struct EscrowManifest: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssayCrypto
 import AssayStore
+import AssayWorkflows
 
 /// `assay log checkpoint --key KEY [-o FILE]`
 struct LogCheckpointCommand: ParsableCommand {

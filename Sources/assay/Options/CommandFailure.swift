@@ -6,6 +6,7 @@ import AssayCrypto
 import AssayProvenance
 import AssayRegistry
 import AssayStore
+import AssayWorkflows
 import Foundation
 
 /// A library error type with a stable code, which the user sees as `assay: error[CODE]: …`.
@@ -22,6 +23,7 @@ extension RegistryError: CodedError {}
 extension AuditError: CodedError {}
 extension NotifyError: CodedError {}
 extension ProvenanceError: CodedError {}
+extension WorkflowError: CodedError {}
 
 /// An error reported to the user: its lines on stderr, the library's stable code when there is one, and the exit
 /// code (2 unless said otherwise; see ``ErrorOutput`` for how it is printed).
@@ -46,7 +48,8 @@ struct CommandFailure: Error {
 
     /// A library error with its code, its message after `context` (the flag or file it is about) when given.
     init(library error: some CodedError, about context: String? = nil) {
-        let lines = (error as? StoreError)?.lines ?? [error.description]
+        var lines = (error as? StoreError)?.lines ?? [error.description]
+        if let hint = FlagHint.hint(for: error), let last = lines.popLast() { lines.append("\(last) (\(hint))") }
         // A log that does not verify is a check's finding, like 'log verify' exiting 1, not bad input.
         let finding =
             if case .logDoesNotVerify = error as? StoreError {

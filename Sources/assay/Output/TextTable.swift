@@ -1,5 +1,4 @@
 import AssayCore
-import AssayRegistry
 
 /// Rows of text cells under a header, rendered as aligned columns or as CSV.
 struct TextTable {

@@ -82,7 +82,7 @@ struct RegistryImportCommand: ParsableCommand {
 
     /// The file's SHA-256, which the import keeps.
     private func digest() throws -> String {
-        try Hasher.digest(fileAt: file).digest.hex
+        try DigestContext.digest(fileAt: file).digest.hex
     }
 
     private func write(_ report: RegistryImportReport) {

@@ -29,7 +29,7 @@ struct SigstoreFixture {
     var key: PublicKey { get throws { try PublicKey(bytes: try Self.bytes("\(name)__key.pub")) } }
 
     static var artifact: AttestedArtifact {
-        get throws { AttestedArtifact(name: "a.txt", sha256: try Hasher.digest(try bytes("a.txt"), using: .sha256)) }
+        get throws { AttestedArtifact(name: "a.txt", sha256: try DigestContext.digest(try bytes("a.txt"), using: .sha256)) }
     }
 
     /// Verifies the (possibly tampered) bundle with the fixture's key and trusted root.

@@ -5,7 +5,7 @@ public import Foundation
 ///
 /// One hasher owns one context; it can be reused after ``finalize()`` for the next input, which is how
 /// bundle workers hash many files without reallocating.
-public final class Hasher {
+public final class DigestContext {
     /// The algorithm this hasher computes.
     public let algorithm: DigestAlgorithm
     private let md: OpaquePointer
@@ -67,7 +67,7 @@ public final class Hasher {
     public static func digest(_ bytes: some ContiguousBytes, using algorithm: DigestAlgorithm = .sha256)
         throws(CryptoError) -> Digest
     {
-        let hasher = try Hasher(algorithm)
+        let hasher = try DigestContext(algorithm)
         hasher.update(bytes)
         return try hasher.finalize()
     }

@@ -1,8 +1,8 @@
 /// Something a reader noticed about a bundle that is not a difference: unsafe paths, special files, encrypted
 /// entries, name variants, build instructions.
-public struct Finding: Hashable, Sendable, Codable {
+public struct BundleFinding: Hashable, Sendable, Codable {
     /// How much a finding matters.
-    public enum Severity: String, Codable, Sendable, Comparable {
+    public enum Level: String, Codable, Sendable, Comparable {
         /// Informational (build instructions found, a stripped prefix).
         case info
         /// Worth a look but not a failure (names that differ only by case or Unicode normalisation).
@@ -12,7 +12,7 @@ public struct Finding: Hashable, Sendable, Codable {
 
         private var rank: Int { self == .info ? 0 : self == .warning ? 1 : 2 }
 
-        public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+        public static func < (lhs: Level, rhs: Level) -> Bool { lhs.rank < rhs.rank }
     }
 
     /// What was found; the raw values are stable identifiers.
@@ -62,7 +62,7 @@ public struct Finding: Hashable, Sendable, Codable {
     /// What was found.
     public var kind: Kind
     /// How much it matters.
-    public var severity: Severity
+    public var severity: Level
     /// The path concerned, for display (non-UTF-8 bytes shown as `\xHH`), or `nil` for the bundle as a whole.
     public var path: String?
     /// One line for the user.
@@ -74,7 +74,7 @@ public struct Finding: Hashable, Sendable, Codable {
     }
 
     /// Creates a finding.
-    public init(_ kind: Kind, _ severity: Severity, path: EntryPath?, _ message: String) {
+    public init(_ kind: Kind, _ severity: Level, path: EntryPath?, _ message: String) {
         self.kind = kind
         self.severity = severity
         self.path = path?.description

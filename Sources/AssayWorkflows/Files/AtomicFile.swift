@@ -1,17 +1,17 @@
 import Foundation
 
 /// Writes files so that no half-written file is ever left under the final name.
-enum AtomicFile {
+public enum AtomicFile {
     /// Writes to a temporary file in the same folder, syncs it, then renames it into place (owner-only).
     /// A target that exists and is not a regular file (`/dev/null`, a FIFO, a terminal) is written in place:
     /// renaming over it would replace the device.
-    static func write(_ bytes: [UInt8], to path: String) throws {
+    public static func write(_ bytes: [UInt8], to path: String) throws {
         try write(to: path) { write in try write(bytes) }
     }
 
     /// Writes what `produce` hands its writer, piece by piece, with the same guarantees: a large output (a manifest
     /// of millions of entries) is never held whole in memory.
-    static func write(to path: String, _ produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
+    public static func write(to path: String, _ produce: (_ write: ([UInt8]) throws -> Void) throws -> Void) throws {
         var info = stat()
         if stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFREG {
             try writeInPlace(to: path, produce)
@@ -22,7 +22,7 @@ enum AtomicFile {
             .appendingPathComponent(".\(url.lastPathComponent).partial-\(getpid())").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw CommandFailure(message: "\(path): cannot write: \(String(cString: strerror(errno)))")
+            throw WorkflowError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         do {
             try produce { bytes in try writeAll(bytes, to: fd, path: path) }
@@ -36,7 +36,7 @@ enum AtomicFile {
         guard synced, rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
-            throw CommandFailure(message: "\(path): cannot write: \(reason)")
+            throw WorkflowError.cannotWrite(path: path, reason: reason)
         }
     }
 
@@ -46,7 +46,7 @@ enum AtomicFile {
             let count = bytes[written...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw CommandFailure(message: "\(path): cannot write: \(String(cString: strerror(errno)))")
+                throw WorkflowError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
             }
             written += count
         }
@@ -56,14 +56,14 @@ enum AtomicFile {
         throws
     {
         guard let handle = FileHandle(forWritingAtPath: path) else {
-            throw CommandFailure(message: "\(path): cannot write: \(String(cString: strerror(errno)))")
+            throw WorkflowError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         defer { try? handle.close() }
         try produce { bytes in
             do {
                 try handle.write(contentsOf: bytes)
             } catch {
-                throw CommandFailure(message: "\(path): cannot write: \(error.localizedDescription)")
+                throw WorkflowError.cannotWrite(path: path, reason: error.localizedDescription)
             }
         }
     }
