@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "AssayRegistry", targets: ["AssayRegistry"]),
         .library(name: "AssayProvenance", targets: ["AssayProvenance"]),
         .library(name: "AssayWorkflows", targets: ["AssayWorkflows"]),
+        .library(name: "AssayPostgreSQL", targets: ["AssayPostgreSQL"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,7 +39,16 @@ let package = Package(
             pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
         .target(name: "AssayCore"),
+        .target(
+            name: "AssayPostgreSQL",
+            dependencies: ["CLibPQ"]
+        ),
         .target(
             name: "AssayCrypto",
             dependencies: ["COpenSSL"]
@@ -63,6 +73,7 @@ let package = Package(
                 "AssayBundle",
                 "AssayRegistry",
                 "AssayProvenance",
+                "AssayPostgreSQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
@@ -113,6 +124,12 @@ let package = Package(
             ]
         ),
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
+        .testTarget(
+            name: "AssayPostgreSQLTests",
+            dependencies: [
+                "AssayPostgreSQL", "AssayStore", "AssayTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(name: "AssayBundleTests", dependencies: ["AssayBundle", "AssayTestSupport"]),
         .testTarget(name: "AssayRegistryTests", dependencies: ["AssayRegistry", "AssayCore"]),
         .testTarget(
@@ -121,7 +138,7 @@ let package = Package(
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "assay-bench-audit", dependencies: ["AssayStore", "AssayBundle"], path: "Benchmarks/AuditBench"),
-        .target(name: "AssayTestSupport", path: "Tests/AssayTestSupport"),
+        .target(name: "AssayTestSupport", dependencies: ["AssayPostgreSQL"], path: "Tests/AssayTestSupport"),
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(
             name: "assay-fuzz",
@@ -147,7 +164,7 @@ let package = Package(
         .testTarget(
             name: "AssayEndToEndTests",
             dependencies: [
-                "AssayTestSupport", "AssayAudit", "AssayStore", "AssayProvenance",
+                "AssayTestSupport", "AssayAudit", "AssayStore", "AssayProvenance", "AssayPostgreSQL",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Corpus"]

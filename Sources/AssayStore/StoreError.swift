@@ -1,6 +1,7 @@
 import AssayBundle
 import AssayCore
 import AssayCrypto
+import AssayPostgreSQL
 import AssayRegistry
 
 /// Everything that can go wrong in the records store, with a stable code and a one-line message for users.
@@ -47,6 +48,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case bundle(BundleError)
     /// An unexpected database error, with SQLite's message.
     case database(String)
+    /// A PostgreSQL server refused the connection or a statement.
+    case postgreSQL(PostgresError)
+    /// The command cannot use a PostgreSQL store yet.
+    case backendUnsupported
 
     /// A stable identifier for scripts and tests.
     public var code: String {
@@ -71,6 +76,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .malformedCheckpoint: "store.malformed-checkpoint"
         case .bundle(let error): error.code
         case .database: "store.database"
+        case .postgreSQL(let error): error.code
+        case .backendUnsupported: "store.backend-unsupported"
         }
     }
 
@@ -116,6 +123,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             error.description
         case .database(let message):
             "database error: \(message)"
+        case .postgreSQL(let error):
+            error.description
+        case .backendUnsupported:
+            "the PostgreSQL store supports only 'db migrate' and 'db roles' in this version"
         }
     }
 }

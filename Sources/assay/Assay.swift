@@ -37,7 +37,7 @@ struct Assay: ParsableCommand {
         subcommands: [
             VendorCommand.self, CertCommand.self, EventCommand.self, BundleCommand.self, EscrowCommand.self,
             RegistryCommand.self, ImportCommand.self, ExportCommand.self, PackCommand.self, LogCommand.self, AuditCommand.self,
-            RiskCommand.self, ProvenanceCommand.self, ArtifactCommand.self,
+            RiskCommand.self, ProvenanceCommand.self, ArtifactCommand.self, DbCommand.self,
         ]
     )
 

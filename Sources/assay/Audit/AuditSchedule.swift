@@ -56,7 +56,10 @@ struct AuditSchedule: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let database = StoreLocation.resolve(explicit: db, environment: environment).path
+        guard case .sqlite(let location) = StoreAddress.resolve(explicit: db, environment: environment) else {
+            throw StoreError.backendUnsupported
+        }
+        let database = location.path
         let binary = InstalledAssay.binary(
             searchPath: environment["PATH"], running: Bundle.main.executableURL?.resolvingSymlinksInPath().path,
             isExecutable: { FileManager.default.isExecutableFile(atPath: $0) })

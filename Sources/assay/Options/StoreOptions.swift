@@ -8,7 +8,8 @@ struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "The database file (default: $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.sqlite).",
+            "The database file (default: $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.sqlite), or a PostgreSQL "
+                + "connection string for 'db migrate'.",
             valueName: "path"),
         completion: .file())
     var db: String?
@@ -19,14 +20,19 @@ struct StoreOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print diagnostics on stderr.")
     var verbose = false
 
+    /// Where the store is: `--db`, else `$ASSAY_DB`, else the default SQLite file.
+    var address: StoreAddress { StoreAddress.resolve(explicit: db) }
+
+    /// Who makes the change: `--actor`, else `$USER`.
+    var resolvedActor: String { actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
+
     /// Opens the store (read-only for commands that only read), warning when the database file is readable by
-    /// other users.
+    /// other users. A PostgreSQL address is refused: only 'db migrate' and 'db roles' support it so far.
     func open(_ access: Store.Access = .readWrite) throws -> Store {
-        let environment = ProcessInfo.processInfo.environment
-        let location = StoreLocation.resolve(explicit: db, environment: environment)
+        guard case .sqlite(let location) = address else { throw StoreError.backendUnsupported }
         let logger = Diagnostics.logger(verbose: verbose)
         logger.debug("opening database \(location.path) \(access == .readOnly ? "read-only" : "for writing")")
-        let store = try Store(location: location, actor: actor ?? environment["USER"] ?? "unknown", access: access)
+        let store = try Store(location: location, actor: resolvedActor, access: access)
         if store.isReadableByOthers {
             FileHandle.standardError.write(
                 Data(

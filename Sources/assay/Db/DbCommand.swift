@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `assay db …`
+struct DbCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "db",
+        abstract: "Set up the records store: apply migrations, print PostgreSQL roles.",
+        subcommands: [DbMigrate.self, DbRoles.self]
+    )
+}

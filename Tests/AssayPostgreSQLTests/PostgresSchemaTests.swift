@@ -1,0 +1,116 @@
+import AssayPostgreSQL
+import AssayTestSupport
+import Foundation
+import GRDB
+import Testing
+
+@testable import AssayStore
+
+/// The PostgreSQL migrations against a throwaway cluster: `Schemas/postgresql.sql` describes what they build,
+/// they build the SQLite store's tables and columns, they run once, and a newer schema is refused.
+@Suite(.enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.unavailable)))
+struct PostgresSchemaTests {
+    let cluster: PostgresCluster
+
+    init() throws { cluster = try PostgresCluster.shared() }
+
+    /// A fresh database with every migration applied.
+    func migrated() throws -> (address: StoreAddress, connection: PostgresConnection) {
+        let database = try cluster.createDatabase()
+        let address = StoreAddress(cluster.connectionString(database: database))
+        let report = try StoreMigration.migrate(address, actor: "tester")
+        #expect(report.applied == PostgresMigrations.all.map(\.identifier))
+        return (address, try cluster.connect(database: database))
+    }
+
+    @Test func theSchemaFileDescribesTheMigratedDatabase() throws {
+        let fromMigrations = try SchemaCatalog.lines(migrated().connection)
+        let fromFile = try cluster.connect(database: cluster.createDatabase())
+        try fromFile.execute(String(contentsOfFile: Paths.schema("postgresql.sql"), encoding: .utf8))
+        let documented = try SchemaCatalog.lines(fromFile)
+        let missing = fromMigrations.filter { !documented.contains($0) }
+        let extra = documented.filter { !fromMigrations.contains($0) }
+        #expect(
+            missing.isEmpty && extra.isEmpty,
+            "Schemas/postgresql.sql differs from the migrations: built by the migrations only: \(missing); in the file only: \(extra)"
+        )
+        #expect(fromMigrations.count > 300)
+    }
+
+    @Test func theMigrationsHaveTheSQLiteStoresIdentifiers() {
+        #expect(PostgresMigrations.all.map(\.identifier) == Migrations.migrator.migrations)
+    }
+
+    /// Every SQLite table has its PostgreSQL twin with the same columns in the same order, the same NULL rules
+    /// and the mapped types, so that rows move between the stores unchanged.
+    @Test func theTablesAndColumnsAreTheSQLiteStoresOnes() throws {
+        let directory = TemporaryDirectory()
+        let location = StoreLocation(path: directory.file("assay.sqlite"))
+        _ = try Store(location: location, actor: "tester")
+        let sqlite = try DatabaseQueue(path: location.path).read { db in
+            try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
+            ).sorted().map { table in
+                (table, try db.columns(in: table).map { column in
+                    let type = ["INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "BOOLEAN": "smallint"][column.type]
+                    return "\(column.name) \(type ?? column.type) \(column.isNotNull || column.primaryKeyIndex > 0 ? "NOT NULL" : "NULL")"
+                })
+            }
+        }
+        let connection = try migrated().connection
+        let postgres = try sqlite.map { table, _ in
+            let rows = try connection.query(
+                """
+                SELECT column_name, data_type, is_nullable FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position
+                """, [.text(table)]
+            ).rows
+            return (table, rows.map { row in
+                "\(row[0] ?? "") \(row[1] ?? "") \(row[2] == "NO" ? "NOT NULL" : "NULL")"
+            })
+        }
+        #expect(sqlite.map(\.0) == PostgresMigrations.tables.sorted())
+        for ((table, expected), (_, actual)) in zip(sqlite, postgres) {
+            #expect(actual == expected, "table \(table)")
+        }
+    }
+
+    @Test func migratingAgainFindsNothingToDo() throws {
+        let (address, _) = try migrated()
+        #expect(try StoreMigration.migrate(address, actor: "tester").applied == [])
+    }
+
+    @Test func aSchemaFromANewerAssayIsRefusedUnchanged() throws {
+        let (address, connection) = try migrated()
+        try connection.query(
+            #"INSERT INTO "assayMigrations" VALUES ('v99-from-the-future', '2030-01-01T00:00:00Z')"#)
+        let error = #expect(throws: StoreError.self) { try StoreMigration.migrate(address, actor: "tester") }
+        #expect(error?.code == "store.newer-schema")
+        #expect(error?.description.contains("newer version of Assay") == true)
+    }
+
+    @Test func theLogAndCheckpointsRefuseUpdateDeleteAndTruncate() throws {
+        let connection = try migrated().connection
+        try connection.query(
+            """
+            INSERT INTO "auditLog" ("seq", "recordedAt", "actor", "action", "entity", "entityId", "change",
+                                    "prevHash", "hash")
+            VALUES (1, '2026-01-01T00:00:00Z', 'tester', 'vendor.add', 'vendor', '1', '{}', $1, $1)
+            """, [.text(String(repeating: "0", count: 64))])
+        try connection.query(
+            """
+            INSERT INTO "logCheckpoint" ("format", "seq", "hash", "createdAt", "actor", "keyType", "keyFingerprint",
+                                         "signature")
+            VALUES ('f', 1, 'h', 'c', 'a', 'k', 'p', 's')
+            """)
+        for table in ["auditLog", "logCheckpoint"] {
+            for statement in [
+                "UPDATE \"\(table)\" SET \"actor\" = 'mallory'", "DELETE FROM \"\(table)\"", "TRUNCATE \"\(table)\"",
+            ] {
+                let error = #expect(throws: PostgresError.self, "\(statement)") { try connection.execute(statement) }
+                #expect(error?.description.contains("\(table) is append-only") == true, "\(statement)")
+            }
+            #expect(try connection.query("SELECT count(*) FROM \"\(table)\"").rows.first?[0] == "1")
+        }
+    }
+}
