@@ -21,7 +21,9 @@ struct KeyValueForm: ConnectionStringForm {
             skipSpaces()
             guard index < text.endIndex else { break }
             let keyStart = index
-            while index < text.endIndex, text[index] != "=", !text[index].isWhitespace { index = text.index(after: index) }
+            while index < text.endIndex, text[index] != "=", !text[index].isWhitespace {
+                index = text.index(after: index)
+            }
             let keyword = String(text[keyStart..<index])
             skipSpaces()
             guard index < text.endIndex, text[index] == "=", !keyword.isEmpty else { return nil }
@@ -116,9 +118,11 @@ struct URIForm: ConnectionStringForm {
         if let user { shown += user + (password == nil ? "" : ":***") + "@" }
         shown += beforeQuery
         if let parameters {
-            shown += "?" + parameters.map { key, value in
-                Self.decoded(key) == "password" ? "\(key)=***" : value.isEmpty ? String(key) : "\(key)=\(value)"
-            }.joined(separator: "&")
+            shown +=
+                "?"
+                + parameters.map { key, value in
+                    Self.decoded(key) == "password" ? "\(key)=***" : value.isEmpty ? String(key) : "\(key)=\(value)"
+                }.joined(separator: "&")
         }
         return shown
     }

@@ -14,7 +14,8 @@ import Testing
         let db = directory.file("team.sqlite")
         let first = try AssayProcess.run(["db", "migrate", "--db", db])
         #expect(first.exitCode == 0, "\(first.stderr)")
-        #expect(first.stdout.hasPrefix("\(db): applied \(Self.allMigrations) migrations: v1-records-and-log, v2-escrow"))
+        #expect(
+            first.stdout.hasPrefix("\(db): applied \(Self.allMigrations) migrations: v1-records-and-log, v2-escrow"))
         #expect(first.stdout.hasSuffix(", v13-append-only-log\n"))
         let again = try AssayProcess.run(["db", "migrate"], database: db)
         #expect(again.stdout == "\(db): up to date\n")
@@ -41,7 +42,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ["vendor", "list"], ["vendor", "add", "ZTE"], ["log", "verify"], ["audit", "schedule", "--print", "cron", "--out", "/tmp/assay-reports"],
+        ["vendor", "list"], ["vendor", "add", "ZTE"], ["log", "verify"],
+        ["audit", "schedule", "--print", "cron", "--out", "/tmp/assay-reports"],
     ])
     func otherCommandsRefuseAPostgreSQLAddress(command: [String]) throws {
         for (arguments, environment) in [
@@ -83,7 +85,9 @@ struct DbMigratePostgreSQLTests {
         let address = cluster.connectionString(database: database)
         let first = try AssayProcess.run(["db", "migrate", "--db", address])
         #expect(first.exitCode == 0, "\(first.stderr)")
-        #expect(first.stdout.hasPrefix("\(address): applied \(DbCommandTests.allMigrations) migrations: v1-records-and-log"))
+        #expect(
+            first.stdout.hasPrefix("\(address): applied \(DbCommandTests.allMigrations) migrations: v1-records-and-log")
+        )
         let again = try AssayProcess.run(["db", "migrate"], environment: ["ASSAY_DB": address])
         #expect(again.stdout == "\(address): up to date\n")
         let tables = try cluster.connect(database: database).query(
@@ -100,6 +104,9 @@ struct DbMigratePostgreSQLTests {
             #"INSERT INTO "assayMigrations" VALUES ('v99-future', '2030-01-01T00:00:00Z')"#)
         let refused = try AssayProcess.run(["db", "migrate", "--db", address])
         #expect(refused.exitCode == 2)
-        #expect(refused.stderr == "assay: error[store.newer-schema]: \(address) was written by a newer version of Assay; upgrade assay to use it\n")
+        #expect(
+            refused.stderr
+                == "assay: error[store.newer-schema]: \(address) was written by a newer version of Assay; upgrade assay to use it\n"
+        )
     }
 }

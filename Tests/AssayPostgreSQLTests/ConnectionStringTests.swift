@@ -32,10 +32,14 @@ import Testing
     }
 
     @Test(arguments: [
-        ("postgresql://alice:s3cret@db.example.org:5433/assay?sslmode=verify-full",
-         "postgresql://alice:***@db.example.org:5433/assay?sslmode=verify-full"),
-        ("postgres://alice@db/assay?password=s3cret&sslmode=require",
-         "postgres://alice@db/assay?password=***&sslmode=require"),
+        (
+            "postgresql://alice:s3cret@db.example.org:5433/assay?sslmode=verify-full",
+            "postgresql://alice:***@db.example.org:5433/assay?sslmode=verify-full"
+        ),
+        (
+            "postgres://alice@db/assay?password=s3cret&sslmode=require",
+            "postgres://alice@db/assay?password=***&sslmode=require"
+        ),
         ("postgresql://alice:p%40ss%2Fw0rd@db/assay", "postgresql://alice:***@db/assay"),
         ("postgresql://db/assay", "postgresql://db/assay"),
         ("host=/tmp password=s3cret dbname=assay", "host=/tmp password=*** dbname=assay"),

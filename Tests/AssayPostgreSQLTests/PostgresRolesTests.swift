@@ -56,6 +56,17 @@ struct PostgresRolesTests {
         VALUES (1, '2026-01-01T00:00:00Z', 'analyst', 'vendor.add', 'vendor', '1', '{}', 'p', 'h')
         """
 
+    static let insertAuditRun = """
+        INSERT INTO "auditRun" ("ranAt", "actor", "asOf", "policyDigest", "format", "info", "low", "medium", "high",
+                                "critical")
+        VALUES ('t', 'a', 'd', 'p', 'json', 0, 0, 0, 0, 0)
+        """
+    static let insertCheckpoint = """
+        INSERT INTO "logCheckpoint" ("format", "seq", "hash", "createdAt", "actor", "keyType", "keyFingerprint",
+                                     "signature")
+        VALUES ('f', 1, 'h', 'c', 'a', 'k', 'p', 's')
+        """
+
     @Test func aReaderReadsEverythingAndWritesNothing() throws {
         let reader = try login("reader")
         for table in PostgresMigrations.tables {
@@ -71,21 +82,23 @@ struct PostgresRolesTests {
         let id = try #require(try analyst.query(Self.insertVendor).rows.first?[0])
         try analyst.query(#"UPDATE "vendor" SET "notes" = 'checked' WHERE "id" = $1"#, [.text(id)])
         try analyst.query(Self.insertLogEntry)
-        for statement in [#"UPDATE "auditLog" SET "actor" = 'mallory'"#, #"DELETE FROM "auditLog""#, #"TRUNCATE "auditLog""#] {
+        for statement in [
+            #"UPDATE "auditLog" SET "actor" = 'mallory'"#, #"DELETE FROM "auditLog""#, #"TRUNCATE "auditLog""#,
+        ] {
             let error = #expect(throws: PostgresError.self, "\(statement)") { try analyst.execute(statement) }
             #expect(error?.sqlstate == "42501", "\(statement)")
         }
         #expect(throws: PostgresError.self) {
-            try analyst.query(#"INSERT INTO "auditRun" ("ranAt", "actor", "asOf", "policyDigest", "format", "info", "low", "medium", "high", "critical") VALUES ('t', 'a', 'd', 'p', 'json', 0, 0, 0, 0, 0)"#)
+            try analyst.query(Self.insertAuditRun)
         }
     }
 
     @Test func anAuditorRecordsRunsAndCheckpointsButNoRecords() throws {
         let auditor = try login("auditor")
         try auditor.query(
-            #"INSERT INTO "auditRun" ("ranAt", "actor", "asOf", "policyDigest", "format", "info", "low", "medium", "high", "critical") VALUES ('t', 'a', 'd', 'p', 'json', 0, 0, 0, 0, 0)"#)
+            Self.insertAuditRun)
         try auditor.query(
-            #"INSERT INTO "logCheckpoint" ("format", "seq", "hash", "createdAt", "actor", "keyType", "keyFingerprint", "signature") VALUES ('f', 1, 'h', 'c', 'a', 'k', 'p', 's')"#)
+            Self.insertCheckpoint)
         let error = #expect(throws: PostgresError.self) { try auditor.query(Self.insertVendor) }
         #expect(error?.sqlstate == "42501")
     }

@@ -30,10 +30,8 @@ struct PostgresSchemaTests {
         let documented = try SchemaCatalog.lines(fromFile)
         let missing = fromMigrations.filter { !documented.contains($0) }
         let extra = documented.filter { !fromMigrations.contains($0) }
-        #expect(
-            missing.isEmpty && extra.isEmpty,
-            "Schemas/postgresql.sql differs from the migrations: built by the migrations only: \(missing); in the file only: \(extra)"
-        )
+        #expect(missing.isEmpty, "built by the migrations, not by Schemas/postgresql.sql: \(missing)")
+        #expect(extra.isEmpty, "built by Schemas/postgresql.sql, not by the migrations: \(extra)")
         #expect(fromMigrations.count > 300)
     }
 
@@ -49,12 +47,21 @@ struct PostgresSchemaTests {
         _ = try Store(location: location, actor: "tester")
         let sqlite = try DatabaseQueue(path: location.path).read { db in
             try String.fetchAll(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
+                db,
+                sql: """
+                    SELECT name FROM sqlite_master
+                    WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'
+                    """
             ).sorted().map { table in
-                (table, try db.columns(in: table).map { column in
-                    let type = ["INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "BOOLEAN": "smallint"][column.type]
-                    return "\(column.name) \(type ?? column.type) \(column.isNotNull || column.primaryKeyIndex > 0 ? "NOT NULL" : "NULL")"
-                })
+                (
+                    table,
+                    try db.columns(in: table).map { column in
+                        let type = ["INTEGER": "bigint", "TEXT": "text", "BLOB": "bytea", "BOOLEAN": "smallint"][
+                            column.type]
+                        let notNull = column.isNotNull || column.primaryKeyIndex > 0
+                        return "\(column.name) \(type ?? column.type) \(notNull ? "NOT NULL" : "NULL")"
+                    }
+                )
             }
         }
         let connection = try migrated().connection
@@ -65,9 +72,12 @@ struct PostgresSchemaTests {
                 WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position
                 """, [.text(table)]
             ).rows
-            return (table, rows.map { row in
-                "\(row[0] ?? "") \(row[1] ?? "") \(row[2] == "NO" ? "NOT NULL" : "NULL")"
-            })
+            return (
+                table,
+                rows.map { row in
+                    "\(row[0] ?? "") \(row[1] ?? "") \(row[2] == "NO" ? "NOT NULL" : "NULL")"
+                }
+            )
         }
         #expect(sqlite.map(\.0) == PostgresMigrations.tables.sorted())
         for ((table, expected), (_, actual)) in zip(sqlite, postgres) {

@@ -38,7 +38,8 @@ public final class PostgresCluster: @unchecked Sendable {
     public static var isAvailable: Bool { binaries != nil }
 
     /// The message tests skip with when the server is not installed.
-    public static let unavailable = "PostgreSQL server binaries not found in /usr/lib/postgresql (Scripts/setup installs postgresql)"
+    public static let unavailable =
+        "PostgreSQL server binaries not found in /usr/lib/postgresql (Scripts/setup installs postgresql)"
 
     private static let started: Result<PostgresCluster, Failure> = {
         do {
@@ -140,7 +141,8 @@ public final class PostgresCluster: @unchecked Sendable {
             } catch {
                 if Date() > deadline || Spawned.hasExited(serverPID) {
                     stop()
-                    throw Failure(description: "the PostgreSQL server did not start: \(Self.tail(folder + "/server.log"))")
+                    throw Failure(
+                        description: "the PostgreSQL server did not start: \(Self.tail(folder + "/server.log"))")
                 }
                 usleep(100_000)
             }

@@ -73,7 +73,8 @@ enum PostgresMigrations {
 extension PostgresMigrations {
     /// Every table the migrations create, in the order they create them (the bookkeeping table not included).
     static let tables: [String] = all.flatMap { migration in
-        migration.sql.split(separator: "CREATE TABLE \"", omittingEmptySubsequences: false).dropFirst().compactMap { rest in
+        migration.sql.split(separator: "CREATE TABLE \"", omittingEmptySubsequences: false).dropFirst().compactMap {
+            rest in
             rest.split(separator: "\"", maxSplits: 1).first.map(String.init)
         }
     }

@@ -67,7 +67,17 @@ public enum PostgresRoles {
             """
     }
 
+    /// The tables quoted and comma-separated, wrapped before 100 columns.
     private static func list(_ tables: [String]) -> String {
-        tables.map { "\"\($0)\"" }.joined(separator: ", ")
+        var lines = [""]
+        for (index, table) in tables.enumerated() {
+            let item = "\"\(table)\"" + (index == tables.count - 1 ? "" : ",")
+            if let last = lines.last, !last.isEmpty, last.count + item.count > 95 {
+                lines.append("    " + item)
+            } else {
+                lines[lines.count - 1] += (lines[lines.count - 1].isEmpty ? "" : " ") + item
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }
