@@ -110,6 +110,7 @@ let package = Package(
             name: "AssayWorkflowsTests",
             dependencies: [
                 "AssayWorkflows", "AssayAudit", "AssayStore", "AssayBundle", "AssayProvenance", "AssayTestSupport",
+                "AssayCore", "AssayCrypto", "AssayRegistry",
             ]
         ),
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),
