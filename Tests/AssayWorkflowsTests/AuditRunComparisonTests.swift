@@ -15,7 +15,7 @@ struct AuditRunComparisonTests {
         request.asOf = try day("2099-01-01")
         _ = try request.run(opening: fixture.opening)
         let latest = try #require(try AuditRunComparison.compare(nil, nil, in: fixture.store))
-        #expect(latest.earlier.id == 1 && latest.later.id == 2 && latest.later.asOf == (try day("2099-01-01")))
+        #expect(try latest.earlier.id == 1 && latest.later.id == 2 && latest.later.asOf == day("2099-01-01"))
         #expect(latest.diff.persisting.count == 1)
         let explicit = try #require(try AuditRunComparison.compare(2, 1, in: fixture.store))
         #expect(explicit.earlier.id == 2 && explicit.later.id == 1)

@@ -17,7 +17,7 @@ struct AuditRunRequestTests {
         #expect(try fixture.store.auditRuns().isEmpty)
         let text = try #require(result.outcome.text)
         #expect(text.contains("Acme Networks"))
-        #expect(result.outcome.draft.reportSha256 == (try DigestContext.digest(Array(text.utf8)).hex))
+        #expect(try result.outcome.draft.reportSha256 == DigestContext.digest(Array(text.utf8)).hex)
     }
 
     @Test("with a folder, the report is written whole, its digest recorded, and the run recorded")
@@ -32,7 +32,7 @@ struct AuditRunRequestTests {
         let file = try #require(run.reportFile)
         #expect(file.hasPrefix(fixture.directory.file("reports/new/assay-audit-2026-06-01-")) && file.hasSuffix(".json"))
         let bytes = try #require(FileManager.default.contents(atPath: file))
-        #expect(run.reportSha256 == (try DigestContext.digest(Array(bytes)).hex))
+        #expect(try run.reportSha256 == DigestContext.digest(Array(bytes)).hex)
         #expect(run.counts.high == 1)
         #expect(result.outcome.text == nil)
         #expect(try FileManager.default.contentsOfDirectory(atPath: request.outputFolder ?? "").count == 1)

@@ -26,7 +26,7 @@ struct RecordChangeTests {
         #expect(throws: WorkflowError.self) {
             try VendorRecords.addKey("Acme Networks", keyFile: pair.privateKey, label: nil, opening: fixture.opening)
         }
-        #expect(fixture.openings.isEmpty && (try fixture.store.vendorKeys("Acme Networks")).isEmpty)
+        #expect(try fixture.openings.isEmpty && fixture.store.vendorKeys("Acme Networks").isEmpty)
         let added = try VendorRecords.addKey(
             "Acme Networks", keyFile: pair.publicKey, label: "release", opening: fixture.opening)
         #expect(try fixture.store.vendorKeys("Acme Networks").map(\.fingerprint) == [added.fingerprint])
