@@ -39,7 +39,7 @@ struct ExportPack: ParsableCommand {
         let day = try convert("--as-of") { () throws(ValueError) in try CalendarDate(iso: asOf) }
         let request = EvidencePackRequest(
             vendors: vendor, asOf: day, keyFile: key, outputFile: output, policyFile: policy)
-        let written = try request.run(opening: store.open)
+        let written = try KeyFlagContext.naming("--key") { try request.run(opening: store.open) }
         Output.write(
             "Evidence pack \(output): \(written.files) files, log through entry \(written.checkpoint.seq) "
                 + "\(written.checkpoint.hash), signed by \(written.checkpoint.keyType) key "

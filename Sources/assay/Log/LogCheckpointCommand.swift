@@ -23,7 +23,8 @@ struct LogCheckpointCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let outcome = try LogCheckpointRequest(keyFile: key, outputFile: output).run(opening: store.open)
+        let request = LogCheckpointRequest(keyFile: key, outputFile: output)
+        let outcome = try KeyFlagContext.naming("--key") { try request.run(opening: store.open) }
         let checkpoint = outcome.checkpoint
         if let output {
             Output.write(
