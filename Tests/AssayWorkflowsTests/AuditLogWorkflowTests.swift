@@ -33,8 +33,9 @@ struct AuditLogWorkflowTests {
             try request.run(opening: fixture.opening)
         }
         #expect(fixture.openings.isEmpty)
-        #expect(WorkflowError.cannotRead(path: missing, what: "private key", reason: "no such file").code
-            == "input.cannot-read")
+        #expect(
+            WorkflowError.cannotRead(path: missing, what: "private key", reason: "no such file").code
+                == "input.cannot-read")
     }
 
     @Test("a public key given for signing is a crypto error with the file's path, and no checkpoint is stored")

@@ -30,7 +30,8 @@ struct AuditRunRequestTests {
         #expect(fixture.openings == [.readWrite])
         let run = try #require(result.outcome.run)
         let file = try #require(run.reportFile)
-        #expect(file.hasPrefix(fixture.directory.file("reports/new/assay-audit-2026-06-01-")) && file.hasSuffix(".json"))
+        #expect(
+            file.hasPrefix(fixture.directory.file("reports/new/assay-audit-2026-06-01-")) && file.hasSuffix(".json"))
         let bytes = try #require(FileManager.default.contents(atPath: file))
         #expect(try run.reportSha256 == DigestContext.digest(Array(bytes)).hex)
         #expect(run.counts.high == 1)

@@ -32,7 +32,8 @@ final class WorkflowFixture {
     /// An Ed25519 key pair made by the openssl command: the private and the public key file.
     func keyPair(_ name: String) throws -> (privateKey: String, publicKey: String) {
         let (key, pub) = (directory.file("\(name).pem"), directory.file("\(name).pub"))
-        #expect(try ChildProcess.run("/usr/bin/openssl", ["genpkey", "-algorithm", "ed25519", "-out", key]).exitCode == 0)
+        #expect(
+            try ChildProcess.run("/usr/bin/openssl", ["genpkey", "-algorithm", "ed25519", "-out", key]).exitCode == 0)
         #expect(try ChildProcess.run("/usr/bin/openssl", ["pkey", "-in", key, "-pubout", "-out", pub]).exitCode == 0)
         return (key, pub)
     }
