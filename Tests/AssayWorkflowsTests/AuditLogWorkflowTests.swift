@@ -45,7 +45,7 @@ struct AuditLogWorkflowTests {
         #expect {
             try LogCheckpointRequest(keyFile: organisation.publicKey).run(opening: fixture.opening)
         } throws: { error in
-            guard case .badKey(let path, let crypto) = error as? WorkflowError else { return false }
+            guard case .crypto(let path, let crypto) = error as? WorkflowError else { return false }
             return path == organisation.publicKey && (error as? WorkflowError)?.code == crypto.code
         }
         #expect(try fixture.store.logEntries().map(\.action) == ["vendor.add"])

@@ -32,8 +32,8 @@ public struct LogVerificationRequest: Sendable {
 
     private func loadCheckpoint() throws -> (path: String, checkpoint: LogCheckpoint, key: PublicKey)? {
         guard let checkpointFile, let publicKeyFile else { return nil }
-        let key = try KeyFile.publicKey(at: publicKeyFile)
-        let bytes = try InputFile.bytes(at: checkpointFile, what: "checkpoint")
+        let key = try SignatureCheck.keys([publicKeyFile])[0]
+        let bytes = try SignatureCheck.readBytes(checkpointFile, what: "checkpoint")
         return (checkpointFile, try LogCheckpoint(json: bytes, path: checkpointFile), key)
     }
 }

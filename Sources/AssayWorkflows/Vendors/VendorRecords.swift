@@ -34,7 +34,7 @@ public enum VendorRecords {
     public static func addKey(
         _ reference: String, keyFile: String, label: String?, opening openStore: StoreOpening
     ) throws -> VendorKey {
-        let key = try KeyFile.publicKey(at: keyFile)
+        let key = try SignatureCheck.keys([keyFile])[0]
         return try openStore(.readWrite).addVendorKey(reference, key: key, label: label)
     }
 }

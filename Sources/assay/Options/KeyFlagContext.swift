@@ -7,7 +7,7 @@ enum KeyFlagContext {
     static func naming<T>(_ flag: String, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch WorkflowError.badKey(let path, let error) {
+        } catch WorkflowError.crypto(let path, let error) {
             throw CommandFailure(library: error, about: "\(flag) \(path)")
         }
     }
