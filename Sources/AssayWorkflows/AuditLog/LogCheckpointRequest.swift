@@ -8,6 +8,7 @@ public struct LogCheckpointRequest: Sendable {
     /// Where to write the checkpoint; `nil` hands it back as text.
     public var outputFile: String?
 
+    /// A checkpoint signed with the key in `keyFile`, written to `outputFile` when given.
     public init(keyFile: String, outputFile: String? = nil) {
         self.keyFile = keyFile
         self.outputFile = outputFile
@@ -15,6 +16,7 @@ public struct LogCheckpointRequest: Sendable {
 
     /// The checkpoint stored, and its JSON text.
     public struct Outcome: Sendable {
+        /// The checkpoint as stored in the database.
         public var checkpoint: LogCheckpoint
         /// The checkpoint file's content (written to ``LogCheckpointRequest/outputFile`` when there is one).
         public var text: String

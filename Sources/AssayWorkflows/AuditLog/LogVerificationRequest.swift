@@ -12,6 +12,7 @@ public struct LogVerificationRequest: Sendable {
     /// The public key that must have signed ``checkpointFile``.
     public var publicKeyFile: String?
 
+    /// A verification to `depth`, without a checkpoint file.
     public init(depth: LogVerificationDepth = .records) {
         self.depth = depth
     }
@@ -45,6 +46,7 @@ public struct LogVerificationOutcome: Sendable {
     /// Whether the log extends the checkpoint file; `nil` when none was given or the log itself is broken.
     public var checkpoint: CheckpointVerdict?
 
+    /// The outcome of `verification`, with the checkpoint file's verdict when there is one.
     public init(verification: LogVerification, checkpoint: CheckpointVerdict? = nil) {
         self.verification = verification
         self.checkpoint = checkpoint
@@ -58,8 +60,10 @@ public struct LogVerificationOutcome: Sendable {
 public struct CheckpointVerdict: Sendable {
     /// The checkpoint file.
     public var path: String
+    /// The checkpoint the file holds.
     public var checkpoint: LogCheckpoint
     /// The SHA-256 fingerprint (hex) of the key the checkpoint was checked with.
     public var keyFingerprint: String
+    /// Whether the log extends it unchanged.
     public var check: CheckpointCheck
 }

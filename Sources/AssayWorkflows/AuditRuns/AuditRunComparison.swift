@@ -3,8 +3,11 @@ import AssayStore
 
 /// Two recorded audit runs and the findings new, resolved and persisting from the earlier to the later.
 public struct AuditRunComparison {
+    /// The earlier run.
     public var earlier: AuditRun
+    /// The later run.
     public var later: AuditRun
+    /// Its findings new, resolved and persisting since the earlier run.
     public var diff: FindingDiff
 
     /// Compares run `earlier` with run `later`; without `later`, the latest run, and without `earlier`, the run

@@ -11,8 +11,11 @@ import Foundation
 /// transaction, so an interrupted run leaves either nothing or a whole report; a recorded run always names a
 /// whole report.
 public struct AuditRunJob {
+    /// The records store the run reads, and records the run in.
     public let store: Store
+    /// The policy the records are evaluated against.
     public let policy: AuditPolicy
+    /// The report's format.
     public let format: AuditReportFormat
     /// The folder the report is written into under a dated name; `nil` keeps it in ``Outcome/text``.
     public let outputFolder: String?
@@ -31,6 +34,7 @@ public struct AuditRunJob {
 
     /// What a run produced.
     public struct Outcome {
+        /// The findings, counted and accepted, and what they rest on.
         public var report: AuditReport
         /// What was, or would have been, recorded.
         public var draft: AuditRunDraft

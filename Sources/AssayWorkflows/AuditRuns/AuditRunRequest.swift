@@ -9,6 +9,7 @@ public struct AuditRunRequest: Sendable {
     public var asOf: CalendarDate
     /// The policy file; `nil` for the built-in policy.
     public var policyFile: String?
+    /// The report's format.
     public var format: AuditReportFormat = .text
     /// The folder the report is written into; `nil` hands the report back as text.
     public var outputFolder: String?

@@ -13,6 +13,7 @@ public struct AuditScheduleRequest: Sendable {
         case cron
     }
 
+    /// What to produce.
     public var kind: Kind
     /// The folder the audits write their reports into.
     public var reportsFolder: String
@@ -27,6 +28,7 @@ public struct AuditScheduleRequest: Sendable {
     /// The running binary's resolved path, used when it is not a development build.
     public var runningBinary: String?
 
+    /// A request for `kind` files that write reports into `reportsFolder`, in `environment`.
     public init(kind: Kind, reportsFolder: String, environment: [String: String]) {
         self.kind = kind
         self.reportsFolder = reportsFolder

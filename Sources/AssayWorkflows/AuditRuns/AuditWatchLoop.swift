@@ -6,6 +6,7 @@ import AssayStore
 public struct AuditWatchLoop {
     /// The job each run performs.
     public let job: AuditRunJob
+    /// The time between the end of one run and the start of the next.
     public let interval: ClockInterval
 
     /// Loads the policy, resolves the `notify` channels and opens the store for writing: each run writes its

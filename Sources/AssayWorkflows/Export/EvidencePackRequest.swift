@@ -15,6 +15,7 @@ public struct EvidencePackRequest: Sendable {
     /// The audit policy file; `nil` for the built-in policy.
     public var policyFile: String?
 
+    /// A pack of `vendors` (every vendor when empty) as of `asOf`, signed with the key in `keyFile`.
     public init(vendors: [String], asOf: CalendarDate, keyFile: String, outputFile: String, policyFile: String?) {
         self.vendors = vendors
         self.asOf = asOf

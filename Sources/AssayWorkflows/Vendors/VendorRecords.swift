@@ -6,7 +6,9 @@ import AssayStore
 public enum VendorRecords {
     /// A vendor as saved, and the registry records that now link to it (or fit it and another vendor alike).
     public struct Saved: Sendable {
+        /// The vendor as stored.
         public var vendor: VendorDetails
+        /// Registry records linked to the vendor, and names that fit it and another vendor alike.
         public var registryLinks: VendorRegistryLinks
     }
 
