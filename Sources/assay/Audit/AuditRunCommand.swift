@@ -1,7 +1,6 @@
 import ArgumentParser
 import AssayAudit
 import AssayCore
-import AssayStore
 import AssayWorkflows
 import Foundation
 

@@ -1,7 +1,6 @@
 import ArgumentParser
 import AssayAudit
 import AssayCore
-import AssayStore
 import AssayWorkflows
 
 /// `assay risk accept FINDING-ID --owner NAME --until DATE --reason TEXT [--ticket REF]`
