@@ -121,6 +121,7 @@ let package = Package(
             name: "AssayWorkflowsTests",
             dependencies: [
                 "AssayWorkflows", "AssayAudit", "AssayStore", "AssayBundle", "AssayProvenance", "AssayTestSupport",
+                "AssayCore", "AssayCrypto", "AssayRegistry",
             ]
         ),
         .testTarget(name: "AssayCryptoTests", dependencies: ["AssayCrypto"]),

@@ -1,6 +1,5 @@
 import ArgumentParser
-import AssayAudit
-import AssayStore
+import AssayWorkflows
 
 /// `assay audit diff [RUN_A] [RUN_B]`
 struct AuditDiff: ParsableCommand {
@@ -25,20 +24,18 @@ struct AuditDiff: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let store = try store.open(.readOnly)
-        let runs = try store.auditRuns(limit: 2)
-        let later = try runB.map { try store.auditRun(try AuditRunSelection.runId($0, flag: "RUN_B")) } ?? runs.last
-        let earlier =
-            try runA.map { try store.auditRun(try AuditRunSelection.runId($0, flag: "RUN_A")) }
-            ?? (runs.count == 2 ? runs.first : nil)
-        guard let earlier, let later else {
+        let earlier = try runA.map { try AuditRunSelection.runId($0, flag: "RUN_A") }
+        let later = try runB.map { try AuditRunSelection.runId($0, flag: "RUN_B") }
+        guard let comparison = try AuditRunComparison.compare(earlier, later, in: try store.open(.readOnly)) else {
             throw CommandFailure(message: "two recorded runs are needed to compare; run 'assay audit run' first")
         }
-        let diff = FindingDiff(
-            from: try store.auditFindings(run: earlier.id), to: try store.auditFindings(run: later.id))
         switch format {
-        case .json: try Output.json(diff)
-        case .text: Output.write(AuditDiffText.lines(diff, from: earlier, to: "run #\(later.id)", asOf: later.asOf))
+        case .json: try Output.json(comparison.diff)
+        case .text:
+            Output.write(
+                AuditDiffText.lines(
+                    comparison.diff, from: comparison.earlier, to: "run #\(comparison.later.id)",
+                    asOf: comparison.later.asOf))
         }
     }
 }

@@ -1,7 +1,6 @@
 import ArgumentParser
 import AssayAudit
 import AssayWorkflows
-import Foundation
 
 /// `assay audit policy init [FILE]`
 struct AuditPolicyInit: ParsableCommand {
@@ -20,10 +19,9 @@ struct AuditPolicyInit: ParsableCommand {
             Output.write(PolicyTemplate.text)
             return
         }
-        if !force && FileManager.default.fileExists(atPath: file) {
-            throw CommandFailure(message: "\(file) already exists; pass --force to replace it")
+        if case .refused(let existing) = try NewFiles.write([(file, PolicyTemplate.text)], replacing: force) {
+            throw CommandFailure(message: "\(existing) already exists; pass --force to replace it")
         }
-        try AtomicFile.write(Array(PolicyTemplate.text.utf8), to: file)
         Output.write("Wrote the default policy to \(file)\n")
     }
 }

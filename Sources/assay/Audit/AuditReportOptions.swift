@@ -1,14 +1,7 @@
 import ArgumentParser
-import AssayAudit
-import AssayCore
+import AssayWorkflows
 
-/// The report formats of `audit run` and `audit watch`.
-enum AuditFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, md, html, json, csv
-
-    /// The report file's extension.
-    var fileExtension: String { self == .text ? "txt" : rawValue }
-}
+extension AuditReportFormat: ExpressibleByArgument {}
 
 /// Options shared by `audit run` and `audit watch`: policy, report format and folder.
 struct AuditReportOptions: ParsableArguments {
@@ -20,7 +13,7 @@ struct AuditReportOptions: ParsableArguments {
     var policy: String?
 
     @Option(help: "Report format: text, md, html, json or csv.")
-    var format: AuditFormat = .text
+    var format: AuditReportFormat = .text
 
     @Option(
         help: ArgumentHelp(
@@ -41,18 +34,5 @@ struct AuditReportOptions: ParsableArguments {
         if !notify.isEmpty && out == nil {
             throw ValidationError("--notify needs --out: the summary names the report file it sends")
         }
-    }
-
-    /// The policy to apply.
-    func loadPolicy() throws -> AuditPolicy { try Self.loadPolicy(policy) }
-
-    /// The policy in a file, else the built-in one.
-    static func loadPolicy(_ path: String?) throws -> AuditPolicy {
-        try path.map { path throws(AuditError) in try PolicyReader.read(file: path) } ?? AuditPolicy.standard()
-    }
-
-    /// The policy's channels that `--notify` names.
-    func channels(in policy: AuditPolicy) throws -> [NotifyChannel] {
-        try notify.map { name throws(NotifyError) in try policy.channel(named: name) }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AssayAudit
 import AssayCore
-import AssayStore
+import AssayWorkflows
 import Foundation
 
 /// `assay audit run`
@@ -56,59 +56,50 @@ struct AuditRunCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    /// Whether this run is recorded: as asked, else when the report goes into a folder.
-    var records: Bool { record ?? (report.out != nil) }
-
     func run() throws {
-        let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let threshold = try convert("--fail-on", failOn, FailureThreshold.init(parsing:))
-        let policy = try report.loadPolicy()
-        let store = try store.open(records ? .readWrite : .readOnly)
-        let baseline = try since.flatMap { try AuditRunSelection.baseline($0, in: store) }
-        let previous = threshold?.onlyNew == true ? try store.latestAuditRun() : nil
-        let job = AuditJob(
-            store: store, policy: policy, format: report.format, outputFolder: report.out, record: records,
-            channels: try report.channels(in: policy))
-        let outcome = try ProgressMeter.run("auditing", unit: "log entries") { meter in
-            try job.run(asOf: day, progress: meter?.handler)
+        var request = AuditRunRequest(asOf: try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today)
+        request.threshold = try convert("--fail-on", failOn, FailureThreshold.init(parsing:))
+        request.policyFile = report.policy
+        request.format = report.format
+        request.outputFolder = report.out
+        request.record = record
+        request.notify = report.notify
+        request.since = try since.map { try AuditRunSelection(parsing: $0, flag: "--since") }
+        let result = try ProgressMeter.run("auditing", unit: "log entries") { meter in
+            try request.run(opening: store.open, progress: meter?.handler)
         }
+        let outcome = result.outcome
         let unrecorded =
             record == false ? "run not recorded (--no-record)" : "preview, not recorded (--record or --out records it)"
-        let summary = AuditJob.summary(outcome, unrecorded: unrecorded)
+        let summary = AuditRunSummary.text(outcome, unrecorded: unrecorded)
         if let text = outcome.text {
             if report.format == .text || report.format == .md { Output.text(text) } else { Output.write(text) }
             Output.note(summary.trimmingCharacters(in: .newlines))
         } else {
             Output.write(summary)
         }
-        for warning in AuditJob.notificationWarnings(outcome) { Output.note(warning) }
-        if since != nil && baseline == nil { Output.note("assay: no earlier run to compare with") }
-        if let baseline {
-            let diff = FindingDiff(
-                from: try store.auditFindings(run: baseline.id), to: outcome.report.recorded)
+        for warning in AuditRunSummary.notificationWarnings(outcome) { Output.note(warning) }
+        if since != nil && result.baseline == nil { Output.note("assay: no earlier run to compare with") }
+        if let baseline = result.baseline, let changes = result.changes {
             let target = outcome.run.map { "run #\($0.id)" } ?? "this preview"
-            let lines = AuditDiffText.lines(diff, from: baseline, to: target, asOf: day)
+            let lines = AuditDiffText.lines(changes, from: baseline, to: target, asOf: request.asOf)
             if outcome.text == nil { Output.write(lines) } else { Output.note(lines) }
         }
-        if let threshold {
-            let failing = threshold.failing(outcome.report, previous: previous?.findings ?? [])
-            if threshold.onlyNew && !failing.isEmpty {
-                let since = previous.map { "run #\($0.run.id)" } ?? "no earlier run"
-                Output.note("assay: new since \(since): " + failing.map(\.id).joined(separator: ", "))
-            }
-            if !failing.isEmpty { throw ExitCode(1) }
+        if request.threshold?.onlyNew == true && result.failed {
+            let since = result.previous.map { "run #\($0.id)" } ?? "no earlier run"
+            Output.note("assay: new since \(since): " + result.failing.map(\.id).joined(separator: ", "))
         }
+        if result.failed { throw ExitCode(1) }
     }
 }
 
-/// Picks runs by the words users type.
-enum AuditRunSelection {
-    /// `last` (the latest recorded run) or a run id, as the baseline of `--since`.
-    static func baseline(_ text: String, in store: Store) throws -> AuditRun? {
-        if text == "last" { return try store.auditRuns(limit: 1).last }
-        return try store.auditRun(try runId(text, flag: "--since"))
+extension AuditRunSelection {
+    /// `last` (the latest recorded run) or a run id (`3` or `#3`), naming `flag` when it is neither.
+    init(parsing text: String, flag: String) throws {
+        self = text == "last" ? .latest : .id(try Self.runId(text, flag: flag))
     }
 
+    /// A run id, `3` or `#3`, naming `flag` when the text is not one.
     static func runId(_ text: String, flag: String) throws -> Int64 {
         guard let id = Int64(text.trimmingCharacters(in: CharacterSet(charactersIn: "#"))), id > 0 else {
             throw CommandFailure(message: "\(flag): '\(text)' is not a run id (see 'assay audit history')")

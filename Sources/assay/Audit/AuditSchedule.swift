@@ -1,6 +1,5 @@
 import ArgumentParser
 import AssayAudit
-import AssayStore
 import AssayWorkflows
 import Foundation
 
@@ -19,12 +18,8 @@ struct AuditSchedule: ParsableCommand {
             """
     )
 
-    enum Kind: String, ExpressibleByArgument, CaseIterable {
-        case systemd, cron
-    }
-
     @Option(name: .customLong("print"), help: "What to write: systemd (a service and a timer) or cron.")
-    var kind: Kind
+    var kind: AuditScheduleRequest.Kind
 
     @Option(help: ArgumentHelp("The reports folder.", valueName: "dir"))
     var out: String
@@ -55,55 +50,31 @@ struct AuditSchedule: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
-        guard case .sqlite(let location) = StoreAddress.resolve(explicit: db, environment: environment) else {
-            throw StoreError.backendUnsupported
-        }
-        let database = location.path
-        let binary = InstalledAssay.binary(
-            searchPath: environment["PATH"], running: Bundle.main.executableURL?.resolvingSymlinksInPath().path,
-            isExecutable: { FileManager.default.isExecutableFile(atPath: $0) })
-        if binary == nil {
+        var request = AuditScheduleRequest(
+            kind: kind, reportsFolder: out, environment: ProcessInfo.processInfo.environment)
+        request.database = db
+        request.unitFolder = unitDir
+        request.replacing = force
+        request.runningBinary = Bundle.main.executableURL?.resolvingSymlinksInPath().path
+        let outcome = try request.run()
+        if outcome.installedBinary == nil {
             Output.note(
                 "assay: warning: no installed assay found (none on PATH, and this one is in a .build folder): "
                     + "the job names \(InstalledAssay.placeholder); install assay (for example "
                     + "'install -m 755 .build/release/assay /usr/local/bin/') and run this again, or edit that path")
         }
-        let values = ScheduleTemplates.Placeholders(
-            binary: binary ?? InstalledAssay.placeholder, database: Self.absolute(database),
-            reports: Self.absolute(out),
-            manualPage: InstalledAssay.hasManualPage(
-                manPath: environment["MANPATH"], exists: { FileManager.default.fileExists(atPath: $0) }))
-        switch kind {
-        case .systemd:
-            let units = [
-                ("assay-audit.service", ScheduleTemplates.service(values)),
-                ("assay-audit.timer", ScheduleTemplates.timer()),
-            ]
-            if let unitDir {
-                try write(units, into: unitDir)
-            } else {
-                Output.write(units.map { name, text in "# ==== \(name) ====\n\(text)" }.joined(separator: "\n"))
-            }
-        case .cron:
-            Output.write(ScheduleTemplates.cron(values))
-        }
-    }
-
-    /// Writes each unit file atomically into `folder`, refusing to replace one unless `--force`.
-    private func write(_ units: [(name: String, text: String)], into folder: String) throws {
-        let paths = units.map { Self.absolute(folder + "/" + $0.name) }
-        if !force, let existing = paths.first(where: { FileManager.default.fileExists(atPath: $0) }) {
+        switch outcome.written {
+        case nil where kind == .cron:
+            Output.write(outcome.files.map(\.text).joined())
+        case nil:
+            Output.write(outcome.files.map { name, text in "# ==== \(name) ====\n\(text)" }.joined(separator: "\n"))
+        case .refused(let existing):
             throw CommandFailure(message: "\(existing) already exists; pass --force to replace it")
+        case .written:
+            for path in outcome.paths { Output.write("wrote \(path)\n") }
+            Output.write("then: systemctl daemon-reload && systemctl enable --now assay-audit.timer\n")
         }
-        for (path, unit) in zip(paths, units) {
-            try AtomicFile.write(Array(unit.text.utf8), to: path)
-            Output.write("wrote \(path)\n")
-        }
-        Output.write("then: systemctl daemon-reload && systemctl enable --now assay-audit.timer\n")
-    }
-
-    static func absolute(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
     }
 }
+
+extension AuditScheduleRequest.Kind: ExpressibleByArgument {}

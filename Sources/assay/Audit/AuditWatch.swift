@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayCore
+import AssayWorkflows
 import Foundation
 
 /// `assay audit watch --every 24h`
@@ -35,26 +36,27 @@ struct AuditWatch: ParsableCommand {
     func run() throws {
         let stop = StopSignal()
         let interval = try convert("--every") { () throws(ValueError) in try ClockInterval(parsing: every) }
-        let policy = try report.loadPolicy()
-        let job = AuditJob(
-            store: try store.open(), policy: policy, format: report.format, outputFolder: report.out,
-            channels: try report.channels(in: policy))
+        let watch = try AuditWatchLoop(
+            interval: interval, policyFile: report.policy, format: report.format, outputFolder: report.out ?? "",
+            notify: report.notify, opening: store.open)
         Output.note("assay: watching: an audit every \(every) into \(report.out ?? ""); SIGTERM or SIGINT stops")
-        repeat {
-            do {
-                let outcome = try job.run(asOf: .today)
+        watch.run(wait: stop.wait(seconds:)) { result in
+            switch result {
+            case .success(let outcome):
                 Output.write(
                     "\(Timestamp.now()) "
-                        + AuditJob.summary(outcome).replacingOccurrences(of: "\n", with: "; ")
+                        + AuditRunSummary.text(outcome).replacingOccurrences(of: "\n", with: "; ")
                         .trimmingCharacters(in: CharacterSet(charactersIn: "; ")) + "\n")
-                for warning in AuditJob.notificationWarnings(outcome) { Output.note("\(Timestamp.now()) \(warning)") }
-            } catch {
+                for warning in AuditRunSummary.notificationWarnings(outcome) {
+                    Output.note("\(Timestamp.now()) \(warning)")
+                }
+            case .failure(let error):
                 let failure = Assay.failure(error) ?? CommandFailure(message: "\(error)")
                 let lines = failure.lines.map { "audit run failed: \($0)" }
                 let text = ErrorOutput.text(CommandFailure(lines: lines, code: failure.code))
                 Output.note("\(Timestamp.now()) " + text.trimmingCharacters(in: .newlines))
             }
-        } while !stop.wait(seconds: Double(interval.seconds))
+        }
         Output.note("assay: watch stopped by \(stop.received ?? "signal")")
     }
 }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import AssayStore
+import AssayWorkflows
 
 /// `assay event remove ID`
 struct EventRemove: ParsableCommand {
@@ -16,9 +16,7 @@ struct EventRemove: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let opened = try store.open()
-        let removed = try opened.event(id)
-        try opened.removeEvent(id)
+        let removed = try EventRecords.remove(id, in: try store.open())
         if output.format == .table {
             Output.write("Removed event #\(id)\n")
         } else {

@@ -1,7 +1,5 @@
 import ArgumentParser
-import AssayRegistry
-import AssayStore
-import Foundation
+import AssayWorkflows
 
 /// `assay export certifications`
 struct ExportCertifications: ParsableCommand {
@@ -17,7 +15,7 @@ struct ExportCertifications: ParsableCommand {
     )
 
     @Option(help: "csv or json.")
-    var format: ExportEvents.Format = .csv
+    var format: RecordExport.Format = .csv
 
     @Option(help: "Only this vendor's certifications.")
     var vendor: String?
@@ -25,10 +23,6 @@ struct ExportCertifications: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let records = try store.open(.readOnly).certificationRecords(vendor: vendor)
-        switch format {
-        case .csv: Output.write(CertificationFile.csv(records))
-        case .json: Output.write(String(decoding: try CertificationFile.json(records), as: UTF8.self) + "\n")
-        }
+        Output.write(try RecordExport.certifications(in: try store.open(.readOnly), vendor: vendor, format: format))
     }
 }

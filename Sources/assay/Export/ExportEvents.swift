@@ -1,5 +1,5 @@
 import ArgumentParser
-import AssayStore
+import AssayWorkflows
 
 /// `assay export events`
 struct ExportEvents: ParsableCommand {
@@ -9,21 +9,14 @@ struct ExportEvents: ParsableCommand {
         discussion: "Example: assay export events --format json > events.json"
     )
 
-    /// The file formats of the event file.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case csv, json
-    }
-
     @Option(help: "csv or json.")
-    var format: Format = .csv
+    var format: RecordExport.Format = .csv
 
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let events = try store.open(.readOnly).events()
-        switch format {
-        case .csv: Output.write(EventFile.csv(events))
-        case .json: Output.write(try EventFile.json(events))
-        }
+        Output.write(try RecordExport.events(in: try store.open(.readOnly), format: format))
     }
 }
+
+extension RecordExport.Format: ExpressibleByArgument {}

@@ -1,8 +1,6 @@
 import ArgumentParser
-import AssayAudit
 import AssayCore
-import AssayCrypto
-import AssayStore
+import AssayWorkflows
 
 /// `assay export pack [--vendor V…] --as-of DATE --key KEY -o pack.tar`
 struct ExportPack: ParsableCommand {
@@ -39,14 +37,9 @@ struct ExportPack: ParsableCommand {
 
     func run() throws {
         let day = try convert("--as-of") { () throws(ValueError) in try CalendarDate(iso: asOf) }
-        let signingKey: PrivateKey
-        do {
-            signingKey = try PrivateKey(bytes: try SignatureCheck.readBytes(key, what: "private key"))
-        } catch let error as CryptoError {
-            throw CommandFailure(library: error, about: "--key \(key)")
-        }
-        let pack = EvidencePack(vendors: vendor, asOf: day, policy: try AuditReportOptions.loadPolicy(policy))
-        let written = try pack.write(from: try store.open(), signingWith: signingKey, to: output)
+        let request = EvidencePackRequest(
+            vendors: vendor, asOf: day, keyFile: key, outputFile: output, policyFile: policy)
+        let written = try KeyFlagContext.naming("--key") { try request.run(opening: store.open) }
         Output.write(
             "Evidence pack \(output): \(written.files) files, log through entry \(written.checkpoint.seq) "
                 + "\(written.checkpoint.hash), signed by \(written.checkpoint.keyType) key "

@@ -1,6 +1,5 @@
 import ArgumentParser
-import AssayRegistry
-import AssayStore
+import AssayWorkflows
 
 /// `assay import certifications FILE`
 struct ImportCertifications: ParsableCommand {
@@ -24,10 +23,8 @@ struct ImportCertifications: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let records = try CertificationFile.read(path: file)
-        let opened = try store.open()
         let summary = try ProgressMeter.run("importing", unit: "records") { meter in
-            try opened.importCertifications(records, from: file, progress: meter?.handler)
+            try CertificationImport.run(file, opening: store.open, progress: meter?.handler)
         }
         try Output.emit(summary, format: output.format)
     }

@@ -1,6 +1,4 @@
 import ArgumentParser
-import AssayCrypto
-import AssayStore
 import AssayWorkflows
 
 /// `assay log checkpoint --key KEY [-o FILE]`
@@ -25,21 +23,15 @@ struct LogCheckpointCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let signingKey: PrivateKey
-        do {
-            signingKey = try PrivateKey(bytes: try SignatureCheck.readBytes(key, what: "private key"))
-        } catch let error as CryptoError {
-            throw CommandFailure(library: error, about: "--key \(key)")
-        }
-        let checkpoint = try store.open().recordCheckpoint(signingWith: signingKey)
-        let text = try checkpoint.jsonText()
+        let request = LogCheckpointRequest(keyFile: key, outputFile: output)
+        let outcome = try KeyFlagContext.naming("--key") { try request.run(opening: store.open) }
+        let checkpoint = outcome.checkpoint
         if let output {
-            try AtomicFile.write(Array(text.utf8), to: output)
             Output.write(
                 "Checkpoint of entry \(checkpoint.seq) \(checkpoint.hash) signed by \(checkpoint.keyType) "
                     + "key \(checkpoint.keyFingerprint.prefix(16)); written to \(output)\n")
         } else {
-            Output.write(text)
+            Output.write(outcome.text)
         }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import AssayCrypto
 import AssayStore
+import AssayWorkflows
 
 /// `assay log verify [--deep] [--checkpoint FILE --pubkey KEY]`
 struct LogVerify: ParsableCommand {
@@ -53,22 +53,25 @@ struct LogVerify: ParsableCommand {
     }
 
     func run() throws {
+        var request = LogVerificationRequest(depth: deep ? .deep : chainOnly ? .chain : .records)
+        request.checkpointFile = checkpoint
+        request.publicKeyFile = pubkey
         let opened = try store.open(.readOnly)
-        let anchor = try loadCheckpoint()
-        let result = try ProgressMeter.run("verifying", unit: "log entries") { meter in
-            try opened.verifyLog(deep ? .deep : chainOnly ? .chain : .records, progress: meter?.handler)
+        let outcome = try ProgressMeter.run("verifying", unit: "log entries") { meter in
+            try request.run(in: opened, progress: meter?.handler)
         }
         let style = TerminalStyle.standardOutput
         switch format {
         case .json:
-            try Output.json(result)
+            try Output.json(outcome.verification)
         case .text:
-            Output.write(Self.lines(result, style: style).joined(separator: "\n") + "\n")
+            Output.write(Self.lines(outcome.verification, style: style).joined(separator: "\n") + "\n")
         }
-        if !result.isIntact { throw ExitCode(1) }
-        if let anchor {
-            try verify(opened, anchor, style: style)
+        if let verdict = outcome.checkpoint {
+            let line = Self.line(verdict, pubkey: pubkey ?? "", style: style)
+            if format == .json { Output.note(line) } else { Output.write(line + "\n") }
         }
+        if !outcome.passes { throw ExitCode(1) }
     }
 
     /// What the verification found, a line each: the broken entry, or each record that differs, or OK.
@@ -98,36 +101,21 @@ struct LogVerify: ParsableCommand {
         return [style.green("OK") + " \(result.entries) entries; head \(seq) \(hash)" + matched]
     }
 
-    /// The checkpoint file and the key that must have signed it, read before anything is printed.
-    private func loadCheckpoint() throws -> (path: String, checkpoint: LogCheckpoint, key: PublicKey)? {
-        guard let checkpoint, let pubkey else { return nil }
-        let keys = try SignatureCheck.keys([pubkey])
-        let bytes = try SignatureCheck.readBytes(checkpoint, what: "checkpoint")
-        return try keys.first.map { key in (checkpoint, try LogCheckpoint(json: bytes, path: checkpoint), key) }
-    }
-
-    /// Prints whether the log extends the checkpoint (on stderr with `--format json`) and exits 1 when not.
-    private func verify(
-        _ opened: Store, _ anchor: (path: String, checkpoint: LogCheckpoint, key: PublicKey), style: TerminalStyle
-    ) throws {
-        let (path, checkpoint, key) = anchor
-        let toStandardError = format == .json
-        let say = { (line: String) in toStandardError ? Output.note(line) : Output.write(line + "\n") }
+    /// Whether the log extends the checkpoint file, as one line.
+    static func line(_ verdict: CheckpointVerdict, pubkey: String, style: TerminalStyle) -> String {
+        let (path, checkpoint) = (verdict.path, verdict.checkpoint)
         let problem: String
-        switch try opened.check(checkpoint, key: key) {
+        switch verdict.check {
         case .extended(_, let headSeq):
-            say(
-                style.green("OK") + " the log extends checkpoint \(path) (entry \(checkpoint.seq) of "
-                    + "\(headSeq)), signed by \(checkpoint.keyType) key \(key.fingerprint.hex.prefix(16))")
-            return
+            return style.green("OK") + " the log extends checkpoint \(path) (entry \(checkpoint.seq) of "
+                + "\(headSeq)), signed by \(checkpoint.keyType) key \(verdict.keyFingerprint.prefix(16))"
         case .badSignature:
-            problem = "checkpoint \(path) is not validly signed by \(pubkey ?? "") (wrong key, or the file was altered)"
+            problem = "checkpoint \(path) is not validly signed by \(pubkey) (wrong key, or the file was altered)"
         case .truncated(let end, let seq):
             problem = "the log ends at entry \(end) but checkpoint \(path) is of entry \(seq): entries were removed"
         case .rewritten(let seq):
             problem = "entry \(seq) no longer has the hash in checkpoint \(path): the log was rewritten"
         }
-        say(style.red("BROKEN") + " \(problem)")
-        throw ExitCode(1)
+        return style.red("BROKEN") + " \(problem)"
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AssayAudit
-import AssayCrypto
+import AssayWorkflows
 
 /// `assay pack verify pack.tar --pubkey ORG.pub`
 struct PackVerify: ParsableCommand {
@@ -26,9 +26,7 @@ struct PackVerify: ParsableCommand {
     var format: ReportFormat = .text
 
     func run() throws {
-        let keys = try SignatureCheck.keys([pubkey])
-        guard let key = keys.first else { throw CommandFailure(message: "--pubkey \(pubkey): no key") }
-        let result = try PackVerifier(key: key).verify(pack)
+        let result = try PackCheck.verify(pack, publicKeyFile: pubkey)
         switch format {
         case .json: try Output.json(result)
         case .text: Output.write(Self.lines(result, style: .standardOutput).joined(separator: "\n") + "\n")

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AssayAudit
 import AssayCore
-import AssayStore
+import AssayWorkflows
 
 /// `assay risk accept FINDING-ID --owner NAME --until DATE --reason TEXT [--ticket REF]`
 struct RiskAccept: ParsableCommand {
@@ -45,7 +45,7 @@ struct RiskAccept: ParsableCommand {
         let request = RiskAcceptanceRequest(
             findingId: findingId, owner: owner, reason: reason, ticket: ticket, acceptedOn: .today,
             until: try convert("--until") { () throws(ValueError) in try CalendarDate(iso: until) })
-        let outcome = try request.record(in: try store.open(), policy: try AuditReportOptions.loadPolicy(policy))
+        let outcome = try request.record(in: try store.open(), policyFile: policy)
         if let warning = outcome.warning { Output.note("assay: warning: \(warning)") }
         let acceptance = outcome.acceptance
         if output.format == .table {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayStore
+import AssayWorkflows
 
 /// `assay vendor add NAME`
 struct VendorAdd: ParsableCommand {
@@ -35,11 +36,11 @@ struct VendorAdd: ParsableCommand {
         draft.relationship = try fields.parsedRelationship ?? .monitored
         draft.tier = fields.tier
         draft.notes = fields.notes
-        let opened = try store.open()
-        let vendor = try opened.addVendor(draft)
+        let saved = try VendorRecords.add(draft, in: try store.open())
+        let vendor = saved.vendor
         if output.format == .table {
             Output.line("Added vendor #\(vendor.id) \(vendor.name)\(vendor.country.map { " (\($0))" } ?? "")")
-            try RegistryLinkLines.write(opened, vendor: vendor)
+            RegistryLinkLines.write(saved.registryLinks, vendor: vendor)
         } else {
             try VendorShow.emit(vendor, format: output.format)
         }

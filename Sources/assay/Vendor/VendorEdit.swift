@@ -1,5 +1,6 @@
 import ArgumentParser
 import AssayStore
+import AssayWorkflows
 
 /// `assay vendor edit VENDOR`
 struct VendorEdit: ParsableCommand {
@@ -55,11 +56,11 @@ struct VendorEdit: ParsableCommand {
         changes.relationship = try fields.parsedRelationship
         changes.tier = fields.tier
         changes.notes = fields.notes
-        let opened = try store.open()
-        let updated = try opened.editVendor(vendor, changes)
+        let saved = try VendorRecords.edit(vendor, changes, in: try store.open())
+        let updated = saved.vendor
         if output.format == .table {
             Output.line("Updated vendor #\(updated.id) \(updated.name)")
-            try RegistryLinkLines.write(opened, vendor: updated)
+            RegistryLinkLines.write(saved.registryLinks, vendor: updated)
         } else {
             try VendorShow.emit(updated, format: output.format)
         }

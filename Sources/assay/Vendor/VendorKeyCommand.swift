@@ -1,6 +1,6 @@
 import ArgumentParser
-import AssayCrypto
 import AssayStore
+import AssayWorkflows
 
 /// `assay vendor key …`
 struct VendorKeyCommand: ParsableCommand {
@@ -32,8 +32,7 @@ struct VendorKeyAdd: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let key = try SignatureCheck.keys([keyFile])[0]
-        let added = try store.open().addVendorKey(vendor, key: key, label: label)
+        let added = try VendorRecords.addKey(vendor, keyFile: keyFile, label: label, opening: store.open)
         if output.format == .table {
             Output.line("Registered \(added.type) key \(added.fingerprint) for \(added.vendor.name)")
         } else {

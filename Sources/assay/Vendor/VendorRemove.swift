@@ -1,5 +1,5 @@
 import ArgumentParser
-import AssayStore
+import AssayWorkflows
 
 /// `assay vendor remove VENDOR`
 struct VendorRemove: ParsableCommand {
@@ -17,9 +17,7 @@ struct VendorRemove: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let opened = try store.open()
-        let removed = try opened.vendor(vendor)
-        try opened.removeVendor("#\(removed.id)")
+        let removed = try VendorRecords.remove(vendor, in: try store.open())
         if output.format == .table {
             Output.line("Removed vendor \(vendor)")
         } else {

@@ -10,8 +10,7 @@ extension AmbiguousManufacturer {
 /// After a command that adds or renames a vendor: which registry records now link to it, and which fit it and
 /// another vendor alike. Says nothing when no registry record concerns the vendor.
 enum RegistryLinkLines {
-    static func write(_ store: Store, vendor: VendorDetails) throws {
-        let links = try store.registryLinks(vendor: "#\(vendor.id)")
+    static func write(_ links: VendorRegistryLinks, vendor: VendorDetails) {
         if links.records > 0 {
             Output.line("\(links.records) registry record\(links.records == 1 ? "" : "s") linked to \(vendor.name)")
         }

@@ -2,39 +2,52 @@ import AssayAudit
 import AssayCore
 import AssayCrypto
 import AssayStore
-import AssayWorkflows
 import Foundation
 
-/// One audit: read the records, evaluate them, render and write the report, record the run (unless `record` is
-/// false, for a user who may only read the database).
+/// One audit run: read the records, evaluate them, render and write the report, record the run (unless `record` is
+/// false, for a user who may only read the database), then send the summary to the notification channels.
 ///
 /// The report is written atomically (temporary file, fsync, rename) before the run is recorded in one
 /// transaction, so an interrupted run leaves either nothing or a whole report; a recorded run always names a
 /// whole report.
-struct AuditJob {
-    let store: Store
-    let policy: AuditPolicy
-    let format: AuditFormat
-    let outputFolder: String?
-    var record = true
+public struct AuditRunJob {
+    /// The records store the run reads, and records the run in.
+    public let store: Store
+    /// The policy the records are evaluated against.
+    public let policy: AuditPolicy
+    /// The report's format.
+    public let format: AuditReportFormat
+    /// The folder the report is written into under a dated name; `nil` keeps it in ``Outcome/text``.
+    public let outputFolder: String?
+    /// Whether the run is recorded in the store and the audit log.
+    public var record = true
     /// Where to send a summary once the report is written and the run recorded.
-    var channels: [NotifyChannel] = []
+    public var channels: [NotifyChannel] = []
 
-    /// What a run produced.
-    struct Outcome {
-        var report: AuditReport
-        /// What was, or would have been, recorded.
-        var draft: AuditRunDraft
-        /// The recorded run; `nil` when the run was not recorded.
-        var run: AuditRun?
-        /// The rendered report, when it was not written to a file.
-        var text: String?
-        /// How sending the summary to each channel ended.
-        var notifications: [Notifier.Outcome] = []
+    /// A job on `store` with `policy`, writing `format` into `outputFolder` (or nowhere).
+    public init(store: Store, policy: AuditPolicy, format: AuditReportFormat, outputFolder: String?) {
+        self.store = store
+        self.policy = policy
+        self.format = format
+        self.outputFolder = outputFolder
     }
 
-    /// Runs the audit; `progress` is told how many of the audit log's entries have been verified.
-    func run(asOf: CalendarDate, progress: ProgressHandler? = nil) throws -> Outcome {
+    /// What a run produced.
+    public struct Outcome {
+        /// The findings, counted and accepted, and what they rest on.
+        public var report: AuditReport
+        /// What was, or would have been, recorded.
+        public var draft: AuditRunDraft
+        /// The recorded run; `nil` when the run was not recorded.
+        public var run: AuditRun?
+        /// The rendered report, when it was not written to a file.
+        public var text: String?
+        /// How sending the summary to each channel ended.
+        public var notifications: [Notifier.Outcome] = []
+    }
+
+    /// Runs the audit as of `asOf`; `progress` is told how many of the audit log's entries have been verified.
+    public func run(asOf: CalendarDate, progress: ProgressHandler? = nil) throws -> Outcome {
         let snapshot = try store.auditSnapshot(asOf: asOf, progress: progress)
         let assessment = AuditEngine().evaluate(snapshot, policy: policy)
         let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), assessment: assessment)
@@ -58,22 +71,13 @@ struct AuditJob {
             let notification = AuditNotification(
                 report: report, runId: run?.id, previous: previous.map { ($0.run.id, $0.findings) },
                 reportFile: draft.reportFile, reportSha256: draft.reportSha256 ?? "")
-            let name = "assay-audit-\(asOf).md"
             let markdown =
                 format == .md
-                ? String(decoding: bytes, as: UTF8.self)
-                : MarkdownRenderer.render(
-                    AuditOutline.document(report))
-            outcome.notifications = Notifier().send(notification, markdown: markdown, reportName: name, to: channels)
+                ? String(decoding: bytes, as: UTF8.self) : MarkdownRenderer.render(AuditOutline.document(report))
+            outcome.notifications = Notifier().send(
+                notification, markdown: markdown, reportName: "assay-audit-\(asOf).md", to: channels)
         }
         return outcome
-    }
-
-    /// One `assay: warning: notify CHANNEL: …` line for each channel that did not take the summary.
-    static func notificationWarnings(_ outcome: Outcome) -> [String] {
-        outcome.notifications.compactMap { result in
-            result.error.map { "assay: warning: notify \($0) (after \(result.attempts) tries)" }
-        }
     }
 
     private func render(_ report: AuditReport, snapshot: AuditSnapshot) throws -> String {
@@ -91,7 +95,7 @@ struct AuditJob {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         } catch {
-            throw CommandFailure(message: "--out \(folder): cannot create the folder: \(error.localizedDescription)")
+            throw WorkflowError.cannotCreateFolder(path: folder, reason: error.localizedDescription)
         }
         let stamp = Timestamp.now().replacingOccurrences(of: "-", with: "").replacingOccurrences(of: ":", with: "")
             .prefix(15)
@@ -103,17 +107,5 @@ struct AuditJob {
             path = "\(base)-\(attempt).\(format.fileExtension)"
         }
         return path
-    }
-
-    /// The lines printed after a run; `unrecorded` says why a run was not recorded.
-    static func summary(_ outcome: Outcome, unrecorded: String = "run not recorded") -> String {
-        let draft = outcome.draft
-        var lines = ["Audit as of \(outcome.report.asOf): \(outcome.report.countLine)"]
-        if let file = draft.reportFile {
-            lines.append("report: \(file) (sha256 \(draft.reportSha256 ?? ""))")
-        }
-        let head = draft.logHeadSeq.map { "audit log head \($0) \(draft.logHeadHash ?? "")" } ?? "audit log empty"
-        lines.append((outcome.run.map { "recorded run #\($0.id)" } ?? unrecorded) + "; \(head)")
-        return lines.joined(separator: "\n") + "\n"
     }
 }
