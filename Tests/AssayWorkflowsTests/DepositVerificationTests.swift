@@ -38,7 +38,7 @@ struct DepositVerificationTests {
         let signature = try fixture.sign(canonical, with: fixture.strangerKey, as: "stranger.sig")
         var announced: [String] = []
         let result = try DepositVerification(deposit: made.id, bundle: fixture.bundle, signature: signature)
-            .run(in: fixture.store) { announced.append($0) }
+            .run(in: fixture.store, signatureRejected: { announced.append($0) })
         #expect(announced == ["Borealis Telecom"])
         #expect(result.run.outcome == .failed)
         #expect(result.run.signerKey == nil)
@@ -55,7 +55,7 @@ struct DepositVerificationTests {
         let signature = try fixture.sign(
             Array(try Data(contentsOf: URL(fileURLWithPath: exported))), with: fixture.vendorKey, as: "vendor.sig")
         let result = try DepositVerification(deposit: made.id, bundle: fixture.bundle, signature: signature)
-            .run(in: fixture.store) { _ in Issue.record("the vendor's signature was rejected") }
+            .run(in: fixture.store, signatureRejected: { _ in Issue.record("the vendor's signature was rejected") })
         #expect(result.run.outcome == .passed)
         #expect(result.run.signerKey == fixture.vendorKey.publicKey.fingerprint.hex)
         #expect(try fixture.store.escrowDeposit(made.id).lastVerification?.id == result.run.id)

@@ -13,7 +13,8 @@ struct RegistryFileImportTests {
     @Test("NIST's CMVP list is imported with the file's SHA-256 and progress; a dry run afterwards changes nothing")
     func cmvpImportThenDryRun() throws {
         let file = Self.certifications + "/nist-cmvp-modules-active.json"
-        try #require(FileManager.default.fileExists(atPath: file), "shared fixtures absent: \(Paths.fixtures) (skipped)")
+        try #require(
+            FileManager.default.fileExists(atPath: file), "shared fixtures absent: \(Paths.fixtures) (skipped)")
         let folder = TemporaryDirectory()
         let store = try Store(location: StoreLocation(path: folder.file("assay.sqlite")), actor: "tester")
         let done = Mutex(0)
@@ -57,12 +58,14 @@ struct RegistryFileImportTests {
     @Test("the FCC Covered List links the companies it names to vendors as events, the rest reported unmatched")
     func coveredList() throws {
         let file = Paths.fixtures + "/market-access/fcc-covered-list-2026-05-21.csv"
-        try #require(FileManager.default.fileExists(atPath: file), "shared fixtures absent: \(Paths.fixtures) (skipped)")
+        try #require(
+            FileManager.default.fileExists(atPath: file), "shared fixtures absent: \(Paths.fixtures) (skipped)")
         let folder = TemporaryDirectory()
         let store = try Store(location: StoreLocation(path: folder.file("assay.sqlite")), actor: "tester")
         _ = try store.addVendor(VendorDraft(name: "ZTE Corporation"))
-        guard case .coveredList(let report) = try RegistryFileImport(source: .fccCoveredList, file: file)
-            .run(store: { store })
+        guard
+            case .coveredList(let report) = try RegistryFileImport(source: .fccCoveredList, file: file)
+                .run(store: { store })
         else {
             Issue.record("expected a Covered List report")
             return

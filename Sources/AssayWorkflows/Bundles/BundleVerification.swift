@@ -40,8 +40,9 @@ public struct BundleVerification: Sendable {
     public var signature: Signature?
 
     /// Creates a request.
-    public init(path: String, kind: BundleReader.Kind = .auto, against reference: Reference, signature: Signature? = nil)
-    {
+    public init(
+        path: String, kind: BundleReader.Kind = .auto, against reference: Reference, signature: Signature? = nil
+    ) {
         self.path = path
         self.kind = kind
         self.reference = reference

@@ -1,4 +1,4 @@
-public import AssayCrypto
+import AssayCrypto
 public import AssayStore
 
 /// `cert import-x509`: reads X.509 certificate files (PEM or DER, one or many certificates each) and registers

@@ -3,6 +3,7 @@ import AssayAudit
 import AssayCore
 import AssayCrypto
 import AssayStore
+import AssayWorkflows
 
 /// `assay export pack [--vendor V…] --as-of DATE --key KEY -o pack.tar`
 struct ExportPack: ParsableCommand {

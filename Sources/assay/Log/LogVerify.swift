@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssayCrypto
 import AssayStore
+import AssayWorkflows
 
 /// `assay log verify [--deep] [--checkpoint FILE --pubkey KEY]`
 struct LogVerify: ParsableCommand {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssayAudit
 import AssayCrypto
+import AssayWorkflows
 
 /// `assay pack verify pack.tar --pubkey ORG.pub`
 struct PackVerify: ParsableCommand {

@@ -86,7 +86,8 @@ struct RegistryImportCommand: ParsableCommand {
         for event in report.events {
             let verb =
                 dryRun && event.change != .unchanged ? "would be \(event.change.rawValue)" : event.change.rawValue
-            Output.line("event #\(event.eventId) \(verb): \(event.vendor.name) for '\(event.entity)' (line \(event.line))")
+            Output.line(
+                "event #\(event.eventId) \(verb): \(event.vendor.name) for '\(event.entity)' (line \(event.line))")
         }
         for entity in report.unmatched {
             Output.line("unmatched: '\(entity.entity)' (line \(entity.line)) fits no vendor; not linked")

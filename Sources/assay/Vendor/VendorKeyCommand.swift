@@ -1,6 +1,7 @@
 import ArgumentParser
 import AssayCrypto
 import AssayStore
+import AssayWorkflows
 
 /// `assay vendor key …`
 struct VendorKeyCommand: ParsableCommand {
