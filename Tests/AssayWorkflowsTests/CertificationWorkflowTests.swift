@@ -67,14 +67,17 @@ struct CertificationWorkflowTests {
         #expect(try Self.claims(of: "ACCV", in: store).isEmpty)
     }
 
-    @Test("reconciliation passes with no CC or FIPS claim, and fails on a CC claim no registry lists")
+    @Test("reconciliation passes with no CC claim, and fails on a CC claim the imported portal list lacks")
     func reconciliationVerdict() throws {
+        let portal = Paths.fixtures + "/certifications/cc-portal-products-active.csv"
+        try #require(FileManager.default.fileExists(atPath: portal), "shared fixtures absent (skipped)")
         let folder = TemporaryDirectory()
         let store = try Store(location: StoreLocation(path: folder.file("assay.sqlite")), actor: "tester")
         _ = try store.addVendor(VendorDraft(name: "Borealis Telecom"))
         var iso = CertificationDraft(vendor: "Borealis Telecom", scheme: try CertificationScheme("iso27001"))
         iso.number = "ISO-1"
         _ = try store.addCertification(iso)
+        _ = try RegistryFileImport(source: .ccPortal, file: portal).run(store: { store })
         let day = try CalendarDate(iso: "2025-01-01")
         let quiet = try ClaimReconciliation.run(vendor: "Borealis Telecom", asOf: day, in: store)
         #expect(quiet.findings.isEmpty)
