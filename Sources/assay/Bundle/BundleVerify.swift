@@ -74,8 +74,14 @@ struct BundleVerify: ParsableCommand {
         let request = BundleVerification(
             path: path, kind: bundle.kind, against: reference,
             signature: signature.map { BundleVerification.Signature(file: $0, keyFiles: key) })
-        let report = try ProgressMeter.run("hashing", unit: "files") { meter in
-            try request.run(options: try bundle.readOptions(progress: meter))
+        let report: VerificationReport
+        do {
+            report = try ProgressMeter.run("hashing", unit: "files") { meter in
+                try request.run(options: try bundle.readOptions(progress: meter))
+            }
+        } catch WorkflowError.notABag(let path) {
+            throw CommandFailure(
+                message: "--manifest: needed, since \(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version)")
         }
         if let manifest, let signature, report.signature?.valid == false {
             Output.note(SignatureNote.failure(signature, over: manifest, keys: "the given key(s)"))

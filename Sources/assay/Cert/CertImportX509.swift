@@ -1,4 +1,5 @@
 import ArgumentParser
+import AssayStore
 import AssayWorkflows
 
 /// `assay cert import-x509 FILE…`
@@ -26,7 +27,13 @@ struct CertImportX509: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let results = try CertificateFileImport.run(files, vendor: vendor) { try store.open() }
+        let results: [X509ImportResult]
+        do {
+            results = try CertificateFileImport.run(files, vendor: vendor) { try store.open() }
+        } catch WorkflowError.noOrganization(let file, let subject) {
+            throw CommandFailure(
+                message: "\(file): certificate '\(subject)' names no organization (O=); give --vendor")
+        }
         try Output.emit(results, format: output.format) {
             var table = TextTable("CERT", "OUTCOME", "SUBJECT", "FINGERPRINT (SHA-256)", "FLAGS")
             for result in results {

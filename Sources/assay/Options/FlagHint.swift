@@ -1,6 +1,5 @@
 import AssayBundle
 import AssayProvenance
-import AssayWorkflows
 
 /// The flag that changes a library error's outcome, added to its message: the libraries say what was exceeded or is
 /// missing, and only the command line knows which flag gives it.
@@ -15,8 +14,6 @@ enum FlagHint {
         case ProvenanceError.missingTrust(_, .publicKey): "--key PUB"
         case ProvenanceError.missingTrust(_, .signerIdentity): "--identity SAN --issuer URL"
         case ProvenanceError.bundle(let inner): hint(for: inner)
-        case WorkflowError.notABag: "--manifest FILE"
-        case WorkflowError.noOrganization: "--vendor VENDOR"
         default: nil
         }
     }
