@@ -11,6 +11,10 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
     case crypto(path: String, CryptoError)
     /// A folder for output files could not be created.
     case cannotCreateFolder(path: String, reason: String)
+    /// A bundle was to be verified on its own, as a BagIt bag, but it is not one and no manifest was given.
+    case notABag(path: String)
+    /// A certificate whose vendor was to be found from its subject's `O=` names no organisation.
+    case noOrganization(file: String, subject: String)
 
     /// A stable identifier, never reworded: scripts and tests match on it.
     public var code: String {
@@ -19,6 +23,8 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotRead: "input.cannot-read"
         case .crypto(_, let error): error.code
         case .cannotCreateFolder: "output.cannot-create-folder"
+        case .notABag: "bundle.not-a-bag"
+        case .noOrganization: "x509.no-organization"
         }
     }
 
@@ -29,6 +35,10 @@ public enum WorkflowError: Error, Equatable, Sendable, CustomStringConvertible {
         case .cannotRead(let path, let what, let reason): "\(path): \(reason) (\(what))"
         case .crypto(let path, let error): "\(path): \(error.description)"
         case .cannotCreateFolder(let path, let reason): "\(path): cannot create the folder: \(reason)"
+        case .notABag(let path):
+            "\(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version), and no manifest was given"
+        case .noOrganization(let file, let subject):
+            "\(file): certificate '\(subject)' names no organization (O=) to find its vendor by"
         }
     }
 }

@@ -56,6 +56,10 @@ public struct EscrowRebuild: Sendable {
         public var logs: [Int: String]
         /// The last lines of the log of each attempt that failed, by attempt number.
         public var logTails: [Int: String]
+
+        /// Whether the build succeeded (every artefact produced) and, when it ran more than once, reproduced bit
+        /// for bit.
+        public var passed: Bool { outcome.succeeded && outcome.reproducible != false }
     }
 
     /// Runs it: verify, extract, build, record. Throws `StoreError`, `BundleError` or `ProvenanceError` on trouble;

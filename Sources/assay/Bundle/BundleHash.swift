@@ -1,7 +1,6 @@
 import ArgumentParser
 import AssayBundle
 import AssayWorkflows
-import Foundation
 
 /// `assay bundle hash PATH`
 struct BundleHash: ParsableCommand {
@@ -41,14 +40,13 @@ struct BundleHash: ParsableCommand {
     @OptionGroup var bundle: BundleOptions
 
     func run() throws {
-        let manifest = try bundle.read(path)
-        let write = { (sink: ([UInt8]) throws -> Void) throws in
-            try ManifestCodec.write(manifest, as: format.manifestFormat, pretty: format == .json, to: sink)
+        let manifest = try ProgressMeter.run("hashing", unit: "files") { meter in
+            try BundleHashing.hash(
+                path, as: bundle.kind, options: try bundle.readOptions(progress: meter), writingTo: output,
+                format: format.manifestFormat)
         }
-        if let output {
-            try AtomicFile.write(to: output, write)
-        } else {
-            try write { Output.write(bytes: $0) }
+        if output == nil {
+            try BundleHashing.write(manifest, as: format.manifestFormat) { Output.write(bytes: $0) }
         }
         let summary =
             "\(manifest.totals.files) files, \(manifest.totals.directories) directories, "

@@ -37,11 +37,4 @@ struct BundleOptions: ParsableArguments {
     }
 
     var kind: BundleReader.Kind { singleFile ? .file : .auto }
-
-    /// Reads a bundle, with progress on a terminal, in `fallback` unless `--algorithm` asks for another.
-    func read(_ path: String, fallback: DigestAlgorithm = .sha256) throws -> Manifest {
-        try ProgressMeter.run("hashing", unit: "files") { meter in
-            try BundleReader.read(at: path, as: kind, options: try readOptions(progress: meter, fallback: fallback))
-        }
-    }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AssayBundle
-import AssayCrypto
+import AssayWorkflows
 
 /// `assay bundle verify PATH --manifest FILE | --against OTHER | --own-checksums`, or `assay bundle verify BAG` for
 /// a BagIt bag
@@ -61,27 +61,30 @@ struct BundleVerify: ParsableCommand {
     }
 
     func run() throws {
-        var report = try ProgressMeter.run("hashing", unit: "files") { meter in
-            let options = try bundle.readOptions(progress: meter)
+        let reference: BundleVerification.Reference =
             if ownChecksums {
-                return try Verifier.verify(ownChecksumsOfPackageAt: path, options: options)
+                .ownChecksums
             } else if let against {
-                return try Verifier.verify(bundleAt: path, as: bundle.kind, againstBundleAt: against, options: options)
+                .bundle(against)
             } else if let manifest {
-                let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: try bundle.requestedAlgorithm())
-                return try Verifier.verify(bundleAt: path, as: bundle.kind, against: expected, options: options)
-            } else if BagVerifier.isBag(at: path) {
-                return try BagVerifier.verify(bagAt: path, options: options)
+                .manifest(manifest, algorithm: try bundle.requestedAlgorithm())
+            } else {
+                .bagManifests
             }
+        let request = BundleVerification(
+            path: path, kind: bundle.kind, against: reference,
+            signature: signature.map { BundleVerification.Signature(file: $0, keyFiles: key) })
+        let report: VerificationReport
+        do {
+            report = try ProgressMeter.run("hashing", unit: "files") { meter in
+                try request.run(options: try bundle.readOptions(progress: meter))
+            }
+        } catch WorkflowError.notABag(let path) {
             throw CommandFailure(
                 message: "--manifest: needed, since \(path) is not a BagIt bag (no bagit.txt declaring BagIt-Version)")
         }
-        if let manifest, let signature {
-            let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: SignatureCheck.keys(key))
-            if !verdict.valid {
-                Output.note(SignatureCheck.failure(signature, over: manifest, keys: "the given key(s)"))
-            }
-            report = report.recording(verdict)
+        if let manifest, let signature, report.signature?.valid == false {
+            Output.note(SignatureNote.failure(signature, over: manifest, keys: "the given key(s)"))
         }
         switch format {
         case .text: Output.write(VerificationOutput.text(report, bundle: path))

@@ -1,6 +1,6 @@
 import ArgumentParser
-import AssayCrypto
 import AssayStore
+import AssayWorkflows
 
 /// `assay cert import-x509 FILE…`
 struct CertImportX509: ParsableCommand {
@@ -27,24 +27,13 @@ struct CertImportX509: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        var imports: [X509Import] = []
-        for file in files {
-            let parsed: CertificateFile
-            do {
-                parsed = try CertificateFile(contentsOf: file)
-            } catch {
-                throw CommandFailure(library: error, about: file)
-            }
-            for certificate in parsed.certificates {
-                guard let owner = vendor ?? Self.organization(in: certificate.subject) else {
-                    throw CommandFailure(
-                        message: "\(file): certificate '\(certificate.subject)' names no organization (O=); "
-                            + "give --vendor")
-                }
-                imports.append(X509Import(certificate: certificate, file: file, vendor: owner))
-            }
+        let results: [X509ImportResult]
+        do {
+            results = try CertificateFileImport.run(files, vendor: vendor) { try store.open() }
+        } catch WorkflowError.noOrganization(let file, let subject) {
+            throw CommandFailure(
+                message: "\(file): certificate '\(subject)' names no organization (O=); give --vendor")
         }
-        let results = try store.open().importX509(imports)
         try Output.emit(results, format: output.format) {
             var table = TextTable("CERT", "OUTCOME", "SUBJECT", "FINGERPRINT (SHA-256)", "FLAGS")
             for result in results {
@@ -56,27 +45,5 @@ struct CertImportX509: ParsableCommand {
         }
         let added = results.count { $0.outcome == "added" }
         Output.note("\(added) added, \(results.count - added) unchanged")
-    }
-
-    /// The value of the first `O=` attribute of an RFC 2253 name (escaped commas kept).
-    static func organization(in name: String) -> String? {
-        var components: [String] = []
-        var current = ""
-        var escaped = false
-        for character in name {
-            if escaped {
-                current.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else if character == "," || character == "+" {
-                components.append(current)
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        components.append(current)
-        return components.first { $0.hasPrefix("O=") }.map { String($0.dropFirst(2)) }
     }
 }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import AssayCore
-import AssayStore
+import AssayWorkflows
 
 /// `assay cert reconcile [--vendor VENDOR]`
 struct CertReconcile: ParsableCommand {
@@ -36,7 +36,9 @@ struct CertReconcile: ParsableCommand {
 
     func run() throws {
         let day = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
-        let findings = try store.open(.readOnly).reconcile(vendor: vendor ?? vendorArgument, asOf: day)
+        let reconciliation = try ClaimReconciliation.run(
+            vendor: vendor ?? vendorArgument, asOf: day, in: try store.open(.readOnly))
+        let findings = reconciliation.findings
         try Output.emit(findings, format: output.format) {
             var table = TextTable("CERT", "VENDOR", "SCHEME", "NUMBER", "OUTCOME", "REGISTRY RECORD", "DETAIL")
             for finding in findings {
@@ -46,6 +48,6 @@ struct CertReconcile: ParsableCommand {
             }
             return table
         }
-        if findings.contains(where: { $0.outcome.isProblem }) { throw ExitCode(1) }
+        if !reconciliation.passed { throw ExitCode(1) }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AssayBundle
-import AssayCrypto
 import AssayStore
+import AssayWorkflows
 
 /// `assay escrow deposit OFFER PATH`
 struct EscrowDepositCommand: ParsableCommand {
@@ -41,51 +41,41 @@ struct EscrowDepositCommand: ParsableCommand {
     }
 
     func run() throws {
+        var request = BundleDeposit(offer: offer, bundle: path)
+        request.kind = bundle.kind
+        request.label = label
+        request.manifest = manifest
+        request.signature = signature
+        request.algorithm = try bundle.requestedAlgorithm()
+        request.keepPrefix = bundle.keepPrefix
+        request.limits = try bundle.limits.limits()
         let opened = try store.open()
-        let offerRecord = try opened.escrowOffer(offer)
-        var signer: String?
-        if let signature, let manifest {
-            let keys = try opened.vendorKeys("#\(offerRecord.vendor.id)").map { key in
-                try PublicKey(bytes: Array(key.publicKey.utf8))
-            }
-            let verdict = try SignatureCheck.verdict(of: manifest, signature: signature, keys: keys)
-            guard verdict.valid else {
-                Output.note(
-                    SignatureCheck.failure(signature, over: manifest, keys: "any key of \(offerRecord.vendor.name)")
-                        + "; nothing recorded")
-                throw ExitCode(1)
-            }
-            signer = verdict.signerKey
+        let outcome = try ProgressMeter.run("hashing", unit: "files") { meter in
+            try request.record(in: opened, progress: meter?.readCallback)
         }
-        // The depositor's manifest is checked in its own algorithm, which the deposit then uses too.
-        let expected = try manifest.map {
-            try ManifestCodec.read(contentsOf: $0, algorithm: try bundle.requestedAlgorithm())
-        }
-        let read = try bundle.read(path, fallback: expected?.algorithm ?? .sha256)
-        if let manifest, let expected {
-            let report = try Verifier.verify(
-                read, readFrom: path, as: bundle.kind, against: expected,
-                options: try bundle.readOptions(progress: nil, fallback: expected.algorithm))
-            if !report.clean {
-                Output.write(VerificationOutput.text(report, bundle: path))
-                Output.note("the bundle does not match \(manifest); nothing recorded")
-                throw ExitCode(1)
+        switch outcome {
+        case .signatureRejected(let vendor):
+            Output.note(
+                SignatureNote.failure(signature ?? "", over: manifest ?? "", keys: "any key of \(vendor)")
+                    + "; nothing recorded")
+            throw ExitCode(1)
+        case .mismatch(let report):
+            Output.write(VerificationOutput.text(report, bundle: path))
+            Output.note("the bundle does not match \(manifest ?? ""); nothing recorded")
+            throw ExitCode(1)
+        case .recorded(let deposit, let read):
+            if output.format == .table {
+                Output.line(
+                    "Recorded deposit #\(deposit.id) under offer #\(offer) (\(deposit.vendor.name)): "
+                        + "\(deposit.files) files, \(deposit.bytes) bytes, bundle \(deposit.algorithm) "
+                        + deposit.bundleDigest)
+                if let prefix = deposit.strippedPrefix { Output.line("stripped top-level folder '\(prefix)'") }
+                for finding in read.findings where finding.severity != .info {
+                    Output.line(finding.line)
+                }
+            } else {
+                try EscrowDepositOutput.emit(deposit, format: output.format)
             }
-        }
-        let deposit = try opened.recordDeposit(
-            offer: offer, manifest: read, label: label, sourcePath: path,
-            signerKey: signer)
-        if output.format == .table {
-            Output.line(
-                "Recorded deposit #\(deposit.id) under offer #\(offer) (\(deposit.vendor.name)): "
-                    + "\(deposit.files) files, \(deposit.bytes) bytes, bundle \(deposit.algorithm) \(deposit.bundleDigest)"
-            )
-            if let prefix = deposit.strippedPrefix { Output.line("stripped top-level folder '\(prefix)'") }
-            for finding in read.findings where finding.severity != .info {
-                Output.line(finding.line)
-            }
-        } else {
-            try EscrowDepositOutput.emit(deposit, format: output.format)
         }
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
-import AssayBundle
-import AssayStore
+import AssayWorkflows
 
 /// `assay escrow diff DEPOSIT_A DEPOSIT_B`
 struct EscrowDiff: ParsableCommand {
@@ -21,8 +20,7 @@ struct EscrowDiff: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let opened = try store.open(.readOnly)
-        let diff = try ManifestDiff(from: opened.depositManifest(old), to: opened.depositManifest(new))
+        let diff = try DepositManifests.diff(from: old, to: new, in: try store.open(.readOnly))
         switch format {
         case .json:
             try Output.json(diff)

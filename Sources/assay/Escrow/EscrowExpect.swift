@@ -3,6 +3,7 @@ import AssayAudit
 import AssayCore
 import AssayProvenance
 import AssayStore
+import AssayWorkflows
 
 /// `assay escrow expect DEPOSIT --from FILE… [--key PUB …] [--trusted-root ROOT --identity SAN --issuer URL]
 /// [--as-of DAY]`
@@ -67,9 +68,8 @@ struct EscrowExpect: ParsableCommand {
     }
 
     func run() throws {
-        let policy = VerificationPolicy(
-            keys: try SignatureCheck.keys(key), trustedRootPath: trustedRoot, identity: identity, issuer: issuer,
-            openPGPKeyring: keyring)
+        let policy = try VerificationPolicy(
+            keyFiles: key, trustedRootPath: trustedRoot, identity: identity, issuer: issuer, openPGPKeyring: keyring)
         let recording = try EscrowExpectation.record(
             deposit: deposit, evidenceFiles: from, policy: policy,
             asOf: try convert("--as-of", asOf, CalendarDate.init(iso:)), store: try store.open())

@@ -1,6 +1,4 @@
 import ArgumentParser
-import AssayBundle
-import AssayStore
 import AssayWorkflows
 
 /// `assay escrow manifest DEPOSIT`
@@ -19,11 +17,11 @@ struct EscrowManifest: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let bytes = try ManifestCodec.encode(try store.open(.readOnly).depositManifest(deposit), as: .assay)
+        let opened = try store.open(.readOnly)
         if let output {
-            try AtomicFile.write(bytes, to: output)
+            try DepositManifests.export(deposit, in: opened, to: output)
         } else {
-            Output.write(String(decoding: bytes, as: UTF8.self))
+            Output.write(String(decoding: try DepositManifests.canonicalBytes(of: deposit, in: opened), as: UTF8.self))
         }
     }
 }

@@ -86,7 +86,7 @@ struct EscrowRebuildCommand: ParsableCommand {
             for (number, tail) in built.logTails.sorted(by: { $0.key < $1.key }) {
                 Output.note("attempt \(number) failed; the end of its log:\n\(tail)")
             }
-            if !built.outcome.succeeded || built.outcome.reproducible == false { throw ExitCode(1) }
+            if !built.passed { throw ExitCode(1) }
         }
     }
 }

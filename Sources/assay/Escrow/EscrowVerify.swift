@@ -1,8 +1,5 @@
 import ArgumentParser
-import AssayBundle
-import AssayCore
-import AssayCrypto
-import AssayStore
+import AssayWorkflows
 
 /// `assay escrow verify DEPOSIT PATH`
 struct EscrowVerify: ParsableCommand {
@@ -36,49 +33,24 @@ struct EscrowVerify: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let readLimits = try limits.limits()
+        var request = DepositVerification(deposit: deposit, bundle: path, signature: signature)
+        request.keepPrefix = keepPrefix
+        request.limits = try limits.limits()
         let opened = try store.open()
-        let record = try opened.escrowDeposit(deposit)
-        let expected = try opened.depositManifest(deposit)
-        let verdict = try signature.map { signature in
-            let keys = try opened.vendorKeys("#\(record.vendor.id)").map {
-                try PublicKey(bytes: Array($0.publicKey.utf8))
+        let result = try ProgressMeter.run("hashing", unit: "files") { meter in
+            try request.run(in: opened, progress: meter?.readCallback) { vendor in
+                Output.note(
+                    SignatureNote.failure(
+                        signature ?? "", over: "deposit #\(deposit)'s manifest", keys: "any key of \(vendor)"))
             }
-            return try SignatureVerdict.check(
-                signature: try SignatureCheck.readBytes(signature, what: "signature"),
-                over: try ManifestCodec.encode(expected, as: .assay), keys: keys)
         }
-        if verdict?.valid == false, let signature {
-            Output.note(
-                SignatureCheck.failure(
-                    signature, over: "deposit #\(deposit)'s manifest",
-                    keys: "any key of \(record.vendor.name)"))
-        }
-        let signer = verdict?.signerKey
-        var report: VerificationReport
-        do {
-            report = try ProgressMeter.run("hashing", unit: "files") { meter throws(BundleError) in
-                try Verifier.verify(
-                    bundleAt: path, against: expected,
-                    options: ReadOptions(keepPrefix: keepPrefix, limits: readLimits, progress: meter?.readCallback))
-            }
-        } catch {
-            try opened.recordVerification(
-                deposit: deposit, bundlePath: path, outcome: .error, summary: nil,
-                error: error.description, signerKey: signer)
-            throw error
-        }
-        if let verdict { report = report.recording(verdict) }
-        let outcome: VerificationOutcome = report.clean ? .passed : .failed
-        let run = try opened.recordVerification(
-            deposit: deposit, bundlePath: path, outcome: outcome,
-            summary: report.summary, signerKey: signer)
+        let outcome = result.run.outcome
         switch format {
         case .text:
-            Output.write(VerificationOutput.text(report, bundle: path))
-            Output.write("recorded verification #\(run.id) of deposit #\(deposit): \(outcome.rawValue)\n")
+            Output.write(VerificationOutput.text(result.report, bundle: path))
+            Output.write("recorded verification #\(result.run.id) of deposit #\(deposit): \(outcome.rawValue)\n")
         case .json:
-            try Output.json(report)
+            try Output.json(result.report)
         }
         if outcome != .passed { throw ExitCode(1) }
     }

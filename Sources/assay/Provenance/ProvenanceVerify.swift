@@ -1,6 +1,6 @@
 import ArgumentParser
-import AssayCrypto
 import AssayProvenance
+import AssayWorkflows
 
 /// `assay provenance verify FILE --attestation ATT [--key PUB …] [--trusted-root ROOT --identity SAN --issuer URL]`
 struct ProvenanceVerify: ParsableCommand {
@@ -39,8 +39,8 @@ struct ProvenanceVerify: ParsableCommand {
     var format: ReportFormat = .text
 
     func run() throws {
-        let policy = VerificationPolicy(
-            keys: try SignatureCheck.keys(key), trustedRootPath: trustedRoot, identity: identity, issuer: issuer)
+        let policy = try VerificationPolicy(
+            keyFiles: key, trustedRootPath: trustedRoot, identity: identity, issuer: issuer)
         let result = try ProvenanceVerification.verify(file: file, attestation: attestation, policy: policy)
         switch format {
         case .text: Output.text(ProvenanceVerificationText.render(result))

@@ -1,7 +1,7 @@
 import ArgumentParser
-import AssayCrypto
 import AssayRegistry
 import AssayStore
+import AssayWorkflows
 
 /// `assay registry import cc-portal|cmvp|fcc-covered-list FILE`
 struct RegistryImportCommand: ParsableCommand {
@@ -24,7 +24,7 @@ struct RegistryImportCommand: ParsableCommand {
     )
 
     @Argument(help: "cc-portal, cmvp or fcc-covered-list.")
-    var registry: RegistrySource
+    var registry: RegistryFileImport.Source
 
     @Argument(help: "The registry file.")
     var file: String
@@ -45,44 +45,25 @@ struct RegistryImportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let entries: (Registry, [RegistryEntry])
-        switch registry {
-        case .ccPortal:
-            var reader = try CCPortalReader(path: file, listing: listing)
-            entries = (.ccPortal, try reader.readAll().map(RegistryEntry.init))
-        case .cmvp:
-            entries = (.cmvp, try CMVPReader.read(path: file).map(RegistryEntry.init))
-        case .fccCoveredList:
-            let list = try CoveredListReader.read(path: file)
-            let report = try store.open().importCoveredList(list, path: file, sha256: try digest(), dryRun: dryRun)
-            if output.format == .json { try Output.json(report) } else { write(report) }
-            return
+        let request = RegistryFileImport(source: registry, file: file, listing: listing, dryRun: dryRun)
+        let imported = try ProgressMeter.run("importing", unit: "rows") { meter in
+            try request.run(store: { try store.open() }, progress: meter?.handler)
         }
-        let digest = try digest()
-        let opened = try store.open()
-        let report = try ProgressMeter.run("importing", unit: "rows") { meter in
-            try opened.importRegistry(
-                entries.0, entries: entries.1, path: file, sha256: digest, dryRun: dryRun, progress: meter?.handler)
-        }
-        switch output.format {
-        case .json, .csv:
+        switch (imported, output.format) {
+        case (.coveredList(let report), .json): try Output.json(report)
+        case (.coveredList(let report), _): write(report)
+        case (.records(let report), .json), (.records(let report), .csv):
             try Output.emitRecord(
                 report, format: output.format,
                 fields: [
-                    ("registry", entries.0.rawValue), ("path", file), ("sha256", digest), ("rows", "\(report.rows)"),
-                    ("added", "\(report.added)"), ("updated", "\(report.updated)"),
+                    ("registry", report.registry.rawValue), ("path", file), ("sha256", report.sha256),
+                    ("rows", "\(report.rows)"), ("added", "\(report.added)"), ("updated", "\(report.updated)"),
                     ("unchanged", "\(report.unchanged)"), ("matched", "\(report.matched)"),
                     ("ambiguous", "\(report.ambiguous.count)"), ("relinked", "\(report.relinked)"),
                     ("dryRun", "\(dryRun)"),
                 ])
-        case .table:
-            write(report)
+        case (.records(let report), .table): write(report)
         }
-    }
-
-    /// The file's SHA-256, which the import keeps.
-    private func digest() throws -> String {
-        try DigestContext.digest(fileAt: file).digest.hex
     }
 
     private func write(_ report: RegistryImportReport) {
@@ -105,7 +86,8 @@ struct RegistryImportCommand: ParsableCommand {
         for event in report.events {
             let verb =
                 dryRun && event.change != .unchanged ? "would be \(event.change.rawValue)" : event.change.rawValue
-            Output.line("event #\(event.eventId) \(verb): \(event.vendor.name) for '\(event.entity)' (line \(event.line))")
+            Output.line(
+                "event #\(event.eventId) \(verb): \(event.vendor.name) for '\(event.entity)' (line \(event.line))")
         }
         for entity in report.unmatched {
             Output.line("unmatched: '\(entity.entity)' (line \(entity.line)) fits no vendor; not linked")
@@ -122,13 +104,6 @@ struct RegistryImportCommand: ParsableCommand {
     }
 }
 
-/// The registries `registry import` reads: the record registries, and the FCC Covered List, whose entities become
-/// market-access events.
-enum RegistrySource: String, CaseIterable, ExpressibleByArgument {
-    case ccPortal = "cc-portal"
-    case cmvp
-    case fccCoveredList = "fcc-covered-list"
-}
-
+extension RegistryFileImport.Source: ExpressibleByArgument {}
 extension Registry: ExpressibleByArgument {}
 extension CCListing: ExpressibleByArgument {}
