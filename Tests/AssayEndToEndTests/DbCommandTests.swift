@@ -86,7 +86,8 @@ struct DbMigratePostgreSQLTests {
         let first = try AssayProcess.run(["db", "migrate", "--db", address])
         #expect(first.exitCode == 0, "\(first.stderr)")
         #expect(
-            first.stdout.hasPrefix("\(address): applied \(DbCommandTests.allMigrations + 1) migrations: v1-records-and-log")
+            first.stdout.hasPrefix(
+                "\(address): applied \(DbCommandTests.allMigrations + 1) migrations: v1-records-and-log")
         )
         #expect(first.stdout.hasSuffix(", v13-append-only-log, postgresql-1-blob-bodies\n"))
         let again = try AssayProcess.run(["db", "migrate"], environment: ["ASSAY_DB": address])

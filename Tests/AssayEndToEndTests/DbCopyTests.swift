@@ -76,8 +76,10 @@ struct DbCopyTests {
         #expect(there.stdout.contains("\nvendor "))
         let files = try storedFiles(original)
         #expect(files.count >= 7)
-        #expect(there.stdout.hasSuffix("stored files (\(files.values.reduce(0) { $0 + $1.count }) bytes) from "
-            + "\(original) to \(postgres)\n"), "\(there.stdout)")
+        #expect(
+            there.stdout.hasSuffix(
+                "stored files (\(files.values.reduce(0) { $0 + $1.count }) bytes) from "
+                    + "\(original) to \(postgres)\n"), "\(there.stdout)")
 
         // Every table has as many rows in PostgreSQL as in SQLite, and the stored files are all there.
         let connection = try cluster.connect(database: database)
@@ -102,12 +104,17 @@ struct DbCopyTests {
         let final = directory.file("final.sqlite")
         let back = try assay("db", "copy", postgres, final)
         #expect(back.exitCode == 0, "\(back.stderr)")
-        #expect(back.stdout == there.stdout.replacingOccurrences(of: "from \(original) to \(postgres)",
-            with: "from \(postgres) to \(final)"))
+        #expect(
+            back.stdout
+                == there.stdout.replacingOccurrences(
+                    of: "from \(original) to \(postgres)",
+                    with: "from \(postgres) to \(final)"))
 
         let verify = try assay("log", "verify", "--deep", database: final)
         #expect(verify.exitCode == 0, "\(verify.stdout)\(verify.stderr)")
-        for export in [["certifications"], ["certifications", "--format", "json"], ["events"], ["events", "--format", "json"]] {
+        for export in [
+            ["certifications"], ["certifications", "--format", "json"], ["events"], ["events", "--format", "json"],
+        ] {
             let before = try AssayProcess.run(["export"] + export, database: original)
             let after = try AssayProcess.run(["export"] + export, database: final)
             #expect(before.exitCode == 0 && !before.stdout.isEmpty, "\(export): \(before.stderr)")
@@ -119,6 +126,26 @@ struct DbCopyTests {
         for (table, rows) in originalRows {
             #expect(copied[table] == rows, "table \(table)")
         }
+    }
+
+    @Test func anSQLiteStoreCopiesIntoAnotherSQLiteFile() throws {
+        let target = directory.file("copy.sqlite")
+        let copied = try assay("db", "copy", original, target)
+        #expect(copied.exitCode == 0, "\(copied.stderr)")
+        #expect(try assay("log", "verify", "--deep", database: target).exitCode == 0)
+        #expect(try contents(target) == contents(original))
+        #expect(try storedFiles(target) == storedFiles(original))
+    }
+
+    @Test func aPostgreSQLTargetHoldingStoredFilesIsRefused() throws {
+        let database = try cluster.createDatabase()
+        let postgres = cluster.connectionString(database: database)
+        #expect(try assay("db", "migrate", "--db", postgres).exitCode == 0)
+        try cluster.connect(database: database).query(
+            #"INSERT INTO "blobBody" VALUES (encode(sha256('x'::bytea), 'hex'), 'x'::bytea)"#)
+        let refused = try assay("db", "copy", original, postgres)
+        #expect(refused.exitCode == 2)
+        #expect(refused.stderr.contains("error[store.target-not-empty]: \(postgres) is not empty (table blobBody"))
     }
 
     @Test func aNonEmptyTargetIsRefusedAndLeftUnchanged() throws {

@@ -28,6 +28,8 @@ protocol CopyReader {
 protocol CopyWriter {
     /// The store, as safe to print.
     var store: String { get }
+    /// The tables only this kind of store has, which must be empty too.
+    var ownTables: [String] { get }
     /// True when the table holds at least one row.
     func hasRows(_ table: String) throws -> Bool
     /// Inserts rows, each with one value per column of `columns`.

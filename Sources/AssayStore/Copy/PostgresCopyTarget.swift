@@ -12,11 +12,14 @@ struct PostgresCopyTarget: CopyWriter {
         let connection = try PostgresConnection(connectionString)
         return try connection.transaction(begin: "BEGIN") {
             // No other client may write between the check that the store is empty and the commit.
-            let tables = (PostgresMigrations.tables).map { "\"\($0)\"" }.joined(separator: ", ")
+            let tables = PostgresMigrations.tables.map { "\"\($0)\"" }.joined(separator: ", ")
             try connection.execute("LOCK TABLE \(tables) IN EXCLUSIVE MODE")
             return try body(PostgresCopyTarget(connection: connection))
         }
     }
+
+    /// The stored files' table, which only this store has.
+    var ownTables: [String] { [PostgresMigrations.blobTable] }
 
     func hasRows(_ table: String) throws -> Bool {
         try connection.query("SELECT EXISTS (SELECT 1 FROM \"\(table)\")").rows.first?[0] == "t"

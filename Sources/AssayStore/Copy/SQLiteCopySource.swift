@@ -35,7 +35,9 @@ struct SQLiteCopySource: CopyReader {
 
     func forEachBatch(of table: String, columns: [String], _ body: ([[CopyValue]]) throws -> Void) throws {
         let list = columns.map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-        let cursor = try sqlite { try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(table.quotedDatabaseIdentifier)") }
+        let cursor = try sqlite {
+            try Row.fetchCursor(db, sql: "SELECT \(list) FROM \(table.quotedDatabaseIdentifier)")
+        }
         var batch: [[CopyValue]] = []
         while let row = try sqlite({ try cursor.next() }) {
             batch.append(
@@ -59,7 +61,8 @@ struct SQLiteCopySource: CopyReader {
         for sha256 in hashes {
             let path = self.path(sha256)
             guard FileManager.default.fileExists(atPath: path) else { throw missing(path) }
-            let (digest, _) = try StoreError.hashing { () throws(CryptoError) in try DigestContext.digest(fileAt: path) }
+            let (digest, _) = try StoreError.hashing { () throws(CryptoError) in try DigestContext.digest(fileAt: path)
+            }
             guard digest.hex == sha256 else { throw altered(path) }
         }
     }
@@ -79,8 +82,10 @@ struct SQLiteCopySource: CopyReader {
     }
 
     private func altered(_ path: String) -> StoreError {
-        .io(path: path, reason: "this stored file no longer has the SHA-256 it is named by (its bytes changed); "
-            + "nothing was copied")
+        .io(
+            path: path,
+            reason: "this stored file no longer has the SHA-256 it is named by (its bytes changed); "
+                + "nothing was copied")
     }
 
     private func value(_ storage: DatabaseValue.Storage, table: String, column: String) throws(StoreError)

@@ -31,6 +31,9 @@ struct SQLiteCopyTarget: CopyWriter {
         }
     }
 
+    /// None: stored files are kept in the evidence folder, where a file already there is one with these bytes.
+    var ownTables: [String] { [] }
+
     func hasRows(_ table: String) throws -> Bool {
         try sqlite { try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(table.quotedDatabaseIdentifier))") }
             ?? false

@@ -79,7 +79,7 @@ public enum StoreCopy {
 
     private static func copy(_ reader: any CopyReader, into writer: any CopyWriter, hashes: [String]) throws -> Report {
         let tables = PostgresMigrations.sharedTables
-        for table in tables where try writer.hasRows(table) {
+        for table in tables + writer.ownTables where try writer.hasRows(table) {
             throw StoreError.targetNotEmpty(store: writer.store, table: table)
         }
         var counts: [Report.Table] = []
@@ -90,7 +90,8 @@ public enum StoreCopy {
                 var rows: [[CopyValue]] = []
                 try reader.forEachBatch(of: table, columns: columns) { rows += $0 }
                 try writer.insert(
-                    into: table, columns: columns, rows: try referencedFirst(rows, of: table, columns: columns, reference))
+                    into: table, columns: columns,
+                    rows: try referencedFirst(rows, of: table, columns: columns, reference))
                 count = rows.count
             } else {
                 try reader.forEachBatch(of: table, columns: columns) { batch in

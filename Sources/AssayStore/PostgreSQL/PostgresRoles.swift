@@ -37,7 +37,8 @@ public enum PostgresRoles {
             -- It can be run again, and must be after a 'db migrate' that adds tables.
             --
             --   assay_reader   reads every table
-            --   assay_analyst  reader + inserts, updates and deletes records, appends to the audit log
+            --   assay_analyst  reader + inserts, updates and deletes records (stored files' bytes, blobBody, included),
+            --                  appends to the audit log
             --   assay_auditor  reader + records audit runs and signs log checkpoints (appending their log entries)
             --
             -- None of them can log in. Give each person a login of their own in one of them, so that the database

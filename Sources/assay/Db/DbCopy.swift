@@ -18,7 +18,8 @@ struct DbCopy: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The store to copy: an SQLite file or a PostgreSQL connection string.", valueName: "from"))
+    @Argument(
+        help: ArgumentHelp("The store to copy: an SQLite file or a PostgreSQL connection string.", valueName: "from"))
     var source: String
 
     @Argument(help: ArgumentHelp("The empty store to copy into.", valueName: "to"))
