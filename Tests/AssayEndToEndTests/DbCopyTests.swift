@@ -67,6 +67,10 @@ struct DbCopyTests {
             "vendor", "edit", "Child Ltd", "--parent", "Parent Holdings", "--parent-link", "subsidiary",
             database: original)
         #expect(linked.exitCode == 0, "\(linked.stderr)")
+        // The last vendor removed: its id is never handed out again, in either store.
+        #expect(try assay("vendor", "add", "Gone Inc", database: original).exitCode == 0)
+        #expect(try assay("vendor", "remove", "Gone Inc", database: original).exitCode == 0)
+        let lastVendor = try sqlite(original, "SELECT seq FROM sqlite_sequence WHERE name = 'vendor'")
 
         let database = try cluster.createDatabase()
         let postgres = cluster.connectionString(database: database)
@@ -98,7 +102,8 @@ struct DbCopyTests {
             VALUES ('New', 'supplier', 't', 't') RETURNING "id"
             """
         ).rows.first?[0]
-        #expect(next.flatMap { Int($0) } == maximum.flatMap { Int($0) }.map { $0 + 1 })
+        #expect(maximum.flatMap { Int($0) }.map { $0 + 1 } == Int(lastVendor.dropLast()))
+        #expect(next.flatMap { Int($0) } == Int(lastVendor.dropLast()).map { $0 + 1 })
         try connection.query(#"DELETE FROM "vendor" WHERE "name" = 'New'"#)
 
         let final = directory.file("final.sqlite")
@@ -126,6 +131,13 @@ struct DbCopyTests {
         for (table, rows) in originalRows {
             #expect(copied[table] == rows, "table \(table)")
         }
+        // The id handed out by PostgreSQL above is not handed out again either.
+        let sequences = "SELECT name, seq FROM sqlite_sequence ORDER BY name"
+        let handedOut = Int(lastVendor.dropLast()).map { $0 + 1 } ?? 0
+        #expect(
+            try sqlite(final, sequences)
+                == sqlite(original, sequences).replacingOccurrences(
+                    of: "'vendor',\(lastVendor)", with: "'vendor',\(handedOut)\n"))
     }
 
     @Test func anSQLiteStoreCopiesIntoAnotherSQLiteFile() throws {

@@ -17,6 +17,9 @@ protocol CopyReader {
     func forEachBatch(of table: String, columns: [String], _ body: ([[CopyValue]]) throws -> Void) throws
     /// The first column of the rows a query returns, as text.
     func texts(_ sql: String) throws -> [String]
+    /// The highest id each table's id generator has handed out, by table: at least the largest id in the table,
+    /// more when the rows with the largest ids were removed (their ids are not handed out again).
+    func lastIds() throws -> [String: Int64]
     /// Checks, before anything is written anywhere, that every stored file is there with the bytes its SHA-256
     /// names; throws for the first that is not, naming it.
     func checkBlobs(_ hashes: [String]) throws
@@ -36,6 +39,7 @@ protocol CopyWriter {
     func insert(into table: String, columns: [String], rows: [[CopyValue]]) throws
     /// Keeps the bytes of a stored file, already checked against `sha256`.
     func storeBlob(sha256: String, bytes: [UInt8]) throws
-    /// Called once every row and file is written, before the transaction commits.
-    func finish() throws
+    /// Called once every row and file is written, before the transaction commits: sets each table's id generator
+    /// past the copied ids and the source's `lastIds`, so that an id is never handed out twice.
+    func finish(lastIds: [String: Int64]) throws
 }

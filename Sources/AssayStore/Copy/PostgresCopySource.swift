@@ -41,6 +41,18 @@ struct PostgresCopySource: CopyReader {
         try connection.query(sql).rows.compactMap { $0[0] }
     }
 
+    func lastIds() throws -> [String: Int64] {
+        let rows = try connection.query(
+            """
+            SELECT table_name, pg_sequence_last_value(pg_get_serial_sequence(format('%I', table_name), column_name))
+            FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'
+            """
+        ).rows
+        return Dictionary(
+            rows.compactMap { row in row[0].flatMap { table in row[1].flatMap(Int64.init).map { (table, $0) } } },
+            uniquingKeysWith: max)
+    }
+
     /// The server checks each body against its SHA-256 as it is stored: what can be wrong is a missing body.
     func checkBlobs(_ hashes: [String]) throws {
         let stored = Set(try texts(#"SELECT "sha256" FROM "\#(PostgresMigrations.blobTable)""#))

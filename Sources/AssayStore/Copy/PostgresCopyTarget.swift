@@ -64,9 +64,9 @@ struct PostgresCopyTarget: CopyWriter {
             [.text(sha256), .bytes(bytes)])
     }
 
-    /// Sets every identity column's sequence past the highest copied id, so that the next insert does not
-    /// collide with a copied row.
-    func finish() throws {
+    /// Sets every identity column's sequence past the highest copied id and the source's last id, so that the next
+    /// insert neither collides with a copied row nor reuses a removed row's id.
+    func finish(lastIds: [String: Int64]) throws {
         let identities = try connection.query(
             """
             SELECT table_name, column_name FROM information_schema.columns
@@ -75,8 +75,10 @@ struct PostgresCopyTarget: CopyWriter {
         for row in identities.rows {
             guard let table = row[0], let column = row[1] else { continue }
             try connection.query(
-                "SELECT setval(pg_get_serial_sequence($1, $2), max(\"\(column)\")) FROM \"\(table)\"",
-                [.text("\"\(table)\""), .text(column)])
+                """
+                SELECT setval(pg_get_serial_sequence($1, $2), greatest(max("\(column)"), $3::bigint))
+                FROM "\(table)"
+                """, [.text("\"\(table)\""), .text(column), PostgresValue(lastIds[table].map(String.init))])
         }
     }
 }

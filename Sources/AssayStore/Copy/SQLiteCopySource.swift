@@ -56,6 +56,14 @@ struct SQLiteCopySource: CopyReader {
         try sqlite { try String.fetchAll(db, sql: sql) }
     }
 
+    func lastIds() throws -> [String: Int64] {
+        try sqlite {
+            Dictionary(
+                try Row.fetchAll(db, sql: "SELECT name, seq FROM sqlite_sequence").map { ($0[0], $0[1]) },
+                uniquingKeysWith: max)
+        }
+    }
+
     /// Re-hashes every referenced file in the evidence folder.
     func checkBlobs(_ hashes: [String]) throws {
         for sha256 in hashes {

@@ -66,7 +66,20 @@ struct SQLiteCopyTarget: CopyWriter {
         }
     }
 
-    func finish() throws {}
+    /// Rows inserted with their ids moved SQLite's `sqlite_sequence` past them; the source's last ids may be higher.
+    func finish(lastIds: [String: Int64]) throws {
+        try sqlite {
+            for (table, last) in lastIds.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: "UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = ?", arguments: [last, table])
+                try db.execute(
+                    sql: """
+                        INSERT INTO sqlite_sequence (name, seq)
+                        SELECT ?, ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = ?)
+                        """, arguments: [table, last, table])
+            }
+        }
+    }
 
     private func sqlite<T>(_ body: () throws -> T) throws(StoreError) -> T {
         do {

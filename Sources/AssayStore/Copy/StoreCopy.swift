@@ -112,7 +112,7 @@ public enum StoreCopy {
             try writer.storeBlob(sha256: sha256, bytes: body)
             bytes += Int64(body.count)
         }
-        try writer.finish()
+        try writer.finish(lastIds: try reader.lastIds())
         return Report(
             source: reader.store, target: writer.store, tables: counts, files: hashes.count, fileBytes: bytes)
     }

@@ -52,7 +52,8 @@ public enum PostgresRoles {
             BEGIN
             \(creates.joined(separator: "\n"))
                 EXECUTE format('GRANT USAGE ON SCHEMA %I TO \(reader)', current_schema());
-                -- Identity columns draw ids from sequences.
+                -- Identity columns draw ids from sequences; 'assay db copy' reads where they are.
+                EXECUTE format('GRANT SELECT ON ALL SEQUENCES IN SCHEMA %I TO \(reader)', current_schema());
                 EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO \(analyst), \(auditor)',
                     current_schema());
             END
