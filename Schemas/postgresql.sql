@@ -520,3 +520,12 @@ CREATE TRIGGER "logCheckpoint_append_only_delete" BEFORE DELETE ON "logCheckpoin
     FOR EACH ROW EXECUTE FUNCTION "refuseAppendOnlyChange"();
 CREATE TRIGGER "logCheckpoint_append_only_truncate" BEFORE TRUNCATE ON "logCheckpoint"
     FOR EACH STATEMENT EXECUTE FUNCTION "refuseAppendOnlyChange"();
+
+-- The bytes of every stored file (evidence, artefacts, manifests, build logs, diffoscope reports) by SHA-256
+-- (postgresql-1-blob-bodies; the SQLite store keeps them in files beside the database, <path>-evidence/sha256/…).
+-- The server checks each body against its name; 'assay db copy' moves them between the two.
+CREATE TABLE "blobBody" (
+    "sha256" TEXT PRIMARY KEY NOT NULL,
+    "body" BYTEA NOT NULL,
+    CONSTRAINT "blobBody_sha256_of_body" CHECK ("sha256" = encode(sha256("body"), 'hex'))
+);

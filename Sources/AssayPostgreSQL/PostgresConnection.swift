@@ -64,9 +64,21 @@ public final class PostgresConnection {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws (the error is
     /// passed on).
     public func transaction<T>(_ body: (PostgresConnection) throws(PostgresError) -> T) throws(PostgresError) -> T {
-        try execute("BEGIN")
         do {
-            let value = try body(self)
+            return try transaction(begin: "BEGIN") { try body(self) }
+        } catch let error as PostgresError {
+            throw error
+        } catch {
+            throw .protocolViolation("\(error)")  // unreachable: body only throws PostgresError
+        }
+    }
+
+    /// Runs `body` in one transaction opened by `begin` (such as `BEGIN ISOLATION LEVEL REPEATABLE READ READ
+    /// ONLY`): committed when it returns, rolled back when it throws, whatever its error (passed on unchanged).
+    public func transaction<T>(begin: String, _ body: () throws -> T) throws -> T {
+        try execute(begin)
+        do {
+            let value = try body()
             try execute("COMMIT")
             return value
         } catch {

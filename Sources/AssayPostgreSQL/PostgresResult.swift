@@ -45,15 +45,27 @@ public struct PostgresRow: Sendable {
 
     /// The bytes of a `bytea` column (PostgreSQL's hex output, `\x…`), `nil` for NULL or text that is not that.
     public func bytes(_ column: String) -> [UInt8]? {
-        guard let text = self[column], text.hasPrefix("\\x"), text.utf8.count % 2 == 0 else { return nil }
+        guard let text = self[column] else { return nil }
+        let digits = text.utf8
+        guard digits.starts(with: "\\x".utf8), digits.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count / 2 - 1)
-        var digits = text.utf8.dropFirst(2).makeIterator()
-        while let high = digits.next(), let low = digits.next() {
-            guard let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
-            bytes.append(value)
+        bytes.reserveCapacity(digits.count / 2 - 1)
+        var iterator = digits.dropFirst(2).makeIterator()
+        while let high = iterator.next(), let low = iterator.next() {
+            guard let high = Self.nibble(high), let low = Self.nibble(low) else { return nil }
+            bytes.append(high << 4 | low)
         }
         return bytes
+    }
+
+    /// The value of one hexadecimal digit, `nil` for another character.
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): digit - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 }
 

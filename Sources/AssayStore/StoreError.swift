@@ -30,6 +30,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case notADatabase(path: String)
     /// The database was written by a newer Assay.
     case newerSchema(path: String)
+    /// The store's schema is older than this Assay's, and the command does not migrate it.
+    case olderSchema(store: String)
+    /// A copy's target already holds rows (in `table`, the first found); nothing was written.
+    case targetNotEmpty(store: String, table: String)
     /// Another process held the database past the busy timeout.
     case locked(path: String)
     /// The disk or the file-size limit is full.
@@ -67,6 +71,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .cannotOpen: "store.cannot-open"
         case .notADatabase: "store.not-a-database"
         case .newerSchema: "store.newer-schema"
+        case .olderSchema: "store.older-schema"
+        case .targetNotEmpty: "store.target-not-empty"
         case .locked: "store.locked"
         case .full: "store.full"
         case .io: "store.io"
@@ -105,6 +111,10 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "\(path) is not an Assay database (not an SQLite file)"
         case .newerSchema(let path):
             "\(path) was written by a newer version of Assay; upgrade assay to use it"
+        case .olderSchema(let store):
+            "\(store) has an older schema than this Assay's; run 'assay db migrate' on it first"
+        case .targetNotEmpty(let store, let table):
+            "\(store) is not empty (table \(table) holds rows); copy only into an empty store; nothing was written"
         case .locked(let path):
             "database \(path) is locked by another process; try again when it has finished"
         case .full(let path):

@@ -36,7 +36,9 @@ struct PostgresSchemaTests {
     }
 
     @Test func theMigrationsHaveTheSQLiteStoresIdentifiers() {
-        #expect(PostgresMigrations.all.map(\.identifier) == Migrations.migrator.migrations)
+        let shared = PostgresMigrations.all.map(\.identifier).filter { !PostgresMigrations.postgreSQLOnly.contains($0) }
+        #expect(shared == Migrations.migrator.migrations)
+        #expect(PostgresMigrations.postgreSQLOnly.allSatisfy { $0.hasPrefix("postgresql-") })
     }
 
     /// Every SQLite table has its PostgreSQL twin with the same columns in the same order, the same NULL rules
@@ -79,7 +81,7 @@ struct PostgresSchemaTests {
                 }
             )
         }
-        #expect(sqlite.map(\.0) == PostgresMigrations.tables.sorted())
+        #expect(sqlite.map(\.0) == PostgresMigrations.sharedTables.sorted())
         for ((table, expected), (_, actual)) in zip(sqlite, postgres) {
             #expect(actual == expected, "table \(table)")
         }
@@ -122,5 +124,44 @@ struct PostgresSchemaTests {
             }
             #expect(try connection.query("SELECT count(*) FROM \"\(table)\"").rows.first?[0] == "1")
         }
+    }
+}
+
+/// What `db copy` knows of the schema, checked against it.
+@Suite(.enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.unavailable)))
+struct StoreCopySchemaTests {
+    /// PostgreSQL checks a foreign key at each insert: a table whose rows reference its own rows must be copied
+    /// referenced rows first, and the copy knows which tables those are.
+    @Test func theCopyKnowsEverySelfReferencingForeignKey() throws {
+        let cluster = try PostgresCluster.shared()
+        let database = try cluster.createDatabase()
+        _ = try StoreMigration.migrate(StoreAddress(cluster.connectionString(database: database)), actor: "tester")
+        let rows = try cluster.connect(database: database).query(
+            """
+            SELECT c.conrelid::regclass::text, a.attname, r.attname FROM pg_constraint c
+            JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = c.conkey[1]
+            JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = c.confkey[1]
+            WHERE c.contype = 'f' AND c.conrelid = c.confrelid
+            """
+        ).rows
+        let found = rows.map { "\($0[0] ?? "").\($0[1] ?? "")->\($0[2] ?? "")" }
+        let known = StoreCopy.selfReferences.map { "\($0.key).\($0.value.column)->\($0.value.key)" }
+        #expect(found.sorted() == known.sorted())
+    }
+
+    /// Every BLOB column of the SQLite store is a BYTEA column in PostgreSQL, and the columns the copy turns back
+    /// into text are among them.
+    @Test func theTextInBlobColumnsAreBlobColumns() throws {
+        let directory = TemporaryDirectory()
+        let location = StoreLocation(path: directory.file("assay.sqlite"))
+        _ = try Store(location: location, actor: "tester")
+        let blobs = try DatabaseQueue(path: location.path).read { db in
+            try PostgresMigrations.sharedTables.flatMap { table in
+                try db.columns(in: table).filter { $0.type == "BLOB" }.map { "\(table).\($0.name)" }
+            }
+        }
+        let known = StoreCopy.textInBlobColumns.flatMap { table, columns in columns.map { "\(table).\($0)" } }
+        #expect(Set(known).isSubset(of: Set(blobs)))
+        #expect(!known.isEmpty)
     }
 }

@@ -43,7 +43,25 @@ enum PostgresMigrations {
         Migration(identifier: "v11-risk-acceptances", sql: PostgresLogSchema.riskAcceptances),
         Migration(identifier: "v12-binary-equivalence", sql: PostgresArtifactsSchema.binaryEquivalence),
         Migration(identifier: "v13-append-only-log", sql: appendOnly),
+        Migration(identifier: "postgresql-1-blob-bodies", sql: blobBodies),
     ]
+
+    /// Migrations of the PostgreSQL store alone: the SQLite store keeps the same data in files beside the
+    /// database. Their identifiers start with `postgresql-`, so that they never meet one of SQLite's.
+    static let postgreSQLOnly: Set<String> = ["postgresql-1-blob-bodies"]
+
+    /// The table holding the bytes of every stored file (evidence, artefacts, manifests, logs) by SHA-256: a
+    /// PostgreSQL server has no folder that every client shares, as the SQLite store's `<path>-evidence` is.
+    static let blobTable = "blobBody"
+
+    /// `postgresql-1-blob-bodies`: the bytes of stored files, each row checked against its SHA-256 by the server.
+    static let blobBodies = """
+        CREATE TABLE "\(blobTable)" (
+            "sha256" TEXT PRIMARY KEY NOT NULL,
+            "body" BYTEA NOT NULL,
+            CONSTRAINT "blobBody_sha256_of_body" CHECK ("sha256" = encode(sha256("body"), 'hex'))
+        )
+        """
 
     /// The tables that only ever grow, as in SQLite's `AppendOnlyMigration`.
     static let appendOnlyTables = ["auditLog", "logCheckpoint"]
@@ -71,6 +89,10 @@ enum PostgresMigrations {
 }
 
 extension PostgresMigrations {
+    /// Every table both stores have, in the order the migrations create them: a table comes after the tables it
+    /// references.
+    static var sharedTables: [String] { tables.filter { $0 != blobTable } }
+
     /// Every table the migrations create, in the order they create them (the bookkeeping table not included).
     static let tables: [String] = all.flatMap { migration in
         migration.sql.split(separator: "CREATE TABLE \"", omittingEmptySubsequences: false).dropFirst().compactMap {

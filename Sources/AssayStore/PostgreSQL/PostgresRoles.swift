@@ -37,7 +37,8 @@ public enum PostgresRoles {
             -- It can be run again, and must be after a 'db migrate' that adds tables.
             --
             --   assay_reader   reads every table
-            --   assay_analyst  reader + inserts, updates and deletes records, appends to the audit log
+            --   assay_analyst  reader + inserts, updates and deletes records (stored files' bytes, blobBody, included),
+            --                  appends to the audit log
             --   assay_auditor  reader + records audit runs and signs log checkpoints (appending their log entries)
             --
             -- None of them can log in. Give each person a login of their own in one of them, so that the database
@@ -51,7 +52,8 @@ public enum PostgresRoles {
             BEGIN
             \(creates.joined(separator: "\n"))
                 EXECUTE format('GRANT USAGE ON SCHEMA %I TO \(reader)', current_schema());
-                -- Identity columns draw ids from sequences.
+                -- Identity columns draw ids from sequences; 'assay db copy' reads where they are.
+                EXECUTE format('GRANT SELECT ON ALL SEQUENCES IN SCHEMA %I TO \(reader)', current_schema());
                 EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA %I TO \(analyst), \(auditor)',
                     current_schema());
             END
