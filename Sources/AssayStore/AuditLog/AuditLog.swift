@@ -94,14 +94,20 @@ final class AuditLog {
     /// rows, a newline and the rows' text (the canonical text never holds a raw newline, so the split is unambiguous).
     static func hash(of entry: LogEntry, with hasher: DigestContext) throws(CryptoError) -> String {
         try hasher.reset()
-        hasher.update(Array(entry.prevHash.utf8))
-        hasher.update([0x0A] as [UInt8])
-        hasher.update(Array(entry.canonicalText.utf8))
+        // Each text is hashed where it lies: copying the rows of a large transaction cost as much as hashing them.
+        update(hasher, entry.prevHash)
+        update(hasher, "\n")
+        update(hasher, entry.canonicalText)
         if let rows = entry.rows {
-            hasher.update([0x0A] as [UInt8])
-            hasher.update(Array(rows.utf8))
+            update(hasher, "\n")
+            update(hasher, rows)
         }
         return try hasher.finalize().hex
+    }
+
+    private static func update(_ hasher: DigestContext, _ text: String) {
+        var text = text
+        text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -49,22 +49,25 @@ final class ChainWorker: @unchecked Sendable {
     private var chain: LogChain
     private var firstBreak: LogBreak?
     private var failure: StoreError?
-    private let queue = DispatchQueue(label: "assay.log-chain")
+    private let queue = BoundedQueue(label: "assay.log-chain")
 
     init() throws(StoreError) {
         chain = try LogChain()
     }
 
-    /// Queues the next entry; entries after the first break are ignored.
-    func append(_ entry: LogEntry) {
+    /// Queues a batch of entries, in order; entries after the first break are ignored. Waits while the worker is
+    /// several batches behind.
+    func append(_ entries: [LogEntry]) {
         queue.async {
-            guard self.firstBreak == nil, self.failure == nil else { return }
-            do throws(StoreError) {
-                if let reason = try self.chain.append(entry) {
-                    self.firstBreak = LogBreak(seq: entry.seq, reason: reason)
+            for entry in entries {
+                guard self.firstBreak == nil, self.failure == nil else { return }
+                do throws(StoreError) {
+                    if let reason = try self.chain.append(entry) {
+                        self.firstBreak = LogBreak(seq: entry.seq, reason: reason)
+                    }
+                } catch {
+                    self.failure = error
                 }
-            } catch {
-                self.failure = error
             }
         }
     }

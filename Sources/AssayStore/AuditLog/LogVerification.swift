@@ -92,6 +92,15 @@ extension Store {
                 SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change, rows, prevHash, hash
                 FROM auditLog ORDER BY seq
                 """)
+        // Entries go to the workers in batches of about a megabyte: few hand-offs, and little of the log in memory.
+        var batch: [LogEntry] = []
+        var batchBytes = 0
+        func handOff() {
+            chainWorker?.append(batch)
+            replay?.apply(batch)
+            batch.removeAll(keepingCapacity: true)
+            batchBytes = 0
+        }
         while let row = try rows.next() {
             let entry = LogEntry(
                 seq: row[0], recordedAt: row[1], actor: row[2], action: row[3], entity: row[4], entityId: row[5],
@@ -100,16 +109,18 @@ extension Store {
             progress?(result.entries, total)
             result.headSeq = entry.seq
             result.headHash = entry.hash
-            if let chainWorker {
-                chainWorker.append(entry)
+            if signed.contains(entry.seq) { hashes[entry.seq] = entry.hash }
+            if chainWorker != nil {
+                batchBytes += entry.change.utf8.count + (entry.rows?.utf8.count ?? 0)
+                batch.append(entry)
+                if batchBytes >= 1 << 20 || batch.count >= 4096 { handOff() }
             } else if let reason = try chain.append(entry) {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
                 break
             }
-            if let text = entry.rows { replay?.apply(text, seq: entry.seq) }
-            if signed.contains(entry.seq) { hashes[entry.seq] = entry.hash }
         }
-        let replayed = replay?.finish()
+        if !batch.isEmpty { handOff() }
+        let replayed = try replay?.finish()
         var records: RecordComparison?
         if let replayed, replayed.malformedSeq == nil {
             var comparison = RecordComparison(evidenceRehashed: depth == .deep)

@@ -68,11 +68,11 @@ enum RecordRows {
 }
 
 /// Text that is equal, and hashes, by its UTF-8 bytes: `String` compares by Unicode canonical equivalence, which
-/// would let an NFD rewrite of an NFC value pass for the same state, and hashes slower.
+/// would let an NFD rewrite of an NFC key pass for the same key, and hashes slower.
 struct ByteText: Hashable {
-    let text: Substring
+    let text: String
 
-    init(_ text: Substring) { self.text = text }
+    init(_ text: String) { self.text = text }
 
     static func == (lhs: ByteText, rhs: ByteText) -> Bool {
         let left = lhs.text.utf8
@@ -84,16 +84,6 @@ struct ByteText: Hashable {
             }
         }
         return (compared ?? nil) ?? left.elementsEqual(right)
-    }
-
-    /// True when the text's UTF-8 bytes are `bytes`.
-    func hasBytes(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        let utf8 = text.utf8
-        guard utf8.count == bytes.count else { return false }
-        let compared = utf8.withContiguousStorageIfAvailable { own in
-            own.count == 0 || memcmp(own.baseAddress!, bytes.baseAddress!, own.count) == 0
-        }
-        return compared ?? utf8.elementsEqual(bytes)
     }
 
     func hash(into hasher: inout Hasher) {

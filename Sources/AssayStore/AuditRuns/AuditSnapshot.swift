@@ -81,7 +81,40 @@ public struct AuditCertification: Sendable, Equatable {
     public var status: CertificationStatus
     public var validity: Validity
     /// The certificate's own fields, for scheme `x509`.
-    public var x509: X509Details?
+    public var x509: X509Details? {
+        get { x509Box?.details }
+        set { x509Box = newValue.map(X509Box.init) }
+    }
+    // Boxed: the details are ten times the size of the rest, and only X.509 certificates have them, while an audit
+    // holds every certification twice (the snapshot, and the engine's index by vendor).
+    private var x509Box: X509Box?
+
+    init(
+        id: Int64, vendorId: Int64, scheme: CertificationScheme, level: String?, number: String?, issuer: String?,
+        issuedOn: CalendarDate?, validUntil: CalendarDate?, status: CertificationStatus, validity: Validity,
+        x509: X509Details?
+    ) {
+        self.id = id
+        self.vendorId = vendorId
+        self.scheme = scheme
+        self.level = level
+        self.number = number
+        self.issuer = issuer
+        self.issuedOn = issuedOn
+        self.validUntil = validUntil
+        self.status = status
+        self.validity = validity
+        self.x509Box = x509.map(X509Box.init)
+    }
+}
+
+/// X.509 details behind a reference, shared by copies of a certification; immutable.
+private final class X509Box: Sendable, Equatable {
+    let details: X509Details
+
+    init(_ details: X509Details) { self.details = details }
+
+    static func == (lhs: X509Box, rhs: X509Box) -> Bool { lhs.details == rhs.details }
 }
 
 /// An escrow offer and its latest deposit made by the audit day.

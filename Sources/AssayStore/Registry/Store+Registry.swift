@@ -24,15 +24,20 @@ public struct RegistryEntry: Sendable {
         self.status = status
     }
 
-    /// SHA-256 over every field, in a fixed order.
-    var contentHash: String {
-        get throws(CryptoError) {
-            let fields: [String?] = [
-                manufacturer, product, certificateNumber, category, scheme, level,
-                certifiedOn?.description, endsOn?.description, status, url,
-            ]
-            return try DigestContext.digest(Array(fields.map { $0 ?? "\u{1}" }.joined(separator: "\u{0}").utf8)).hex
+    /// SHA-256 over every field, in a fixed order, separated by a NUL byte, an absent field hashed as U+0001;
+    /// `hasher` is reused from entry to entry (a context per entry, and the joined copy, cost as much as the hash).
+    func contentHash(with hasher: DigestContext) throws(CryptoError) -> String {
+        try hasher.reset()
+        let fields: [String?] = [
+            manufacturer, product, certificateNumber, category, scheme, level,
+            certifiedOn?.description, endsOn?.description, status, url,
+        ]
+        for (index, field) in fields.enumerated() {
+            if index > 0 { hasher.update([0] as [UInt8]) }
+            var text = field ?? "\u{1}"
+            text.withUTF8 { hasher.update(UnsafeRawBufferPointer($0)) }
         }
+        return try hasher.finalize().hex
     }
 }
 
@@ -123,11 +128,12 @@ extension Store {
                         importId = ?
                     WHERE id = ?
                     """)
+            let hasher = try DigestContext(.sha256)
             for (index, entry) in entries.enumerated() {
                 progress?(index, entries.count)
                 let vendorId = try linker.vendorId(db, entry.manufacturer)
                 if vendorId != nil { report.matched += 1 }
-                let hash = try entry.contentHash
+                let hash = try entry.contentHash(with: hasher)
                 let fields: StatementArguments = [
                     entry.manufacturer, vendorId, entry.product, entry.certificateNumber, entry.category, entry.scheme,
                     entry.level, entry.certifiedOn, entry.endsOn, entry.status, entry.url, hash, importId,
