@@ -51,33 +51,47 @@ public struct AuditRunJob {
         let snapshot = try store.auditSnapshot(asOf: asOf, progress: progress)
         let assessment = AuditEngine().evaluate(snapshot, policy: policy)
         let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), assessment: assessment)
-        let bytes = Array(try render(report, snapshot: snapshot).utf8)
+        // The report is hashed and written from the rendered text's own UTF-8 storage: a JSON report of 30,000
+        // findings is tens of MiB, and a byte copy of it would raise the run's peak memory by as much.
+        var text = try render(report, snapshot: snapshot)
+        text.makeContiguousUTF8()
         var draft = AuditRunDraft(
             asOf: asOf, policyDigest: report.policyDigest, format: format.rawValue, findings: report.recorded)
-        draft.reportSha256 = try DigestContext.digest(bytes).hex
         draft.logHeadSeq = snapshot.logHead?.seq
         draft.logHeadHash = snapshot.logHead?.hash
-        if let outputFolder {
-            let path = try reportPath(in: outputFolder, asOf: asOf)
-            try AtomicFile.write(bytes, to: path)
+        let path = try outputFolder.map { try reportPath(in: $0, asOf: asOf) }
+        try Self.withUTF8(of: text) { bytes in
+            draft.reportSha256 = try DigestContext.digest(UnsafeRawBufferPointer(bytes)).hex
+            guard let path else { return }
+            try AtomicFile.write(to: path) { write in
+                for start in stride(from: 0, to: bytes.count, by: 1 << 20) {
+                    try write(Array(bytes[start..<min(start + (1 << 20), bytes.count)]))
+                }
+            }
             draft.reportFile = path
         }
         let previous = channels.isEmpty ? nil : try store.latestAuditRun()
         let run = record ? try store.recordAuditRun(draft) : nil
         var outcome = Outcome(
             report: report, draft: draft, run: run,
-            text: outputFolder == nil ? String(decoding: bytes, as: UTF8.self) : nil)
+            text: outputFolder == nil ? text : nil)
         if !channels.isEmpty {
             let notification = AuditNotification(
                 report: report, runId: run?.id, previous: previous.map { ($0.run.id, $0.findings) },
                 reportFile: draft.reportFile, reportSha256: draft.reportSha256 ?? "")
             let markdown =
-                format == .md
-                ? String(decoding: bytes, as: UTF8.self) : MarkdownRenderer.render(AuditOutline.document(report))
+                format == .md ? text : MarkdownRenderer.render(AuditOutline.document(report))
             outcome.notifications = Notifier().send(
                 notification, markdown: markdown, reportName: "assay-audit-\(asOf).md", to: channels)
         }
         return outcome
+    }
+
+    /// Runs `body` over the text's UTF-8 bytes in place (copied only if the string is not stored contiguously).
+    private static func withUTF8(of text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        if try text.utf8.withContiguousStorageIfAvailable(body) == nil {
+            try Array(text.utf8).withUnsafeBufferPointer(body)
+        }
     }
 
     private func render(_ report: AuditReport, snapshot: AuditSnapshot) throws -> String {
