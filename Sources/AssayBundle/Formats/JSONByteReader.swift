@@ -77,7 +77,20 @@ final class JSONByteReader {
         out.removeAll(keepingCapacity: true)
         guard take(UInt8(ascii: "\"")) else { return false }
         var ascii = true
-        while let byte = next() {
+        while true {
+            // The plain bytes up to the next quote, escape or control byte, copied from the buffer in one go.
+            var run = position
+            while run < end {
+                let byte = buffer[run]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                if byte >= 0x80 { ascii = false }
+                run += 1
+            }
+            if run > position {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<run]))
+                position = run
+            }
+            guard let byte = next() else { return false }
             switch byte {
             case UInt8(ascii: "\""):
                 return ascii || String(validating: out, as: UTF8.self) != nil
@@ -98,11 +111,11 @@ final class JSONByteReader {
                 }
             case 0..<0x20: return false
             default:
+                // The first byte of a refilled buffer.
                 if byte >= 0x80 { ascii = false }
                 out.append(byte)
             }
         }
-        return false
     }
 
     /// The scalar of a `\u` escape (the `\u` taken), combining a surrogate pair.
@@ -158,11 +171,15 @@ final class JSONByteReader {
     /// Takes one of the literals `true`, `false`, `null`; `nil` for anything else.
     func literal() -> String? {
         skipSpace()
-        for word in ["true", "false", "null"] where peek() == word.utf8.first {
-            for expected in word.utf8 { guard next() == expected else { return nil } }
-            return word
+        let word: String
+        switch peek() {
+        case UInt8(ascii: "t"): word = "true"
+        case UInt8(ascii: "f"): word = "false"
+        case UInt8(ascii: "n"): word = "null"
+        default: return nil
         }
-        return nil
+        for expected in word.utf8 { guard next() == expected else { return nil } }
+        return word
     }
 
     /// Skips one value of any kind, appending its bytes to `raw` (a value kept for the complete decoder).

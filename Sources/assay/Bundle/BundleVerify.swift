@@ -68,8 +68,9 @@ struct BundleVerify: ParsableCommand {
             } else if let against {
                 return try Verifier.verify(bundleAt: path, as: bundle.kind, againstBundleAt: against, options: options)
             } else if let manifest {
-                let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: try bundle.requestedAlgorithm())
-                return try Verifier.verify(bundleAt: path, as: bundle.kind, against: expected, options: options)
+                return try Verifier.verify(
+                    bundleAt: path, as: bundle.kind, againstManifestAt: manifest,
+                    algorithm: try bundle.requestedAlgorithm(), options: options)
             } else if BagVerifier.isBag(at: path) {
                 return try BagVerifier.verify(bagAt: path, options: options)
             }
