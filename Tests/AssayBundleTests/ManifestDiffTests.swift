@@ -68,7 +68,7 @@ import Testing
         func listing(_ side: (BundleEntry, BundleEntry) -> BundleEntry) throws -> Manifest {
             let entries = pairs.enumerated().map { index, pair in
                 var entry = side(pair.old, pair.new)
-                entry.path = EntryPath("p\(index)")
+                entry.path = EntryPath(String(format: "p%02d", index))
                 return entry
             }
             return try Manifest(algorithm: .sha256, coverage: .filesOnly, source: "test", entries: entries)
@@ -77,11 +77,11 @@ import Testing
         let new = try listing { _, new in new }
         let diff = try ManifestDiff(from: old, to: new)
         let changed = pairs.indices.filter { !pairs[$0].kinds.isEmpty }
-        #expect(diff.changed.map(\.path) == changed.map { "p\($0)" })
+        #expect(diff.changed.map(\.path) == changed.map { String(format: "p%02d", $0) })
         #expect(diff.changed.map(\.kinds) == changed.map { pairs[$0].kinds })
         let report = try Verifier.verify(new, against: old)
         #expect(report.summary.matched == pairs.count - changed.count)
-        let differing = changed.flatMap { index in pairs[index].kinds.map { _ in "p\(index)" } }
+        let differing = changed.flatMap { index in pairs[index].kinds.map { _ in String(format: "p%02d", index) } }
         #expect(report.differences.map(\.path) == differing)
     }
 

@@ -6,18 +6,19 @@ import Foundation
 /// to the complete decoder, which names the problem.
 final class JSONByteReader {
     private let fd: Int32
-    private let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var position = 0
     private var end = 0
     private var failed = false
 
     /// Opens a file; `nil` when it cannot be opened.
     init?(path: String) {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            buffer.deallocate()
-            return nil
-        }
+        // Nothing is allocated before the open succeeds: a failed init of a fully initialised object would run
+        // deinit, freeing what was already freed.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+        buffer = .allocate(capacity: 1 << 20)
     }
 
     deinit {
