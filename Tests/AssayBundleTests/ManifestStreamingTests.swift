@@ -57,6 +57,27 @@ import Testing
         #expect(read == (try ManifestCodec.decode(bytes, file: "m.json")))
     }
 
+    /// A manifest a few times the reader's 1 MiB buffer, with escaped and non-ASCII names of many lengths, so that
+    /// strings, escapes and digests straddle the points where the buffer is refilled.
+    @Test(arguments: [false, true])
+    func largeFileIsReadAsItsBytesAreDecoded(pretty: Bool) throws {
+        let temp = try TempDir()
+        let pieces = ["a", "\"", "\\", "ü", "\u{1}", "🎉", "bcdefgh", "\u{7f}"]
+        let entries = try (0..<16_000).map { index in
+            let name = "n\(index)-" + (0..<(index % 23)).map { pieces[($0 + index) % pieces.count] }.joined()
+            return BundleEntry.file(
+                EntryPath(name), size: UInt64(index), digest: try DigestContext.digest(Array(name.utf8)),
+                executable: index % 3 == 0)
+        }
+        let manifest = try Manifest(algorithm: .sha256, coverage: .complete, source: "directory", entries: entries)
+        let bytes = try ManifestCodec.encode(manifest, as: .assay, pretty: pretty)
+        #expect(bytes.count > 2 << 20)
+        try Data(bytes).write(to: URL(fileURLWithPath: temp.path + "/m.json"))
+        let read = try ManifestCodec.read(contentsOf: temp.path + "/m.json")
+        #expect(read == manifest)
+        #expect(read == (try ManifestCodec.decode(bytes, file: "m.json")))
+    }
+
     @Test func damagedFilesFailAsTheirBytesDo() throws {
         let temp = try TempDir()
         let text = String(decoding: try ManifestCodec.encode(try Self.awkward(), as: .assay), as: UTF8.self)

@@ -6,18 +6,19 @@ import Foundation
 /// to the complete decoder, which names the problem.
 final class JSONByteReader {
     private let fd: Int32
-    private let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 1 << 20)
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
     private var position = 0
     private var end = 0
     private var failed = false
 
     /// Opens a file; `nil` when it cannot be opened.
     init?(path: String) {
-        fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            buffer.deallocate()
-            return nil
-        }
+        // Nothing is allocated before the open succeeds: a failed init of a fully initialised object would run
+        // deinit, freeing what was already freed.
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        self.fd = fd
+        buffer = .allocate(capacity: 1 << 20)
     }
 
     deinit {
@@ -77,7 +78,20 @@ final class JSONByteReader {
         out.removeAll(keepingCapacity: true)
         guard take(UInt8(ascii: "\"")) else { return false }
         var ascii = true
-        while let byte = next() {
+        while true {
+            // The plain bytes up to the next quote, escape or control byte, copied from the buffer in one go.
+            var run = position
+            while run < end {
+                let byte = buffer[run]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                if byte >= 0x80 { ascii = false }
+                run += 1
+            }
+            if run > position {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[position..<run]))
+                position = run
+            }
+            guard let byte = next() else { return false }
             switch byte {
             case UInt8(ascii: "\""):
                 return ascii || String(validating: out, as: UTF8.self) != nil
@@ -98,11 +112,11 @@ final class JSONByteReader {
                 }
             case 0..<0x20: return false
             default:
+                // The first byte of a refilled buffer.
                 if byte >= 0x80 { ascii = false }
                 out.append(byte)
             }
         }
-        return false
     }
 
     /// The scalar of a `\u` escape (the `\u` taken), combining a surrogate pair.
@@ -158,11 +172,15 @@ final class JSONByteReader {
     /// Takes one of the literals `true`, `false`, `null`; `nil` for anything else.
     func literal() -> String? {
         skipSpace()
-        for word in ["true", "false", "null"] where peek() == word.utf8.first {
-            for expected in word.utf8 { guard next() == expected else { return nil } }
-            return word
+        let word: String
+        switch peek() {
+        case UInt8(ascii: "t"): word = "true"
+        case UInt8(ascii: "f"): word = "false"
+        case UInt8(ascii: "n"): word = "null"
+        default: return nil
         }
-        return nil
+        for expected in word.utf8 { guard next() == expected else { return nil } }
+        return word
     }
 
     /// Skips one value of any kind, appending its bytes to `raw` (a value kept for the complete decoder).

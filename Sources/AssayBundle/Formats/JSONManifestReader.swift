@@ -58,6 +58,19 @@ enum JSONManifestReader {
         return manifest
     }
 
+    /// The algorithm an Assay JSON manifest names in its first field (Assay writes its keys sorted, so `algorithm`
+    /// comes before the entries), read from the start of the file; `nil` when the file does not start that way or
+    /// names a legacy algorithm. A hint to start reading a bundle early: the whole file decides.
+    static func leadingAlgorithm(path: String) -> DigestAlgorithm? {
+        var key: [UInt8] = []
+        var value: [UInt8] = []
+        guard let reader = JSONByteReader(path: path), reader.take(UInt8(ascii: "{")), reader.string(into: &key),
+            key == Array("algorithm".utf8), reader.take(UInt8(ascii: ":")), reader.skipValue(into: &value),
+            let algorithm = algorithm(value), !algorithm.isLegacy
+        else { return nil }
+        return algorithm
+    }
+
     /// The algorithm named by a raw JSON string value.
     private static func algorithm(_ raw: [UInt8]) -> DigestAlgorithm? {
         guard raw.count >= 2, raw.first == UInt8(ascii: "\""), raw.last == UInt8(ascii: "\"") else { return nil }
@@ -68,15 +81,14 @@ enum JSONManifestReader {
     private static func entries(_ reader: JSONByteReader, algorithm: DigestAlgorithm) -> EntryList? {
         guard reader.take(UInt8(ascii: "[")) else { return nil }
         var list = EntryList()
+        var fields = Fields()
         var first = true
         while !reader.take(UInt8(ascii: "]")) {
-            guard first || reader.take(UInt8(ascii: ",")), let entry = entry(reader, algorithm: algorithm) else {
-                return nil
-            }
+            guard first || reader.take(UInt8(ascii: ",")), entry(reader, algorithm: algorithm, into: &fields),
+                fields.has(.path), fields.has(.type)
+            else { return nil }
             first = false
-            list.append(
-                path: entry.path, type: entry.type, size: entry.size, executable: entry.executable,
-                target: entry.target, digest: entry.digest)
+            guard fields.append(to: &list, algorithm: algorithm) else { return nil }
         }
         return list
     }
@@ -85,122 +97,147 @@ enum JSONManifestReader {
     private static let fieldNames = ["path", "pathHex", "type", "size", "digest", "executable", "target", "targetHex"]
         .map { Array($0.utf8) }
 
+    private static let typeNames = EntryType.allCases.map { (name: Array($0.rawValue.utf8), type: $0) }
+
+    /// One entry's fields as read, in buffers reused from entry to entry (no allocation per entry once they have
+    /// grown); `present` has bit `n` for each field `n` of ``fieldNames`` read with a value (not `null`).
     private struct Fields {
-        var path: [UInt8]?
-        var pathHex: [UInt8]?
-        var type: EntryType?
-        var size: UInt64?
-        var digest: Digest?
-        var executable: Bool?
-        var target: [UInt8]?
-        var targetHex: [UInt8]?
+        enum Name: Int {
+            case path, pathHex, type, size, digest, executable, target, targetHex
+        }
+
+        var present: UInt16 = 0
+        var path: [UInt8] = []
+        var pathHex: [UInt8] = []
+        var type = EntryType.file
+        var size: UInt64 = 0
+        /// The digest's bytes, decoded from hex.
+        var digest: [UInt8] = []
+        var executable = false
+        var target: [UInt8] = []
+        var targetHex: [UInt8] = []
+        /// A string read before it is decoded (a type name, a digest's hex).
+        var scratch: [UInt8] = []
+
+        func has(_ name: Name) -> Bool { present & 1 << name.rawValue != 0 }
+
+        /// Appends the entry to `list`; `false` when a hex form does not decode.
+        func append(to list: inout EntryList, algorithm: DigestAlgorithm) -> Bool {
+            guard let path = bytes(path, hex: has(.pathHex) ? pathHex : nil) else { return false }
+            var linkTarget: [UInt8]?
+            if has(.target) {
+                guard let bytes = bytes(target, hex: has(.targetHex) ? targetHex : nil) else { return false }
+                linkTarget = bytes
+            }
+            list.append(
+                path: path, type: type, size: has(.size) ? size : nil, executable: has(.executable) ? executable : nil,
+                target: linkTarget, digestRoom: has(.digest) ? algorithm : nil)
+            if has(.digest) { list.replaceBytes(at: list.digestOffset(list.count - 1), with: digest) }
+            return true
+        }
+
+        /// A path's bytes as ``PathText`` reads them: the hex form when present, else the text.
+        private func bytes(_ text: [UInt8], hex: [UInt8]?) -> [UInt8]? {
+            guard let hex else { return text }
+            return JSONManifestReader.hexBytes(hex)
+        }
     }
 
-    /// One entry object; `nil` for anything `JSONManifestCodec` would refuse or read differently.
-    private static func entry(
-        _ reader: JSONByteReader, algorithm: DigestAlgorithm
-    ) -> (path: [UInt8], type: EntryType, size: UInt64?, digest: Digest?, executable: Bool?, target: [UInt8]?)? {
-        guard reader.take(UInt8(ascii: "{")) else { return nil }
-        var fields = Fields()
+    /// Reads one entry object into `fields`; `false` for anything `JSONManifestCodec` would refuse or read
+    /// differently.
+    private static func entry(_ reader: JSONByteReader, algorithm: DigestAlgorithm, into fields: inout Fields) -> Bool {
+        guard reader.take(UInt8(ascii: "{")) else { return false }
+        fields.present = 0
         var seen: UInt16 = 0
         var first = true
-        var key: [UInt8] = []
         while !reader.take(UInt8(ascii: "}")) {
-            guard first || reader.take(UInt8(ascii: ",")), reader.string(into: &key), reader.take(UInt8(ascii: ":"))
-            else { return nil }
+            guard first || reader.take(UInt8(ascii: ",")), reader.string(into: &fields.scratch),
+                reader.take(UInt8(ascii: ":"))
+            else { return false }
             first = false
-            let field = Self.fieldNames.firstIndex { $0.elementsEqual(key) }
+            let field = Self.fieldNames.firstIndex(of: fields.scratch)
             if let field {
                 // A repeated field is left to the complete decoder.
-                guard seen & 1 << field == 0 else { return nil }
+                guard seen & 1 << field == 0 else { return false }
                 seen |= 1 << field
             }
             reader.skipSpace()
             if reader.peek() == UInt8(ascii: "n") {
-                guard reader.literal() == "null", field != 0, field != 2 else { return nil }
+                guard reader.literal() == "null", field != 0, field != 2 else { return false }
                 continue
             }
-            guard read(field, from: reader, algorithm: algorithm, into: &fields) else { return nil }
+            let name = field.flatMap { Fields.Name(rawValue: $0) }
+            guard read(name, from: reader, algorithm: algorithm, into: &fields) else { return false }
         }
-        return checked(fields)
+        return true
     }
 
-    /// Reads the value of one field (a position in ``fieldNames``, `nil` for an unknown one, skipped); `false` when
-    /// it is malformed.
+    /// Reads the value of one field (`nil` for an unknown one, skipped); `false` when it is malformed.
     private static func read(
-        _ field: Int?, from reader: JSONByteReader, algorithm: DigestAlgorithm, into fields: inout Fields
+        _ field: Fields.Name?, from reader: JSONByteReader, algorithm: DigestAlgorithm, into fields: inout Fields
     ) -> Bool {
+        let read: Bool
         switch field {
-        case 0: fields.path = reader.string()
-        case 1: fields.pathHex = reader.string()
-        case 2: fields.type = reader.string().flatMap { EntryType(rawValue: String(decoding: $0, as: UTF8.self)) }
-        case 3: fields.size = reader.unsigned()
-        case 4:
-            fields.digest = reader.string().flatMap { hex in
-                Self.hexBytes(hex).flatMap {
-                    $0.count == algorithm.outputByteCount ? Digest(algorithm: algorithm, bytes: $0) : nil
-                }
-            }
-        case 5:
+        case .path: read = reader.string(into: &fields.path)
+        case .pathHex: read = reader.string(into: &fields.pathHex)
+        case .type:
+            let name = reader.string(into: &fields.scratch) ? fields.scratch : nil
+            guard let type = Self.typeNames.first(where: { $0.name == name })?.type else { return false }
+            fields.type = type
+            read = true
+        case .size:
+            guard let size = reader.unsigned() else { return false }
+            fields.size = size
+            read = true
+        case .digest:
+            read =
+                reader.string(into: &fields.scratch) && decodeHex(fields.scratch, into: &fields.digest)
+                && fields.digest.count == algorithm.outputByteCount
+        case .executable:
             switch reader.literal() {
             case "true": fields.executable = true
             case "false": fields.executable = false
             default: return false
             }
-            return true
-        case 6: fields.target = reader.string()
-        case 7: fields.targetHex = reader.string()
-        default:
+            read = true
+        case .target: read = reader.string(into: &fields.target)
+        case .targetHex: read = reader.string(into: &fields.targetHex)
+        case nil:
             var ignored: [UInt8] = []
             return reader.skipValue(into: &ignored)
         }
-        let read: Bool? =
-            switch field {
-            case 0: fields.path != nil
-            case 1: fields.pathHex != nil
-            case 2: fields.type != nil
-            case 3: fields.size != nil
-            case 4: fields.digest != nil
-            case 6: fields.target != nil
-            case 7: fields.targetHex != nil
-            default: nil
-            }
-        return read ?? false
+        if let field, read { fields.present |= 1 << field.rawValue }
+        return read
     }
 
     /// Hexadecimal digits of either case as bytes, without building a `String`.
     private static func hexBytes(_ hex: [UInt8]) -> [UInt8]? {
-        guard hex.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(hex.count / 2)
-        var index = 0
-        while index < hex.count {
-            guard let high = JSONByteReader.hexValue(hex[index]), let low = JSONByteReader.hexValue(hex[index + 1])
-            else { return nil }
-            bytes.append(high << 4 | low)
-            index += 2
-        }
-        return bytes
+        return decodeHex(hex, into: &bytes) ? bytes : nil
     }
 
-    /// The entry's parts once every field read is valid: required ones present, hex decoded.
-    private static func checked(
-        _ fields: Fields
-    ) -> (path: [UInt8], type: EntryType, size: UInt64?, digest: Digest?, executable: Bool?, target: [UInt8]?)? {
-        guard let text = fields.path, let type = fields.type,
-            let path = bytes(text: text, hex: fields.pathHex)
-        else { return nil }
-        var target: [UInt8]?
-        if let text = fields.target {
-            guard let bytes = bytes(text: text, hex: fields.targetHex) else { return nil }
-            target = bytes
+    /// Decodes hexadecimal digits of either case into `bytes` (its storage reused when the length is the same, as
+    /// for every digest of a manifest); `false` on an odd count or a byte that is not a hex digit.
+    private static func decodeHex(_ hex: [UInt8], into bytes: inout [UInt8]) -> Bool {
+        guard hex.count % 2 == 0 else { return false }
+        let count = hex.count / 2
+        if bytes.count != count { bytes = [UInt8](repeating: 0, count: count) }
+        return hex.withUnsafeBufferPointer { source in
+            bytes.withUnsafeMutableBufferPointer { target in
+                hexValues.withUnsafeBufferPointer { values in
+                    var invalid: UInt8 = 0
+                    for index in 0..<count {
+                        let high = values[Int(source[2 * index])]
+                        let low = values[Int(source[2 * index + 1])]
+                        invalid |= high | low
+                        target[index] = high &<< 4 | low & 0x0f
+                    }
+                    return invalid & 0x80 == 0
+                }
+            }
         }
-        return (path, type, fields.size, fields.digest, fields.executable, target)
     }
 
-    /// A path's bytes as ``PathText`` reads them: the hex form when present, else the text.
-    private static func bytes(text: [UInt8], hex: [UInt8]?) -> [UInt8]? {
-        guard let hex else { return text }
-        return hexBytes(hex)
-    }
+    /// Each byte's value as a hex digit of either case; `0xff` for a byte that is not one.
+    private static let hexValues: [UInt8] = (0...255).map { JSONByteReader.hexValue(UInt8($0)) ?? 0xff }
 }

@@ -81,6 +81,18 @@ extension EntryList {
         return Int(lhs.pathLength) - Int(rhs.pathLength)
     }
 
+    /// Path-byte order of two records of two lists (their bytes `lhsBytes` and `rhsBytes`).
+    static func compare(
+        _ lhsBytes: UnsafeBufferPointer<UInt8>, _ lhs: Record, _ rhsBytes: UnsafeBufferPointer<UInt8>, _ rhs: Record
+    ) -> Int {
+        let common = Int(Swift.min(lhs.pathLength, rhs.pathLength))
+        if common > 0, let left = lhsBytes.baseAddress, let right = rhsBytes.baseAddress {
+            let order = memcmp(left + lhs.start, right + rhs.start, common)
+            if order != 0 { return Int(order) }
+        }
+        return Int(lhs.pathLength) - Int(rhs.pathLength)
+    }
+
     /// Calls `body` with the bytes and records, for loops that must not copy either.
     func withStorage<T>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Record>) throws -> T) rethrows -> T {
         try withExtendedLifetime(arena) { try records.withUnsafeBufferPointer { try body(arena.buffer, $0) } }

@@ -87,6 +87,13 @@ final class ArchiveHandle {
         return chunk
     }
 
+    /// Reads up to `buffer.count` content bytes of the current entry into the start of `buffer`; 0 at its end.
+    func readData(into buffer: inout [UInt8], entry: String) throws(BundleError) -> Int {
+        let count = buffer.withUnsafeMutableBytes { archive_read_data(archive, $0.baseAddress, $0.count) }
+        guard count >= 0 else { throw failure(entry: entry) }
+        return count
+    }
+
     /// Reads up to `capacity` content bytes of the current entry into `buffer`; 0 at its end.
     func readData(into buffer: UnsafeMutableRawPointer, capacity: Int, entry: String) throws(BundleError) -> Int {
         let count = archive_read_data(archive, buffer, capacity)

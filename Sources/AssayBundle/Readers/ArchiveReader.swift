@@ -110,7 +110,8 @@ struct ArchiveReader {
         return result
     }
 
-    /// Hands the current entry's content to the hashing thread in 64 KiB chunks; returns its size.
+    /// Hands the current entry's content to the hashing thread in chunks of up to 64 KiB, read into buffers the
+    /// hashing thread gives back; returns its size.
     private func streamContent(
         _ archive: ArchiveHandle,
         entry: String,
@@ -118,18 +119,23 @@ struct ArchiveReader {
         total: inout UInt64
     ) throws(BundleError) -> UInt64 {
         var size: UInt64 = 0
+        var chunk = channel.buffer(size: Self.chunkSize)
+        defer { channel.recycle(chunk) }  // the buffer that got the end of the entry (or a failure), unsent
         while true {
-            let chunk = try archive.readData(capacity: 64 * 1024, entry: entry)
-            if chunk.isEmpty { return size }
-            size += UInt64(chunk.count)
-            total += UInt64(chunk.count)
+            let count = try archive.readData(into: &chunk, entry: entry)
+            if count == 0 { return size }
+            size += UInt64(count)
+            total += UInt64(count)
             if total > options.limits.maxTotalBytes {
                 throw BundleError.limitExceeded(
                     path: path, limit: "uncompressed bytes", value: options.limits.maxTotalBytes)
             }
-            channel.send(.data(chunk))
+            channel.send(.data(chunk, count: count))
+            chunk = channel.buffer(size: Self.chunkSize)
         }
     }
+
+    private static let chunkSize = 64 * 1024
 
     /// Gives each hardlink the size and digest of the file it names: the last earlier file, or earlier resolved
     /// hardlink, with that path. Unresolved hardlinks are dropped, with a finding each.

@@ -50,9 +50,10 @@ final class HashingThread: @unchecked Sendable {
             let batch = ProgressBatch(counter: progress)
             while let message = channel.receive() {
                 switch message {
-                case .data(let chunk):
-                    hasher.update(chunk)
-                    batch.add(chunk.count)
+                case .data(let chunk, let count):
+                    chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                    batch.add(count)
+                    channel.recycle(chunk)
                 case .end(let index):
                     try finished.withLock { digests throws(CryptoError) in try digests.append(hasher, at: index) }
                     batch.finish()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What one side of a comparison recorded for a path, as shown in reports.
 public struct EntryState: Codable, Equatable, Sendable {
     /// File, directory or symlink.
@@ -43,29 +45,75 @@ enum EntryComparison {
         return lhs != rhs
     }
 
-    /// Walks two path-sorted entry lists together, calling `body` with each path's entry on either side.
+    /// Walks two path-sorted entry lists together: `matched` for each path whose two entries agree on everything
+    /// both record (decided on the stored records, building no entry: most paths of a large bundle), `body` with the
+    /// entries of every other path, on either side or both.
     static func mergeJoin(
-        _ expected: EntryList, _ actual: EntryList, _ body: (BundleEntry?, BundleEntry?) -> Void
+        _ expected: EntryList, _ actual: EntryList, matched: () -> Void, _ body: (BundleEntry?, BundleEntry?) -> Void
     ) {
-        var left = 0
-        var right = 0
-        while left < expected.count || right < actual.count {
-            if right == actual.count
-                || (left < expected.count
-                    && expected.pathBytes(left).lexicographicallyPrecedes(actual.pathBytes(right)))
-            {
-                body(expected[left], nil)
-                left += 1
-            } else if left == expected.count
-                || actual.pathBytes(right).lexicographicallyPrecedes(expected.pathBytes(left))
-            {
-                body(nil, actual[right])
-                right += 1
-            } else {
-                body(expected[left], actual[right])
-                left += 1
-                right += 1
+        expected.withStorage { wantBytes, wantRecords in
+            actual.withStorage { haveBytes, haveRecords in
+                var left = 0
+                var right = 0
+                while left < wantRecords.count || right < haveRecords.count {
+                    let order =
+                        left == wantRecords.count
+                        ? 1
+                        : right == haveRecords.count
+                            ? -1 : EntryList.compare(wantBytes, wantRecords[left], haveBytes, haveRecords[right])
+                    if order < 0 {
+                        body(expected[left], nil)
+                        left += 1
+                    } else if order > 0 {
+                        body(nil, actual[right])
+                        right += 1
+                    } else {
+                        if agree(wantBytes, wantRecords[left], haveBytes, haveRecords[right]) {
+                            matched()
+                        } else {
+                            body(expected[left], actual[right])
+                        }
+                        left += 1
+                        right += 1
+                    }
+                }
             }
         }
+    }
+
+    /// Whether two records of the same path agree on everything both record, as ``kinds(expected:actual:)`` decides
+    /// on the entries they hold (it returns no kind exactly when this is `true`).
+    static func agree(
+        _ wantBytes: UnsafeBufferPointer<UInt8>, _ want: EntryList.Record,
+        _ haveBytes: UnsafeBufferPointer<UInt8>, _ have: EntryList.Record
+    ) -> Bool {
+        let (wanted, had) = (want.flags, have.flags)
+        guard wanted.type == had.type else { return false }
+        switch wanted.type {
+        case .file:
+            if wanted.contains(.hasSize) && had.contains(.hasSize) && want.size != have.size { return false }
+            if wanted.contains(.hasExecutable) && had.contains(.hasExecutable)
+                && wanted.contains(.executable) != had.contains(.executable)
+            {
+                return false
+            }
+            guard let algorithm = wanted.algorithm, let other = had.algorithm else { return true }
+            return algorithm == other
+                && same(wantBytes, at: want.pathEnd + Int(want.targetLength), haveBytes,
+                    at: have.pathEnd + Int(have.targetLength), count: algorithm.outputByteCount)
+        case .symlink:
+            guard wanted.contains(.hasTarget) && had.contains(.hasTarget) else { return true }
+            return want.targetLength == have.targetLength
+                && same(wantBytes, at: want.pathEnd, haveBytes, at: have.pathEnd, count: Int(want.targetLength))
+        case .directory:
+            return true
+        }
+    }
+
+    private static func same(
+        _ lhs: UnsafeBufferPointer<UInt8>, at left: Int, _ rhs: UnsafeBufferPointer<UInt8>, at right: Int, count: Int
+    ) -> Bool {
+        guard count > 0, let lhs = lhs.baseAddress, let rhs = rhs.baseAddress else { return true }
+        return memcmp(lhs + left, rhs + right, count) == 0
     }
 }

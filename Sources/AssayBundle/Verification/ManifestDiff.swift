@@ -36,7 +36,7 @@ public struct ManifestDiff: Codable, Equatable, Sendable {
         var added: [Difference] = []
         var removed: [Difference] = []
         var changed: [Change] = []
-        EntryComparison.mergeJoin(old.entries, new.entries) { before, after in
+        EntryComparison.mergeJoin(old.entries, new.entries, matched: {}) { before, after in
             switch (before, after) {
             case (let before?, let after?):
                 let kinds = EntryComparison.kinds(expected: before, actual: after)

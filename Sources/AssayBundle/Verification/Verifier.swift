@@ -22,7 +22,7 @@ public enum Verifier {
         var missing: [BundleEntry] = []
         var appeared: [BundleEntry] = []
         var unlisted: [String] = []
-        EntryComparison.mergeJoin(expected.entries, bundle.entries) { want, have in
+        EntryComparison.mergeJoin(expected.entries, bundle.entries, matched: { summary.matched += 1 }) { want, have in
             switch (want, have) {
             case (let want?, let have?):
                 let kinds = EntryComparison.kinds(expected: want, actual: have)

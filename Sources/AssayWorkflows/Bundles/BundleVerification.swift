@@ -62,8 +62,8 @@ public struct BundleVerification: Sendable {
         case .bundle(let other):
             report = try Verifier.verify(bundleAt: path, as: kind, againstBundleAt: other, options: options)
         case .manifest(let manifest, let algorithm):
-            let expected = try ManifestCodec.read(contentsOf: manifest, algorithm: algorithm)
-            report = try Verifier.verify(bundleAt: path, as: kind, against: expected, options: options)
+            report = try Verifier.verify(
+                bundleAt: path, as: kind, againstManifestAt: manifest, algorithm: algorithm, options: options)
         case .bagManifests:
             guard BagVerifier.isBag(at: path) else { throw WorkflowError.notABag(path: path) }
             report = try BagVerifier.verify(bagAt: path, options: options)
