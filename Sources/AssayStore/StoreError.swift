@@ -136,7 +136,7 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
         case .postgreSQL(let error):
             error.description
         case .backendUnsupported:
-            "the PostgreSQL store supports only 'db migrate' and 'db roles' in this version"
+            "the PostgreSQL store supports only 'db migrate' and 'db copy' in this version"
         }
     }
 }

@@ -55,7 +55,7 @@ import Testing
             #expect(
                 refused.stderr
                     == "assay: error[store.backend-unsupported]: the PostgreSQL store supports only 'db migrate' and "
-                    + "'db roles' in this version\n")
+                    + "'db copy' in this version\n")
             #expect(!refused.stdout.contains("s3cret") && !refused.stderr.contains("s3cret"))
         }
     }

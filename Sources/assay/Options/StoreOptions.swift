@@ -9,7 +9,7 @@ struct StoreOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The database file (default: $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.sqlite), or a PostgreSQL "
-                + "connection string for 'db migrate'.",
+                + "connection string for 'db migrate' and 'db copy'.",
             valueName: "path"),
         completion: .file())
     var db: String?
@@ -27,7 +27,7 @@ struct StoreOptions: ParsableArguments {
     var resolvedActor: String { actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
 
     /// Opens the store (read-only for commands that only read), warning when the database file is readable by
-    /// other users. A PostgreSQL address is refused: only 'db migrate' and 'db roles' support it so far.
+    /// other users. A PostgreSQL address is refused: only 'db migrate' and 'db copy' support it so far.
     func open(_ access: Store.Access = .readWrite) throws -> Store {
         guard case .sqlite(let location) = address else { throw StoreError.backendUnsupported }
         let logger = Diagnostics.logger(verbose: verbose)
