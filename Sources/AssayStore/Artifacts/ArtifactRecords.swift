@@ -2,8 +2,9 @@ import AssayProvenance
 import GRDB
 
 /// A file kept in the evidence folder under its SHA-256, listed once so that `log verify` checks it is there.
-struct StoredBlobRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct StoredBlobRecord: Codable, Sendable, SQLRecord, FetchableRecord, PersistableRecord {
     static let databaseTableName = "storedBlob"
+    static let keyColumns = ["sha256"]
     var sha256: String
     var size: Int64
     /// What the file is: `artifact`, `manifest`, `evidence`, `build-log`, `rebuilt`, `diffoscope`.
@@ -13,7 +14,7 @@ struct StoredBlobRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
 }
 
 /// An artefact row: a binary a vendor ships or a site runs.
-struct ArtifactRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ArtifactRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "artifact"
     var id: Int64?
     var vendorId: Int64
@@ -40,7 +41,7 @@ struct ArtifactRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
 }
 
 /// An expectation row: one binary a deposit should produce, with the evidence that says so.
-struct ExpectationRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ExpectationRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "expectation"
     var id: Int64?
     var depositId: Int64
@@ -71,7 +72,7 @@ struct ExpectationRecord: Codable, Sendable, FetchableRecord, MutablePersistable
 }
 
 /// Evidence refused because its signature did not verify.
-struct RejectedEvidenceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct RejectedEvidenceRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "rejectedEvidence"
     var id: Int64?
     var depositId: Int64

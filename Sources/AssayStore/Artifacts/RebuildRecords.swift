@@ -1,7 +1,7 @@
 import GRDB
 
 /// A rebuild run row: how a deposit was built by Assay and whether the attempts agreed.
-struct RebuildRunRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct RebuildRunRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "rebuildRun"
     var id: Int64?
     var depositId: Int64
@@ -24,7 +24,7 @@ struct RebuildRunRecord: Codable, Sendable, FetchableRecord, MutablePersistableR
 }
 
 /// One build attempt of a rebuild run.
-struct RebuildAttemptRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct RebuildAttemptRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "rebuildAttempt"
     var id: Int64?
     var runId: Int64
@@ -44,7 +44,7 @@ struct RebuildAttemptRecord: Codable, Sendable, FetchableRecord, MutablePersista
 }
 
 /// One artefact one attempt built (or failed to build: no digest).
-struct RebuildArtifactRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct RebuildArtifactRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "rebuildArtifact"
     var id: Int64?
     var attemptId: Int64

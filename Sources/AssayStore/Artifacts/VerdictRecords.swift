@@ -1,7 +1,7 @@
 import GRDB
 
 /// One `artifact verify` run.
-struct ArtifactVerificationRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ArtifactVerificationRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "artifactVerification"
     var id: Int64?
     var verifiedAt: String
@@ -19,7 +19,7 @@ struct ArtifactVerificationRecord: Codable, Sendable, FetchableRecord, MutablePe
 }
 
 /// The verdict of one artefact in one run.
-struct ArtifactVerdictRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct ArtifactVerdictRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "artifactVerdict"
     var id: Int64?
     var verificationId: Int64

@@ -76,6 +76,7 @@ public struct LogEntry: Codable, Sendable, Equatable {
     }
 }
 
-extension LogEntry: FetchableRecord, PersistableRecord {
+extension LogEntry: SQLRecord, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "auditLog"
+    public static let keyColumns = ["seq"]
 }

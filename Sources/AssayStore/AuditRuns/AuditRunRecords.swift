@@ -2,7 +2,7 @@ import AssayCore
 import GRDB
 
 /// An `auditRun` row.
-struct AuditRunRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct AuditRunRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "auditRun"
     var id: Int64?
     var ranAt: String
@@ -41,8 +41,9 @@ struct AuditRunRecord: Codable, Sendable, FetchableRecord, MutablePersistableRec
 }
 
 /// An `auditFinding` row.
-struct AuditFindingRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct AuditFindingRecord: Codable, Sendable, SQLRecord, FetchableRecord, PersistableRecord {
     static let databaseTableName = "auditFinding"
+    static let keyColumns = ["runId", "findingId"]
     var runId: Int64
     var findingId: String
     var kind: String

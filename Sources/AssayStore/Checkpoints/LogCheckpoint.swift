@@ -78,7 +78,7 @@ public struct LogCheckpoint: Codable, Sendable, Equatable {
     }
 }
 
-extension LogCheckpoint: FetchableRecord, PersistableRecord {
+extension LogCheckpoint: SQLRecord, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "logCheckpoint"
 
     /// The table's columns, for queries.

@@ -3,7 +3,7 @@ import AssayCore
 import GRDB
 
 /// A vendor's public signing key row.
-struct VendorKeyRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct VendorKeyRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "vendorKey"
     var id: Int64?
     var vendorId: Int64
@@ -22,7 +22,7 @@ struct VendorKeyRecord: Codable, Sendable, FetchableRecord, MutablePersistableRe
 }
 
 /// An escrow offer row.
-struct OfferRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct OfferRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "escrowOffer"
     var id: Int64?
     var vendorId: Int64
@@ -43,7 +43,7 @@ struct OfferRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord
 }
 
 /// A deposit row: what a deposited bundle was, without its manifest body (see ``ManifestRecord``).
-struct DepositRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct DepositRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "escrowDeposit"
     var id: Int64?
     var offerId: Int64
@@ -70,14 +70,15 @@ struct DepositRecord: Codable, Sendable, FetchableRecord, MutablePersistableReco
 }
 
 /// The canonical JSON manifest of a deposit, kept apart from the deposit row.
-struct ManifestRecord: Codable, Sendable, FetchableRecord, PersistableRecord {
+struct ManifestRecord: Codable, Sendable, SQLRecord, FetchableRecord, PersistableRecord {
     static let databaseTableName = "escrowManifest"
+    static let keyColumns = ["depositId"]
     var depositId: Int64
     var body: [UInt8]
 }
 
 /// A verification-run row.
-struct VerificationRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct VerificationRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "escrowVerification"
     var id: Int64?
     var depositId: Int64

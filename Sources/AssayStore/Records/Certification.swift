@@ -3,7 +3,8 @@ import Foundation
 import GRDB
 
 /// A certification row: a vendor's claim to hold a scheme's certificate.
-struct Certification: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct Certification: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "certification"
     var id: Int64?
     var vendorId: Int64
     var productId: Int64?
@@ -57,7 +58,8 @@ struct Certification: Codable, Sendable, Equatable, FetchableRecord, MutablePers
 }
 
 /// A dated status change of a certification, with its reason.
-struct CertificationStatusChange: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct CertificationStatusChange: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "certificationStatusChange"
     var id: Int64?
     var certificationId: Int64
     var status: CertificationStatus
@@ -76,7 +78,8 @@ struct CertificationStatusChange: Codable, Sendable, Equatable, FetchableRecord,
 }
 
 /// A product of a vendor and the versions known for it.
-struct Product: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct Product: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "product"
     var id: Int64?
     var vendorId: Int64
     var name: String
@@ -92,7 +95,7 @@ struct Product: Codable, Sendable, Equatable, FetchableRecord, MutablePersistabl
 }
 
 /// A file attached to a certification, stored by content beside the database.
-struct EvidenceRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct EvidenceRecord: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "evidence"
     var id: Int64?
     var certificationId: Int64

@@ -2,7 +2,7 @@ import AssayCore
 import GRDB
 
 /// A market-access event row: something a government, regulator or the vendor did, on partial dates.
-struct MarketEventRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct MarketEventRecord: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "marketEvent"
     var id: Int64?
     var vendorId: Int64

@@ -2,7 +2,8 @@ import AssayCore
 import GRDB
 
 /// A vendor row. Names and aliases live in ``VendorName``, identifiers in ``VendorIdentifier``.
-struct Vendor: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct Vendor: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "vendor"
     var id: Int64?
     var name: String
     var country: CountryCode?
@@ -31,7 +32,9 @@ struct Vendor: Codable, Sendable, Equatable, FetchableRecord, MutablePersistable
 }
 
 /// A vendor's primary name or one of its aliases, keyed by its lookup key so that no two vendors share one.
-struct VendorName: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+struct VendorName: Codable, Sendable, Equatable, SQLRecord, FetchableRecord, PersistableRecord {
+    static let databaseTableName = "vendorName"
+    static let keyColumns = ["key"]
     var key: String
     var vendorId: Int64
     var name: String
@@ -51,7 +54,8 @@ struct VendorName: Codable, Sendable, Equatable, FetchableRecord, PersistableRec
 }
 
 /// A legal identifier row.
-struct VendorIdentifier: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+struct VendorIdentifier: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "vendorIdentifier"
     var id: Int64?
     var vendorId: Int64
     var kind: String

@@ -10,7 +10,7 @@ public enum Registry: String, CaseIterable, Codable, Sendable {
 }
 
 /// One entry of a public registry, as imported: a reference record, never a vendor's claim.
-public struct RegistryRecord: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct RegistryRecord: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "registryRecord"
     public var id: Int64?
     public var registry: Registry
@@ -55,7 +55,7 @@ public struct RegistryRecord: Codable, Sendable, Equatable, FetchableRecord, Mut
 extension Registry: DatabaseValueConvertible {}
 
 /// One import of a registry file: where it came from, its SHA-256, and what it changed.
-public struct RegistryImport: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+public struct RegistryImport: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "registryImport"
     public var id: Int64?
     public var registry: Registry

@@ -2,7 +2,7 @@ import AssayCore
 import GRDB
 
 /// A `riskAcceptance` row.
-struct RiskAcceptanceRecord: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+struct RiskAcceptanceRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "riskAcceptance"
     var id: Int64?
     var findingId: String

@@ -1,8 +1,9 @@
 import GRDB
 
 /// What an X.509 certificate registered as a certification says, kept beside the certification row.
-public struct X509Details: Codable, Sendable, Equatable, FetchableRecord, PersistableRecord {
+public struct X509Details: Codable, Sendable, Equatable, SQLRecord, FetchableRecord, PersistableRecord {
     public static let databaseTableName = "x509Certificate"
+    public static let keyColumns = ["certificationId"]
     /// The certification the certificate is registered as.
     public var certificationId: Int64
     /// SHA-256 of the DER: the certificate's identity (the same certificate is never registered twice).
