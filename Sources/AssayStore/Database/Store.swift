@@ -36,7 +36,7 @@ public final class Store: Sendable {
         config.busyMode = .timeout(Store.busyTimeout)
         config.label = "assay"
         config.prepareDatabase { db in
-            db.add(function: RecordTables.digestFunction)
+            db.add(function: SQLiteRecordTables.digestFunction)
             // The records-binding triggers note every written row in a temporary table, and each statement that
             // fires them keeps a statement journal: in memory, not in temporary files written page by page.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
