@@ -150,7 +150,7 @@ let package = Package(
         .testTarget(
             name: "AssayStoreTests",
             dependencies: [
-                "AssayStore", "AssayBundle", "AssayProvenance", "AssayTestSupport",
+                "AssayStore", "AssayBundle", "AssayProvenance", "AssayPostgreSQL", "AssayTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
