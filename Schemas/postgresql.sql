@@ -553,6 +553,20 @@ BEGIN
     RETURN NULL;
 END
 $$;
+-- The log's actor is the role that logged in: an entry naming anyone else is refused, except from a member of
+-- the tables' owner (the administrator, whose 'db copy' brings in entries other people made).
+CREATE FUNCTION "assay_actor_is_login"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW."actor" IS DISTINCT FROM session_user AND NOT pg_has_role(
+        session_user, (SELECT c.relowner FROM pg_class AS c WHERE c.oid = TG_RELID), 'MEMBER')
+    THEN
+        RAISE EXCEPTION 'the audit log names the role that logged in (%), not %', session_user, NEW."actor";
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER "auditLog_actor_is_login" BEFORE INSERT ON "auditLog"
+    FOR EACH ROW EXECUTE FUNCTION "assay_actor_is_login"();
 DO $$
 DECLARE
     item record;

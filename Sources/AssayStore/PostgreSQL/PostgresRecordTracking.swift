@@ -7,7 +7,7 @@ enum PostgresRecordTracking {
         PostgresRecordTables.excluded.sorted().map { "'\($0)'" }.joined(separator: ", ")
     }
 
-    /// `postgresql-2-records-binding`: the trigger function, then ``install``.
+    /// `postgresql-2-records-binding`: the trigger function, the log's actor check, then ``install``.
     static let migration = """
         CREATE FUNCTION "assay_touch"() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
@@ -28,7 +28,25 @@ enum PostgresRecordTracking {
             RETURN NULL;
         END
         $$;
+        \(actorIsLogin);
         \(install)
+        """
+
+    /// The log's actor is the role that logged in: an entry naming anyone else is refused, except from a member of
+    /// the tables' owner (the administrator, whose `db copy` brings in entries that other people made).
+    static let actorIsLogin = """
+        CREATE FUNCTION "assay_actor_is_login"() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            IF NEW."actor" IS DISTINCT FROM session_user AND NOT pg_has_role(
+                session_user, (SELECT c.relowner FROM pg_class AS c WHERE c.oid = TG_RELID), 'MEMBER')
+            THEN
+                RAISE EXCEPTION 'the audit log names the role that logged in (%), not %', session_user, NEW."actor";
+            END IF;
+            RETURN NEW;
+        END
+        $$;
+        CREATE TRIGGER "auditLog_actor_is_login" BEFORE INSERT ON "auditLog"
+            FOR EACH ROW EXECUTE FUNCTION "assay_actor_is_login"()
         """
 
     /// Gives every text column the byte-order collation "C" (SQLite's BINARY: the same comparisons and order in
