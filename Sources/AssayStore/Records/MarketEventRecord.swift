@@ -71,3 +71,27 @@ extension MarketEventRecord {
         return value
     }
 }
+
+extension MarketEventRecord {
+    /// Reads a row of either database column by column, as the GRDB initialiser above does: much faster than
+    /// `SQLConnection.all`'s `Codable` path over 20 000 events (`try db.rows(sql).map(MarketEventRecord.init(row:))`).
+    init(row: SQLRow) throws {
+        id = try row["id"]
+        vendorId = try row["vendorId"]
+        appliesToAffiliates = try row["appliesToAffiliates"]
+        jurisdiction = try row["jurisdiction"]
+        authority = try row["authority"]
+        type = try row["type"]
+        program = try row["program"]
+        scope = try row["scope"]
+        announcedOn = try row["announcedOn"]
+        effectiveFrom = try row["effectiveFrom"]
+        effectiveTo = try row["effectiveTo"]
+        status = try row["status"]
+        sourceUrl = try row["sourceUrl"]
+        sourceRecordId = try row["sourceRecordId"]
+        notes = try row["notes"]
+        createdAt = try row["createdAt"]
+        updatedAt = try row["updatedAt"]
+    }
+}
