@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-import GRDB
 
 extension Store {
     /// Records one `artifact verify` run with a verdict per artefact; diffoscope reports are kept beside the
@@ -18,7 +17,7 @@ extension Store {
             var run = ArtifactVerificationRecord(
                 verifiedAt: Timestamp.now(), actor: actor, scope: draft.scope, passed: passed,
                 diffoscope: draft.diffoscope, toolVersion: AssayVersion.current)
-            try run.insert(db)
+            try db.insert(&run)
             guard let runId = run.id else { throw StoreError.database("verification row without id") }
             for (entry, report) in zip(draft.entries, reports) {
                 _ = try Self.artifactRecord(db, entry.artifactId)
@@ -27,7 +26,7 @@ extension Store {
                     expectationId: entry.expectationId, differingMembers: entry.differingMembers,
                     diffoscopeSha256: try report.map { try StoredBlobs.list($0, db) },
                     diffoscopeSummary: entry.diffoscopeSummary)
-                try row.insert(db)
+                try db.insert(&row)
             }
             let recorded = try Self.artifactVerification(db, run, rejected: draft.rejectedEvidence)
             try log.append(
@@ -41,25 +40,25 @@ extension Store {
     /// ``rejectedEvidence(deposit:)``).
     public func artifactVerifications() throws(StoreError) -> [ArtifactVerification] {
         try read { db in
-            try ArtifactVerificationRecord.order(ArtifactVerificationRecord.Columns.id).fetchAll(db).map {
-                try Self.artifactVerification(db, $0, rejected: [])
-            }
+            try db.all(ArtifactVerificationRecord.self, "SELECT * FROM \"artifactVerification\" ORDER BY \"id\"")
+                .map { try Self.artifactVerification(db, $0, rejected: []) }
         }
     }
 
     static func artifactVerification(
-        _ db: Database, _ record: ArtifactVerificationRecord, rejected: [RejectedEvidence]
+        _ db: any SQLConnection, _ record: ArtifactVerificationRecord, rejected: [RejectedEvidence]
     ) throws -> ArtifactVerification {
         guard let id = record.id else { throw StoreError.database("verification row without id") }
-        let rows = try ArtifactVerdictRecord.filter(ArtifactVerdictRecord.Columns.verificationId == id)
-            .order(ArtifactVerdictRecord.Columns.id).fetchAll(db)
+        let rows = try db.all(
+            ArtifactVerdictRecord.self,
+            "SELECT * FROM \"artifactVerdict\" WHERE \"verificationId\" = ? ORDER BY \"id\"", [id])
         return ArtifactVerification(
             id: id, verifiedAt: record.verifiedAt, actor: record.actor, scope: record.scope, passed: record.passed,
             diffoscope: record.diffoscope, toolVersion: record.toolVersion,
             entries: try rows.map { row in
                 ArtifactVerification.Entry(
                     artifact: try artifact(db, try artifactRecord(db, row.artifactId)), verdict: row.verdict,
-                    expectation: try row.expectationId.flatMap { try ExpectationRecord.fetchOne(db, key: $0) }
+                    expectation: try row.expectationId.flatMap { try db.find(ExpectationRecord.self, id: $0) }
                         .map(expectation),
                     differingMembers: row.differingMembers, diffoscopeSha256: row.diffoscopeSha256,
                     diffoscopeSummary: row.diffoscopeSummary)

@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-import GRDB
 
 extension Store {
     /// Records a binary a vendor ships or a site runs: its name, size and SHA-256, and, when it reads as a package
@@ -31,13 +30,14 @@ extension Store {
             kept.append((file, content, manifest))
         }
         return try write { db, log in
-            let vendor = try VendorResolver.resolve(db, draft.vendor)
+            let vendor = try VendorResolver.resolve(try db.grdbForArtifacts, draft.vendor)
             guard let vendorId = vendor.id else { throw StoreError.database("vendor row without id") }
+            let existingSQL =
+                "SELECT * FROM \"artifact\" WHERE \"vendorId\" = ? AND \"sha256\" = ? AND "
+                + (draft.site == nil ? "\"site\" IS NULL" : "\"site\" = ?") + " ORDER BY \"id\" LIMIT 1"
             return try kept.map { file, content, manifest in
-                if let existing = try ArtifactRecord.filter(
-                    ArtifactRecord.Columns.vendorId == vendorId && ArtifactRecord.Columns.sha256 == file.sha256
-                        && ArtifactRecord.Columns.site == draft.site
-                ).fetchOne(db) {
+                let siteArgument: [any SQLValueConvertible] = draft.site.map { [$0] } ?? []
+                if let existing = try db.one(ArtifactRecord.self, existingSQL, [vendorId, file.sha256] + siteArgument) {
                     return (try Self.artifact(db, existing), true)
                 }
                 var record = ArtifactRecord(
@@ -45,7 +45,7 @@ extension Store {
                     sha256: try StoredBlobs.list(file, db), contentDigest: content?.digest,
                     contentManifestSha256: try manifest.map { try StoredBlobs.list($0, db) }, product: draft.product,
                     version: draft.version, site: draft.site, label: draft.label, addedAt: Timestamp.now())
-                try record.insert(db)
+                try db.insert(&record)
                 let artifact = try Self.artifact(db, record)
                 try log.append(
                     db, action: "artifact.add", entity: "artifact", entityId: artifact.id, vendorId: vendorId,
@@ -65,27 +65,34 @@ extension Store {
         try read { db in try Self.artifacts(db, vendor: vendor) }
     }
 
-    static func artifacts(_ db: Database, vendor: String?) throws -> [Artifact] {
-        var request = ArtifactRecord.order(ArtifactRecord.Columns.id)
+    static func artifacts(_ db: any SQLConnection, vendor: String?) throws -> [Artifact] {
+        let records: [ArtifactRecord]
         if let vendor {
-            request = request.filter(ArtifactRecord.Columns.vendorId == (try VendorResolver.resolve(db, vendor).id))
+            guard let vendorId = try VendorResolver.resolve(try db.grdbForArtifacts, vendor).id else {
+                throw StoreError.database("vendor row without id")
+            }
+            records = try db.all(
+                ArtifactRecord.self, "SELECT * FROM \"artifact\" WHERE \"vendorId\" = ? ORDER BY \"id\"", [vendorId])
+        } else {
+            records = try db.all(ArtifactRecord.self, "SELECT * FROM \"artifact\" ORDER BY \"id\"")
         }
-        return try request.fetchAll(db).map { try artifact(db, $0) }
+        return try records.map { try artifact(db, $0) }
     }
 
-    static func artifactRecord(_ db: Database, _ id: Int64) throws -> ArtifactRecord {
-        guard let record = try ArtifactRecord.fetchOne(db, key: id) else {
+    static func artifactRecord(_ db: any SQLConnection, _ id: Int64) throws -> ArtifactRecord {
+        guard let record = try db.find(ArtifactRecord.self, id: id) else {
             throw StoreError.notFound(entity: "artifact", id: "\(id)")
         }
         return record
     }
 
-    static func artifact(_ db: Database, _ record: ArtifactRecord) throws -> Artifact {
+    static func artifact(_ db: any SQLConnection, _ record: ArtifactRecord) throws -> Artifact {
         guard let id = record.id else { throw StoreError.database("artifact row without id") }
         var names = NameCache()
         return Artifact(
             id: id,
-            vendor: VendorReference(id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
+            vendor: VendorReference(
+                id: record.vendorId, name: try names.vendor(try db.grdbForArtifacts, record.vendorId), link: nil),
             name: record.name, size: record.size, sha256: record.sha256, contentDigest: record.contentDigest,
             contentManifestSha256: record.contentManifestSha256, product: record.product, version: record.version,
             site: record.site, label: record.label, addedAt: record.addedAt,

@@ -2,7 +2,6 @@ import AssayBundle
 import AssayCore
 import AssayProvenance
 import Foundation
-import GRDB
 
 extension Store {
     /// Records what evidence says a deposit should build: one expectation per subject of each claim, with the
@@ -32,12 +31,13 @@ extension Store {
                 "\(kept.map(\.originalName).joined(separator: ", ")): the evidence names no binary (no subjects)")
         }
         return try write { db, log in
-            let deposit = try Self.depositRecord(db, depositId)
+            let deposit = try Self.depositRecord(try db.grdbForArtifacts, depositId)
             let linking = SourceLinking(manifest: try Self.manifest(db, depositId), bundleDigest: deposit.bundleDigest)
-            let previous = try ExpectationRecord.filter(
-                ExpectationRecord.Columns.depositId == depositId
-                    && Set(claims.map(\.fileSha256)).contains(ExpectationRecord.Columns.evidenceSha256)
-            ).order(ExpectationRecord.Columns.id).fetchAll(db)
+            let evidence = Set(claims.map(\.fileSha256)).sorted()
+            let previous = try db.all(
+                ExpectationRecord.self,
+                "SELECT * FROM \"expectation\" WHERE \"depositId\" = ? AND \"evidenceSha256\" IN ("
+                    + SQL.placeholders(evidence.count) + ") ORDER BY \"id\"", [depositId] + evidence)
             var all: [Expectation] = []
             var recorded: [Expectation] = []
             for claim in claims {
@@ -56,13 +56,13 @@ extension Store {
                         signer: claim.signer, strength: claim.strength, sourceLink: linking.link(claim.sources),
                         sources: claim.sources, builder: claim.builder, remarks: claim.remarks,
                         recordedAt: Timestamp.now())
-                    try record.insert(db)
+                    try db.insert(&record)
                     recorded.append(try Self.expectation(record))
                     all.append(recorded[recorded.count - 1])
                 }
             }
             guard !recorded.isEmpty else { return (all, true) }
-            let vendorId = try Self.offerRecord(db, deposit.offerId).vendorId
+            let vendorId = try Self.offerRecord(try db.grdbForArtifacts, deposit.offerId).vendorId
             try log.append(
                 db, action: "escrow.expect", entity: "escrowDeposit", entityId: depositId, vendorId: vendorId,
                 change: Change<[Expectation]>(after: recorded))
@@ -80,15 +80,16 @@ extension Store {
     {
         let evidence = try StoredBlobs(location).keep(fileAt: path, role: "evidence")
         return try write { db, log in
-            let deposit = try Self.depositRecord(db, depositId)
+            let deposit = try Self.depositRecord(try db.grdbForArtifacts, depositId)
             var record = RejectedEvidenceRecord(
                 depositId: depositId, evidenceSha256: try StoredBlobs.list(evidence, db), code: code, reason: reason,
                 rejectedAt: Timestamp.now())
-            try record.insert(db)
+            try db.insert(&record)
             let rejected = try Self.rejected(record)
             try log.append(
                 db, action: "escrow.expect-rejected", entity: "rejectedEvidence", entityId: rejected.id,
-                vendorId: try Self.offerRecord(db, deposit.offerId).vendorId, change: Change(after: rejected))
+                vendorId: try Self.offerRecord(try db.grdbForArtifacts, deposit.offerId).vendorId,
+                change: Change(after: rejected))
             return rejected
         }
     }
@@ -96,7 +97,7 @@ extension Store {
     /// A deposit's expectations, oldest first; every deposit's when `nil`.
     public func expectations(deposit depositId: Int64? = nil) throws(StoreError) -> [Expectation] {
         try read { db in
-            if let depositId { _ = try Self.depositRecord(db, depositId) }
+            if let depositId { _ = try Self.depositRecord(try db.grdbForArtifacts, depositId) }
             return try Self.expectations(db, deposit: depositId)
         }
     }
@@ -104,20 +105,34 @@ extension Store {
     /// Evidence refused for a deposit (every deposit's when `nil`), oldest first.
     public func rejectedEvidence(deposit depositId: Int64? = nil) throws(StoreError) -> [RejectedEvidence] {
         try read { db in
-            var request = RejectedEvidenceRecord.order(Column("id"))
-            if let depositId { request = request.filter(RejectedEvidenceRecord.Columns.depositId == depositId) }
-            return try request.fetchAll(db).map(Self.rejected)
+            let records =
+                if let depositId {
+                    try db.all(
+                        RejectedEvidenceRecord.self,
+                        "SELECT * FROM \"rejectedEvidence\" WHERE \"depositId\" = ? ORDER BY \"id\"", [depositId])
+                } else {
+                    try db.all(RejectedEvidenceRecord.self, "SELECT * FROM \"rejectedEvidence\" ORDER BY \"id\"")
+                }
+            return try records.map(Self.rejected)
         }
     }
 
-    static func expectations(_ db: Database, deposit depositId: Int64?) throws -> [Expectation] {
-        var request = ExpectationRecord.order(ExpectationRecord.Columns.id)
-        if let depositId { request = request.filter(ExpectationRecord.Columns.depositId == depositId) }
-        return try request.fetchAll(db).map(expectation)
+    static func expectations(_ db: any SQLConnection, deposit depositId: Int64?) throws -> [Expectation] {
+        let records =
+            if let depositId {
+                try db.all(
+                    ExpectationRecord.self,
+                    "SELECT * FROM \"expectation\" WHERE \"depositId\" = ? ORDER BY \"id\"", [depositId])
+            } else {
+                try db.all(ExpectationRecord.self, "SELECT * FROM \"expectation\" ORDER BY \"id\"")
+            }
+        return try records.map(expectation)
     }
 
-    static func manifest(_ db: Database, _ depositId: Int64) throws -> AssayBundle.Manifest {
-        let body = try ManifestRecord.fetchOne(db, key: depositId)?.body ?? []
+    static func manifest(_ db: any SQLConnection, _ depositId: Int64) throws -> AssayBundle.Manifest {
+        let body =
+            try db.value(
+                [UInt8].self, "SELECT \"body\" FROM \"escrowManifest\" WHERE \"depositId\" = ?", [depositId]) ?? []
         return try PackageContent.manifest(body, name: "deposit #\(depositId) manifest")
     }
 

@@ -1,12 +1,11 @@
 public import AssayBundle
 import Foundation
-import GRDB
 
 extension Store {
     /// The path of a file the binary-equivalence records keep (an artefact, a rebuilt copy, an evidence file, a
     /// report), or `nil` when no record keeps a file with that SHA-256 or the file is gone.
     public func keptFile(sha256: String) throws(StoreError) -> String? {
-        let listed = try read { db in try StoredBlobRecord.fetchOne(db, key: sha256) != nil }
+        let listed = try read { db in try db.exists(StoredBlobRecord.self, key: [sha256]) }
         let path = StoredBlobs(location).path(sha256: sha256)
         return listed && FileManager.default.fileExists(atPath: path) ? path : nil
     }

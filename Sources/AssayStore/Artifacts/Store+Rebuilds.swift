@@ -1,7 +1,6 @@
 import AssayCore
 import AssayProvenance
 import Foundation
-import GRDB
 
 extension Store {
     /// Records an `escrow rebuild` of a deposit: the environment, each attempt with its log, and each artefact
@@ -22,21 +21,21 @@ extension Store {
         }
         let builder = "assay rebuild on \(ProcessInfo.processInfo.hostName)"
         return try write { db, log in
-            let deposit = try Self.depositRecord(db, depositId)
+            let deposit = try Self.depositRecord(try db.grdbForArtifacts, depositId)
             let reproducible: Reproducibility = outcome.reproducible.map { $0 ? .yes : .no } ?? .unknown
             var run = RebuildRunRecord(
                 depositId: depositId, command: outcome.command, environment: outcome.environment,
                 sourceDateEpoch: outcome.sourceDateEpoch, network: outcome.network, builder: builder,
                 succeeded: outcome.succeeded, reproducible: reproducible,
                 differingArtifacts: outcome.differingArtifacts, recordedAt: Timestamp.now())
-            try run.insert(db)
+            try db.insert(&run)
             guard let runId = run.id else { throw StoreError.database("rebuild run row without id") }
             for (index, attempt) in outcome.attempts.enumerated() {
                 var row = RebuildAttemptRecord(
                     runId: runId, number: index + 1, folder: attempt.folder, exitStatus: attempt.exitStatus,
                     logSha256: try logs[index].map { try StoredBlobs.list($0, db) }, startedAt: attempt.startedAt,
                     finishedAt: attempt.finishedAt)
-                try row.insert(db)
+                try db.insert(&row)
                 guard let attemptId = row.id else { throw StoreError.database("rebuild attempt row without id") }
                 for kept in built[index] { try kept.insert(db, attempt: attemptId) }
             }
@@ -53,13 +52,14 @@ extension Store {
                 for kept in first {
                     var expectation = kept.expectation(
                         deposit: depositId, run: runId, builder: builder, remarks: remarks, source: source)
-                    try expectation.insert(db)
+                    try db.insert(&expectation)
                 }
             }
             let recorded = try Self.rebuildRun(db, run)
             try log.append(
                 db, action: "escrow.rebuild", entity: "rebuildRun", entityId: runId,
-                vendorId: try Self.offerRecord(db, deposit.offerId).vendorId, change: Change(after: recorded))
+                vendorId: try Self.offerRecord(try db.grdbForArtifacts, deposit.offerId).vendorId,
+                change: Change(after: recorded))
             return recorded
         }
     }
@@ -67,24 +67,32 @@ extension Store {
     /// A deposit's rebuild runs (every deposit's when `nil`), oldest first.
     public func rebuildRuns(deposit depositId: Int64? = nil) throws(StoreError) -> [RebuildRun] {
         try read { db in
-            var request = RebuildRunRecord.order(RebuildRunRecord.Columns.id)
-            if let depositId { request = request.filter(RebuildRunRecord.Columns.depositId == depositId) }
-            return try request.fetchAll(db).map { try Self.rebuildRun(db, $0) }
+            let records =
+                if let depositId {
+                    try db.all(
+                        RebuildRunRecord.self,
+                        "SELECT * FROM \"rebuildRun\" WHERE \"depositId\" = ? ORDER BY \"id\"", [depositId])
+                } else {
+                    try db.all(RebuildRunRecord.self, "SELECT * FROM \"rebuildRun\" ORDER BY \"id\"")
+                }
+            return try records.map { try Self.rebuildRun(db, $0) }
         }
     }
 
-    static func rebuildRun(_ db: Database, _ record: RebuildRunRecord) throws -> RebuildRun {
+    static func rebuildRun(_ db: any SQLConnection, _ record: RebuildRunRecord) throws -> RebuildRun {
         guard let id = record.id else { throw StoreError.database("rebuild run row without id") }
-        let attempts = try RebuildAttemptRecord.filter(RebuildAttemptRecord.Columns.runId == id)
-            .order(RebuildAttemptRecord.Columns.number).fetchAll(db)
+        let attempts = try db.all(
+            RebuildAttemptRecord.self, "SELECT * FROM \"rebuildAttempt\" WHERE \"runId\" = ? ORDER BY \"number\"", [id])
         return RebuildRun(
             id: id, depositId: record.depositId, command: record.command, environment: record.environment,
             sourceDateEpoch: record.sourceDateEpoch, network: record.network, builder: record.builder,
             succeeded: record.succeeded, reproducible: record.reproducible,
             differingArtifacts: record.differingArtifacts, recordedAt: record.recordedAt,
             attempts: try attempts.map { attempt in
-                let artifacts = try RebuildArtifactRecord.filter(RebuildArtifactRecord.Columns.attemptId == attempt.id)
-                    .order(RebuildArtifactRecord.Columns.id).fetchAll(db)
+                guard let attemptId = attempt.id else { throw StoreError.database("rebuild attempt row without id") }
+                let artifacts = try db.all(
+                    RebuildArtifactRecord.self,
+                    "SELECT * FROM \"rebuildArtifact\" WHERE \"attemptId\" = ? ORDER BY \"id\"", [attemptId])
                 return RebuildRun.Attempt(
                     number: attempt.number, folder: attempt.folder, exitStatus: attempt.exitStatus,
                     logSha256: attempt.logSha256, startedAt: attempt.startedAt, finishedAt: attempt.finishedAt,
@@ -94,8 +102,8 @@ extension Store {
                             contentManifestSha256: $0.contentManifestSha256)
                     })
             },
-            expectationIds: try Int64.fetchAll(
-                db, sql: "SELECT id FROM expectation WHERE rebuildRunId = ? ORDER BY id", arguments: [id]))
+            expectationIds: try db.values(
+                Int64.self, "SELECT \"id\" FROM \"expectation\" WHERE \"rebuildRunId\" = ? ORDER BY \"id\"", [id]))
     }
 }
 
@@ -120,11 +128,11 @@ private struct KeptArtifact {
         }
     }
 
-    func insert(_ db: Database, attempt: Int64) throws {
+    func insert(_ db: any SQLConnection, attempt: Int64) throws {
         var row = RebuildArtifactRecord(
             attemptId: attempt, path: path, size: file?.size, sha256: try file.map { try StoredBlobs.list($0, db) },
             contentDigest: content?.digest, contentManifestSha256: try manifest.map { try StoredBlobs.list($0, db) })
-        try row.insert(db)
+        try db.insert(&row)
     }
 
     func expectation(deposit: Int64, run: Int64, builder: String, remarks: [String], source: DigestedName)

@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-import GRDB
 
 /// Files the binary-equivalence records keep beside the database: copied into the evidence folder first (outside
 /// the transaction, as evidence attachments are), then listed in `storedBlob` inside it.
@@ -45,12 +44,12 @@ struct StoredBlobs {
 
     /// Lists a kept file in `storedBlob` (once per SHA-256) and returns its SHA-256.
     @discardableResult
-    static func list(_ pending: Pending, _ db: Database) throws -> String {
-        if try StoredBlobRecord.fetchOne(db, key: pending.sha256) == nil {
-            try StoredBlobRecord(
-                sha256: pending.sha256, size: pending.size, role: pending.role, originalName: pending.originalName,
-                storedAt: Timestamp.now()
-            ).insert(db)
+    static func list(_ pending: Pending, _ db: any SQLConnection) throws -> String {
+        if try !db.exists(StoredBlobRecord.self, key: [pending.sha256]) {
+            try db.insert(
+                StoredBlobRecord(
+                    sha256: pending.sha256, size: pending.size, role: pending.role, originalName: pending.originalName,
+                    storedAt: Timestamp.now()))
         }
         return pending.sha256
     }
