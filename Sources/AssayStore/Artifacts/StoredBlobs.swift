@@ -16,30 +16,24 @@ struct StoredBlobs {
         var size: Int64
         var role: String
         var originalName: String
+        /// Where the copy is.
+        var path: String
     }
 
     /// Copies a file in under its SHA-256.
     func keep(fileAt path: String, role: String) throws(StoreError) -> Pending {
         let stored = try blobs.store(fileAt: path)
         return Pending(
-            sha256: stored.sha256, size: stored.size, role: role, originalName: (path as NSString).lastPathComponent)
+            sha256: stored.sha256, size: stored.size, role: role, originalName: (path as NSString).lastPathComponent,
+            path: self.path(sha256: stored.sha256))
     }
 
     /// Writes bytes (a manifest, a report) in under their SHA-256.
     func keep(bytes: [UInt8], name: String, role: String) throws(StoreError) -> Pending {
-        let folder = blobs.root + "/incoming"
-        let temporary = folder + "/\(getpid())-\(UUID().uuidString)"
-        do {
-            try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            throw .io(path: temporary, reason: "cannot write \(name): \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        var pending = try keep(fileAt: temporary, role: role)
-        pending.originalName = name
-        return pending
+        let stored = try blobs.store(bytes: bytes, name: name)
+        return Pending(
+            sha256: stored.sha256, size: stored.size, role: role, originalName: name,
+            path: path(sha256: stored.sha256))
     }
 
     /// Lists a kept file in `storedBlob` (once per SHA-256) and returns its SHA-256.
@@ -50,6 +44,7 @@ struct StoredBlobs {
                 StoredBlobRecord(
                     sha256: pending.sha256, size: pending.size, role: pending.role, originalName: pending.originalName,
                     storedAt: Timestamp.now()))
+            try Store.recordBody(db, sha256: pending.sha256, path: pending.path)
         }
         return pending.sha256
     }

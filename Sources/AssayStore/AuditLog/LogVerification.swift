@@ -126,10 +126,11 @@ extension Store {
         if let replayed, replayed.malformedSeq == nil {
             var comparison = RecordComparison(evidenceRehashed: depth == .deep)
             try replayed.replay.compare(db, into: &comparison)
-            evidence.check(
+            let files = try evidence.readingBodies(db, rehash: depth == .deep)
+            files.check(
                 try db.all(EvidenceRecord.self, #"SELECT * FROM "evidence""#), rehash: depth == .deep,
                 into: &comparison)
-            evidence.check(
+            files.check(
                 try db.all(StoredBlobRecord.self, #"SELECT * FROM "storedBlob""#), rehash: depth == .deep,
                 into: &comparison)
             records = comparison

@@ -30,7 +30,7 @@ extension Store {
         var names = NameCache(vendors: [certification.vendorId: vendor.name])
         let details = try details(db, certification, asOf: asOf, full: false, names: &names)
         try log.append(
-            try db.grdbForCertifications, action: "cert.add", entity: "certification", entityId: id,
+            db, action: "cert.add", entity: "certification", entityId: id,
             vendorId: certification.vendorId, change: Change<CertificationDetails>(after: details))
         return details
     }
@@ -66,7 +66,7 @@ extension Store {
         try db.update(updated)
         let after = try details(db, updated, asOf: day, full: false)
         try log.append(
-            try db.grdbForCertifications, action: action, entity: "certification", entityId: id,
+            db, action: action, entity: "certification", entityId: id,
             vendorId: updated.vendorId, change: Change(before: before, after: after))
         return after
     }
@@ -164,7 +164,7 @@ extension Store {
         try db.insert(&product)
         guard let id = product.id else { throw StoreError.database("product row without id") }
         try log.append(
-            try db.grdbForCertifications, action: "product.add", entity: "product", entityId: id, vendorId: vendorId,
+            db, action: "product.add", entity: "product", entityId: id, vendorId: vendorId,
             change: Change(after: ProductSnapshot(name: name, versions: versions)))
         return id
     }
@@ -209,9 +209,9 @@ extension Store {
             validity: Validity(status: row.status, issuedOn: row.issuedOn, validUntil: row.validUntil, on: asOf),
             daysRemaining: row.validUntil.map { asOf.days(until: $0) },
             statusHistory: history,
-            evidence: full ? try evidence(try db.grdbForCertifications, certificationId: id) : nil,
+            evidence: full ? try evidence(db, certificationId: id) : nil,
             x509: full && row.scheme.builtin == .x509
-                ? try x509(try db.grdbForCertifications, certificationId: id) : nil,
+                ? try x509(db, certificationId: id) : nil,
             notes: row.notes, claimKey: row.claimKey, createdAt: row.createdAt, updatedAt: row.updatedAt
         )
     }

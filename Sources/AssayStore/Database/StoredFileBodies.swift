@@ -7,12 +7,11 @@ import Foundation
 /// folder in the same way, and its bytes go into the `blobBody` table in the transaction that lists it; a client
 /// that reads a file another one stored copies it from there into its cache first.
 extension Store {
-    /// In a PostgreSQL store, puts the bytes of a file just kept in `root` into `blobBody`, inside the caller's
+    /// In a PostgreSQL store, puts the bytes of a file just kept at `path` into `blobBody`, inside the caller's
     /// transaction (once per SHA-256); nothing for an SQLite store, whose folder already holds it.
-    static func recordBody(_ db: any SQLConnection, sha256: String, root: String) throws {
+    static func recordBody(_ db: any SQLConnection, sha256: String, path: String) throws {
         guard db.dialect == .postgresql else { return }
         if try db.exists(#"SELECT 1 FROM "blobBody" WHERE "sha256" = ?"#, [sha256]) { return }
-        let path = root + "/" + EvidenceBlobs.relativePath(sha256: sha256)
         guard let bytes = FileManager.default.contents(atPath: path) else {
             throw StoreError.io(path: path, reason: "the stored file is missing")
         }
@@ -30,7 +29,10 @@ extension Store {
             try db.value([UInt8].self, #"SELECT "body" FROM "blobBody" WHERE "sha256" = ?"#, [sha256])
         }
         guard let body else { throw StoreError.notFound(entity: "stored file", id: sha256) }
-        try EvidenceBlobs(root: location.evidenceDirectory).store(bytes: body, sha256: sha256)
+        let stored = try EvidenceBlobs(root: location.evidenceDirectory).store(bytes: body, name: "stored file \(sha256)")
+        guard stored.sha256 == sha256 else {
+            throw StoreError.io(path: path, reason: "the database holds other bytes under this SHA-256")
+        }
         return path
     }
 }

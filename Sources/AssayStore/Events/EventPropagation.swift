@@ -14,8 +14,7 @@ enum EventPropagation {
     /// The events bearing on one vendor, loading only the vendors around it and their events.
     static func events(_ db: any SQLConnection, bearingOn vendor: Vendor) throws -> [Hit] {
         let id = try Store.id(of: vendor)
-        let grdb = try db.grdbForEvents
-        let related = try AffiliateTree.ancestors(grdb, of: id) + AffiliateTree.subtree(grdb, of: id)
+        let related = try AffiliateTree.ancestors(db, of: id) + AffiliateTree.subtree(db, of: id)
         let inRelated = "IN (\(SQL.placeholders(related.count)))"
         let vendors = try db.rows(
             "SELECT \"id\", \"name\", \"parentId\" FROM \"vendor\" WHERE \"id\" \(inRelated) ORDER BY \"id\"", related)

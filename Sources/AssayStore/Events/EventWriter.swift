@@ -11,7 +11,7 @@ extension Store {
         try db.insert(&record)
         let event = try eventDetails(db, record)
         try log.append(
-            try db.grdbForEvents, action: "event.add", entity: "marketEvent", entityId: event.id,
+            db, action: "event.add", entity: "marketEvent", entityId: event.id,
             vendorId: record.vendorId, change: Change<MarketEvent>(after: event))
         return event
     }
@@ -31,7 +31,7 @@ extension Store {
         try db.update(updated)
         let after = try eventDetails(db, updated)
         try log.append(
-            try db.grdbForEvents, action: "event.edit", entity: "marketEvent", entityId: after.id,
+            db, action: "event.edit", entity: "marketEvent", entityId: after.id,
             vendorId: updated.vendorId, change: Change(before: before, after: after))
         return after
     }
@@ -89,7 +89,7 @@ extension Store {
         activeOn: CalendarDate?
     ) throws -> MarketEvent {
         guard let id = record.id else { throw StoreError.database("market event row without id") }
-        let vendorName = try names.vendor(try db.grdbForEvents, record.vendorId)
+        let vendorName = try names.vendor(db, record.vendorId)
         return MarketEvent(
             id: id,
             vendor: VendorReference(id: record.vendorId, name: vendorName, link: nil),

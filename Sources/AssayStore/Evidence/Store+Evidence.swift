@@ -27,6 +27,8 @@ extension Store {
                 originalName: (path as NSString).lastPathComponent, receivedAt: Timestamp.now(), effectiveOn: effectiveOn
             )
             try db.insert(&record)
+            try Self.recordBody(
+                db, sha256: stored.sha256, path: blobs.root + "/" + EvidenceBlobs.relativePath(sha256: stored.sha256))
             let evidence = try Self.evidence(record)
             try log.append(db, action: "cert.attach", entity: "evidence", entityId: evidence.id,
                            vendorId: certification.vendorId, change: Change<Evidence>(after: evidence))

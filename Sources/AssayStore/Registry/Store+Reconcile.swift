@@ -55,7 +55,6 @@ extension Store {
         var names = NameCache()
         var records: [Registry: [RegistryRecord]] = [:]
         var reconciled: [ReconciledClaim] = []
-        let grdb = try db.grdbForEvents
         for claim in claims {
             guard let registry = ReconciliationCheck.registry(for: claim.scheme), let id = claim.id else { continue }
             if records[registry] == nil {
@@ -69,8 +68,8 @@ extension Store {
                 let latestImport = knownImports.filter({ $0.registry == registry }).map(\.importedAt).max()
             else { continue }
             let check = ReconciliationCheck(
-                claim: claim, vendorName: try names.vendor(grdb, claim.vendorId),
-                productName: try names.product(grdb, claim.productId), asOf: asOf)
+                claim: claim, vendorName: try names.vendor(db, claim.vendorId),
+                productName: try names.product(db, claim.productId), asOf: asOf)
             let record = check.bestRecord(in: candidates)
             for (outcome, message) in check.outcomes(record) {
                 let finding = ReconciliationFinding(

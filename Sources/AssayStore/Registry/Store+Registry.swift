@@ -237,7 +237,7 @@ extension Store {
             try db.run("UPDATE \"registryRecord\" SET \"vendorId\" = ? WHERE \"id\" = ?", [link.vendorId, link.record])
         }
         try log.append(
-            try db.grdbForEvents, action: "registry.relink", entity: "registryRecord", entityId: "", vendorId: nil,
+            db, action: "registry.relink", entity: "registryRecord", entityId: "", vendorId: nil,
             change: Change(before: before, after: after))
         return after.count
     }

@@ -30,8 +30,7 @@ struct VendorLinker {
         switch matcher.match(name) {
         case .matched(let id): link = .vendor(id)
         case .ambiguous(let ids):
-            let grdb = try db.grdbForEvents
-            link = .ambiguous(try ids.map { try names.vendor(grdb, $0) }.sorted())
+            link = .ambiguous(try ids.map { try names.vendor(db, $0) }.sorted())
         case .unmatched: link = .none
         }
         links[name] = link

@@ -147,7 +147,7 @@ extension Store {
         for identifier in draft.identifiers { try register(db, identifier, for: id) }
         let details = try details(db, vendor)
         try log.append(
-            try db.grdbForVendors, action: "vendor.add", entity: "vendor", entityId: id, vendorId: id,
+            db, action: "vendor.add", entity: "vendor", entityId: id, vendorId: id,
             change: Change<VendorDetails>(after: details))
         return details
     }

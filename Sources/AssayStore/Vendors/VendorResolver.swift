@@ -13,7 +13,7 @@ enum VendorResolver {
         }
         // "Fortinet" for "Fortinet, Inc.": the registries' normalisation (case, punctuation, legal suffixes),
         // accepted only when it points at exactly one vendor.
-        if case .matched(let id) = try Store.vendorMatcher(try db.grdbForVendors).match(trimmed),
+        if case .matched(let id) = try Store.vendorMatcher(db).match(trimmed),
             let vendor = try Vendor.cached(db, id: id)
         {
             return vendor
