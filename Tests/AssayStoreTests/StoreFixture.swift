@@ -39,6 +39,17 @@ struct StoreFixture {
 
     var path: String { store.location.path }
 
+    /// Rewrites the database behind Assay's back as an attacker with full control of it could: first turning off
+    /// what makes the log append-only (SQLite: dropping its triggers; PostgreSQL: a superuser session that fires no
+    /// triggers), then running `sql` (identifiers double-quoted, so that both databases read it alike).
+    func tamper(_ sql: String) throws {
+        if database != nil {
+            try execute("SET session_replication_role = replica; " + sql)
+        } else {
+            try execute(AppendOnlyTriggers.drop + " " + sql)
+        }
+    }
+
     /// Runs SQL on the store's database behind Assay's back, as another program would.
     func execute(_ sql: String) throws {
         if let database {
