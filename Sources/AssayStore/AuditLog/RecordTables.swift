@@ -1,6 +1,6 @@
 import AssayCrypto
 import Foundation
-import GRDB
+internal import GRDB
 
 /// A table of records bound to the audit log: every row's state is written into the log by the transaction that
 /// writes the row, and `log verify` compares the table with what the log says.

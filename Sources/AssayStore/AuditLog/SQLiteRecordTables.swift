@@ -1,6 +1,6 @@
 import AssayCrypto
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The SQLite store's record tables, and the temporary triggers that collect the rows a transaction writes.
 enum SQLiteRecordTables {

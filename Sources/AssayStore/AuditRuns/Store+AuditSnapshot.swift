@@ -52,7 +52,7 @@ extension Store {
                 eventCount: events.count,
                 latestCheckpoint: try db.one(
                     LogCheckpoint.self, #"SELECT * FROM "logCheckpoint" ORDER BY "id" DESC LIMIT 1"#),
-                reconciliation: try Self.reconcile(db.grdbForEscrow, vendorId: nil, asOf: asOf, recordedBefore: nil)
+                reconciliation: try Self.reconcile(db, vendorId: nil, asOf: asOf, recordedBefore: nil)
                     .map(\.finding),
                 acceptances: try db.all(RiskAcceptanceRecord.self, #"SELECT * FROM "riskAcceptance" ORDER BY "id""#)
                     .map { try $0.acceptance() },

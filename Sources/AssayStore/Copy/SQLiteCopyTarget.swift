@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// An SQLite store written by `db copy`: created or migrated as any command does, then written in one immediate
 /// transaction; stored files go into its evidence folder.

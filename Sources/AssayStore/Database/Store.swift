@@ -1,7 +1,7 @@
 import AssayCore
 import AssayPostgreSQL
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The records store: an SQLite database (WAL) shared by every `assay` process on the machine, or a PostgreSQL
 /// database shared by a team.

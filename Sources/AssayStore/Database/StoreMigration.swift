@@ -1,6 +1,6 @@
 import AssayPostgreSQL
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Brings a store's schema up to date on request (`assay db migrate`), for SQLite and PostgreSQL alike.
 ///

@@ -9,16 +9,15 @@ extension Store {
         let knownOn = knownOn ?? .today
         return try read { db in
             // TRANSITION: the vendor, event and registry helpers still take GRDB's connection.
-            let grdb = try db.grdbForEscrow
-            let vendor = try VendorResolver.resolve(grdb, reference)
+            let vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)
-            let details = try Self.details(grdb, vendor)
+            let details = try Self.details(db, vendor)
             let cutoff = Timestamp.end(of: knownOn)
             var names = NameCache()
-            let parents = try AffiliateTree.ancestors(grdb, of: id).map { try names.vendor(grdb, $0) }
-            let affiliates = try AffiliateTree.subtree(grdb, of: id).filter { $0 != id }
-                .map { try names.vendor(grdb, $0) }.sorted()
-            let reconciled = try Self.reconcile(grdb, vendorId: id, asOf: asOf, recordedBefore: cutoff)
+            let parents = try AffiliateTree.ancestors(db, of: id).map { try names.vendor(db, $0) }
+            let affiliates = try AffiliateTree.subtree(db, of: id).filter { $0 != id }
+                .map { try names.vendor(db, $0) }.sorted()
+            let reconciled = try Self.reconcile(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
             let outcomes = Dictionary(grouping: reconciled.map(\.finding), by: \.certificationId)
                 .mapValues { $0.map(\.outcome) }
             let certifications = try DossierCertifications.build(
@@ -26,10 +25,10 @@ extension Store {
             let escrow = try DossierEscrow.build(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
             let binaries = try DossierBinaries.build(db, vendorId: id, asOf: asOf, recordedBefore: cutoff)
             var events: [MarketEvent] = []
-            for hit in try EventPropagation.events(grdb, bearingOn: vendor) where hit.record.createdAt < cutoff {
+            for hit in try EventPropagation.events(db, bearingOn: vendor) where hit.record.createdAt < cutoff {
                 events.append(
                     try Self.eventDetails(
-                        grdb, hit.record, names: &names, relation: hit.relation,
+                        db, hit.record, names: &names, relation: hit.relation,
                         path: hit.path, activeOn: asOf))
             }
             let timeline = try

@@ -71,7 +71,7 @@ extension Store {
             }
             if let vendor {
                 conditions.append(#""offerId" IN (SELECT "id" FROM "escrowOffer" WHERE "vendorId" = ?)"#)
-                arguments.append(try VendorResolver.resolve(db.grdbForEscrow, vendor).id)
+                arguments.append(try VendorResolver.resolve(db, vendor).id)
             }
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             let sql = #"SELECT * FROM "escrowDeposit""# + filter + #" ORDER BY "id""#
@@ -96,7 +96,7 @@ extension Store {
         return EscrowDeposit(
             id: id, offerId: record.offerId,
             vendor: VendorReference(
-                id: offer.vendorId, name: try names.vendor(db.grdbForEscrow, offer.vendorId), link: nil),
+                id: offer.vendorId, name: try names.vendor(db, offer.vendorId), link: nil),
             label: record.label, sourcePath: record.sourcePath, algorithm: record.algorithm,
             bundleDigest: record.bundleDigest, files: record.files, directories: record.directories,
             symlinks: record.symlinks, bytes: record.bytes, strippedPrefix: record.strippedPrefix,

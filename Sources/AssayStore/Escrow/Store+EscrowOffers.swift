@@ -7,7 +7,7 @@ extension Store {
     @discardableResult
     public func addVendorKey(_ vendorReference: String, key: PublicKey, label: String?) throws(StoreError) -> VendorKey {
         try write { db, log in
-            let vendor = try VendorResolver.resolve(db.grdbForEscrow, vendorReference)
+            let vendor = try VendorResolver.resolve(db, vendorReference)
             let vendorId = try Self.id(of: vendor)
             let fingerprint = key.fingerprint.hex
             if let existing = try db.one(
@@ -33,7 +33,7 @@ extension Store {
     /// A vendor's registered keys.
     public func vendorKeys(_ vendorReference: String) throws(StoreError) -> [VendorKey] {
         try read { db in
-            let vendor = try VendorResolver.resolve(db.grdbForEscrow, vendorReference)
+            let vendor = try VendorResolver.resolve(db, vendorReference)
             return try db.all(
                 VendorKeyRecord.self, #"SELECT * FROM "vendorKey" WHERE "vendorId" = ? ORDER BY "id""#, [vendor.id]
             ).map { try Self.vendorKey($0, vendor: vendor) }
@@ -44,7 +44,7 @@ extension Store {
     @discardableResult
     public func addEscrowOffer(_ draft: EscrowOfferDraft) throws(StoreError) -> EscrowOffer {
         try write { db, log in
-            let vendor = try VendorResolver.resolve(db.grdbForEscrow, draft.vendor)
+            let vendor = try VendorResolver.resolve(db, draft.vendor)
             var record = OfferRecord(
                 vendorId: try Self.id(of: vendor), kind: draft.kind, agent: draft.agent, terms: draft.terms,
                 offeredOn: draft.offeredOn, source: draft.source, notes: draft.notes, createdAt: Timestamp.now()
@@ -67,7 +67,7 @@ extension Store {
         try read { db in
             let offers: [OfferRecord]
             if let vendor {
-                let vendorId = try VendorResolver.resolve(db.grdbForEscrow, vendor).id
+                let vendorId = try VendorResolver.resolve(db, vendor).id
                 offers = try db.all(
                     OfferRecord.self, #"SELECT * FROM "escrowOffer" WHERE "vendorId" = ? ORDER BY "id""#, [vendorId])
             } else {
@@ -90,7 +90,7 @@ extension Store {
         return EscrowOffer(
             id: id,
             vendor: VendorReference(
-                id: record.vendorId, name: try names.vendor(db.grdbForEscrow, record.vendorId), link: nil),
+                id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
             kind: record.kind, agent: record.agent, terms: record.terms, offeredOn: record.offeredOn,
             source: record.source, notes: record.notes, createdAt: record.createdAt,
             deposits: try db.value(Int.self, #"SELECT COUNT(*) FROM "escrowDeposit" WHERE "offerId" = ?"#, [id]) ?? 0

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The SQLite store's connections: GRDB's `Database`, inside the store's transactions.
 extension Database: SQLConnection {
