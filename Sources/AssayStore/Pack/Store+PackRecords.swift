@@ -27,8 +27,7 @@ public struct PackRecords: Sendable {
 extension Store {
     /// The evidence files, deposits, manifests and verification runs of the vendors with these ids.
     public func packRecords(vendorIds: [Int64]) throws(StoreError) -> PackRecords {
-        let root = location.evidenceDirectory
-        return try read { db in
+        var packed = try read { db in
             var records = PackRecords()
             guard !vendorIds.isEmpty else { return records }
             let vendors = SQL.placeholders(vendorIds.count)
@@ -39,10 +38,7 @@ extension Store {
                 WHERE "certificationId" IN (SELECT "id" FROM "certification" WHERE "vendorId" IN (\(vendors)))
                 ORDER BY "sha256"
                 """, vendorIds)
-            records.evidence = hashes.map { hash in
-                PackRecords.EvidenceFile(
-                    sha256: hash, storedPath: root + "/" + EvidenceBlobs.relativePath(sha256: hash))
-            }
+            records.evidence = hashes.map { hash in PackRecords.EvidenceFile(sha256: hash, storedPath: "") }
             let deposits = try db.all(
                 DepositRecord.self,
                 """
@@ -60,6 +56,11 @@ extension Store {
             }
             return records
         }
+        // Each file where it is on this machine (a PostgreSQL store's copied into the cache first).
+        for index in packed.evidence.indices {
+            packed.evidence[index].storedPath = try storedFilePath(sha256: packed.evidence[index].sha256)
+        }
+        return packed
     }
 
     /// The audit log's entries from the first through `seq`, oldest first.

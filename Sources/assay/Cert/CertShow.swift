@@ -21,18 +21,19 @@ struct CertShow: ParsableCommand {
     func run() throws {
         let asOf = try convert("--as-of", asOf, CalendarDate.init(iso:)) ?? .today
         let opened = try store.open(.readOnly)
-        try Self.emit(
-            try opened.certification(id, asOf: asOf), format: output.format,
-            evidenceRoot: opened.location.evidenceDirectory)
+        let cert = try opened.certification(id, asOf: asOf)
+        let paths = try (cert.evidence ?? []).map { ($0.id, try opened.storedFilePath(sha256: $0.sha256)) }
+        try Self.emit(cert, format: output.format, evidencePaths: Dictionary(paths, uniquingKeysWith: { first, _ in first }))
     }
 
-    static func emit(_ cert: CertificationDetails, format: OutputFormat, evidenceRoot: String? = nil) throws {
+    /// Prints a certification; `evidencePaths` gives, by evidence id, where each file is on this machine.
+    static func emit(_ cert: CertificationDetails, format: OutputFormat, evidencePaths: [Int64: String] = [:]) throws {
         let history = cert.statusHistory?.map {
             "\($0.effectiveOn) \($0.status.rawValue)\($0.reason.map { ": \($0)" } ?? "")"
         }
         let evidence = cert.evidence?.map { item in
             "#\(item.id) \(item.originalName) (\(item.size) bytes, sha256 \(item.sha256))"
-                + (evidenceRoot.map { root in "\n  \(root)/\(item.storedPath)" } ?? "")
+                + (evidencePaths[item.id].map { path in "\n  \(path)" } ?? "")
         }
         try Output.emitRecord(
             cert, format: format,
