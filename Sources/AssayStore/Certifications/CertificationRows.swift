@@ -7,14 +7,16 @@ extension Certification {
     /// Inserts the row, sets ``id`` from the database and returns it. The values are those the record's own
     /// encoding writes (`CachedRecordStatementsTests` compares them).
     mutating func insertRow(_ db: any SQLConnection) throws -> Int64 {
-        let arguments: [any SQLValueConvertible] = [
-            vendorId, productId, try Self.jsonText(coveredVersions), scheme, level, try Self.jsonText(augmentations),
-            auditPeriodStart, auditPeriodEnd, number, issuer, lab, scope, issuedOn, validUntil, status, createdAt,
-            updatedAt, notes, claimKey,
+        let arguments: [SQLValue] = [
+            vendorId.sqlValue, productId.sqlValue, .text(try Self.jsonText(coveredVersions)), scheme.sqlValue,
+            level.sqlValue, .text(try Self.jsonText(augmentations)), auditPeriodStart.sqlValue,
+            auditPeriodEnd.sqlValue, number.sqlValue, issuer.sqlValue, lab.sqlValue, scope.sqlValue, issuedOn.sqlValue,
+            validUntil.sqlValue, status.sqlValue, createdAt.sqlValue, updatedAt.sqlValue, notes.sqlValue,
+            claimKey.sqlValue,
         ]
-        guard let id = try db.value(Int64.self, Self.insertSQL, arguments) else {
-            throw StoreError.database("inserting into certification returned no id")
-        }
+        var id: Int64?
+        try db.forEachRow(Self.insertSQL, arguments) { row in id = try row[0] }
+        guard let id else { throw StoreError.database("inserting into certification returned no id") }
         self.id = id
         return id
     }
