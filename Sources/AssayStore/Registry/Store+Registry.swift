@@ -195,10 +195,10 @@ extension Store {
     public func registryLinks(vendor reference: String) throws(StoreError) -> VendorRegistryLinks {
         try read { db in
             let vendor = try VendorResolver.resolve(db, reference)
+            let vendorId = try Self.id(of: vendor)
             let linked =
-                try db.value(
-                    Int.self, "SELECT COUNT(*) FROM \"registryRecord\" WHERE \"vendorId\" = ?", [try Self.id(of: vendor)]
-                ) ?? 0
+                try db.value(Int.self, "SELECT COUNT(*) FROM \"registryRecord\" WHERE \"vendorId\" = ?", [vendorId])
+                ?? 0
             var linker = try VendorLinker(db)
             var ambiguous: [AmbiguousManufacturer] = []
             let manufacturers = try db.values(
@@ -222,7 +222,8 @@ extension Store {
         var linker = try VendorLinker(db)
         var before: [RegistryLink] = []
         var after: [RegistryLink] = []
-        for row in try db.rows("SELECT \"id\", \"manufacturer\", \"vendorId\" FROM \"registryRecord\" ORDER BY \"id\"") {
+        let rows = try db.rows("SELECT \"id\", \"manufacturer\", \"vendorId\" FROM \"registryRecord\" ORDER BY \"id\"")
+        for row in rows {
             let id: Int64 = try row["id"]
             let manufacturer: String = try row["manufacturer"]
             let stored: Int64? = try row["vendorId"]
