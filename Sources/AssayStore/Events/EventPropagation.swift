@@ -22,9 +22,8 @@ enum EventPropagation {
             try vendors.map { row throws -> (id: Int64, name: String, parentId: Int64?) in
                 (try row["id"], try row["name"], try row["parentId"])
             })
-        let records = try db.all(
-            MarketEventRecord.self, "SELECT * FROM \"marketEvent\" WHERE \"vendorId\" \(inRelated) ORDER BY \"id\"",
-            related)
+        let records = try db.marketEvents(
+            "SELECT * FROM \"marketEvent\" WHERE \"vendorId\" \(inRelated) ORDER BY \"id\"", related)
         let events = Dictionary(grouping: records, by: \.vendorId)
         return hits(bearingOn: id, in: index, events: events)
     }

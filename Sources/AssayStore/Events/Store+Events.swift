@@ -51,7 +51,7 @@ extension Store {
             if let vendor = filter.vendor {
                 hits = try EventPropagation.events(db, bearingOn: try VendorResolver.resolve(db, vendor))
             } else {
-                hits = try db.all(MarketEventRecord.self, "SELECT * FROM \"marketEvent\" ORDER BY \"id\"")
+                hits = try db.marketEvents("SELECT * FROM \"marketEvent\" ORDER BY \"id\"")
                     .map { EventPropagation.Hit(record: $0, relation: .own) }
             }
             var names = NameCache()

@@ -106,12 +106,13 @@ extension Store {
                 added: 0, updated: 0, unchanged: 0)
             try db.insert(&importRow)
             guard let importId = importRow.id else { throw StoreError.database("import row without id") }
-            var existing: [String: (id: Int64, hash: String)] = [:]
+            // Each record's content hash by its key, which is unique within the registry.
+            var existing: [String: String] = [:]
             try db.forEachRow(
-                "SELECT \"id\", \"recordKey\", \"contentHash\" FROM \"registryRecord\" WHERE \"registry\" = ?",
+                "SELECT \"recordKey\", \"contentHash\" FROM \"registryRecord\" WHERE \"registry\" = ?",
                 [registry.rawValue.sqlValue]
             ) { row in
-                existing[try row["recordKey"]] = (try row["id"], try row["contentHash"])
+                existing[try row["recordKey"]] = try row["contentHash"]
             }
             // One statement text each, so that the connection prepares them once for all the rows.
             let insert = """
@@ -119,14 +120,13 @@ extension Store {
                     "certificateNumber", "category", "scheme", "level", "certifiedOn", "endsOn", "status", "url",
                     "contentHash", "importId")
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                RETURNING "id"
                 """
             let update = """
                 UPDATE "registryRecord" SET "manufacturer" = ?, "vendorId" = ?, "product" = ?,
                     "certificateNumber" = ?, "category" = COALESCE(?, "category"), "scheme" = COALESCE(?, "scheme"),
                     "level" = COALESCE(?, "level"), "certifiedOn" = COALESCE(?, "certifiedOn"), "endsOn" = ?,
                     "status" = ?, "url" = ?, "contentHash" = ?, "importId" = ?
-                WHERE "id" = ?
+                WHERE "registry" = ? AND "recordKey" = ?
                 """
             let hasher = try DigestContext(.sha256)
             for (index, entry) in entries.enumerated() {
@@ -138,17 +138,16 @@ extension Store {
                     entry.manufacturer, vendorId, entry.product, entry.certificateNumber, entry.category, entry.scheme,
                     entry.level, entry.certifiedOn, entry.endsOn, entry.status, entry.url, hash, importId,
                 ]
-                if let (id, storedHash) = existing[entry.recordKey] {
+                if let storedHash = existing[entry.recordKey] {
                     if storedHash == hash {
                         report.unchanged += 1
                         continue
                     }
-                    try db.run(update, fields + [id])
+                    try db.run(update, fields + [registry.rawValue, entry.recordKey])
                     report.updated += 1
                 } else {
-                    guard let id = try db.value(Int64.self, insert, [registry.rawValue, entry.recordKey] + fields)
-                    else { throw StoreError.database("inserting into registryRecord returned no id") }
-                    existing[entry.recordKey] = (id, hash)
+                    try db.run(insert, [registry.rawValue, entry.recordKey] + fields)
+                    existing[entry.recordKey] = hash
                     report.added += 1
                 }
             }
@@ -196,10 +195,10 @@ extension Store {
     public func registryLinks(vendor reference: String) throws(StoreError) -> VendorRegistryLinks {
         try read { db in
             let vendor = try VendorResolver.resolve(db, reference)
+            let vendorId = try Self.id(of: vendor)
             let linked =
-                try db.value(
-                    Int.self, "SELECT COUNT(*) FROM \"registryRecord\" WHERE \"vendorId\" = ?", [try Self.id(of: vendor)]
-                ) ?? 0
+                try db.value(Int.self, "SELECT COUNT(*) FROM \"registryRecord\" WHERE \"vendorId\" = ?", [vendorId])
+                ?? 0
             var linker = try VendorLinker(db)
             var ambiguous: [AmbiguousManufacturer] = []
             let manufacturers = try db.values(
@@ -223,7 +222,8 @@ extension Store {
         var linker = try VendorLinker(db)
         var before: [RegistryLink] = []
         var after: [RegistryLink] = []
-        for row in try db.rows("SELECT \"id\", \"manufacturer\", \"vendorId\" FROM \"registryRecord\" ORDER BY \"id\"") {
+        let rows = try db.rows("SELECT \"id\", \"manufacturer\", \"vendorId\" FROM \"registryRecord\" ORDER BY \"id\"")
+        for row in rows {
             let id: Int64 = try row["id"]
             let manufacturer: String = try row["manufacturer"]
             let stored: Int64? = try row["vendorId"]
