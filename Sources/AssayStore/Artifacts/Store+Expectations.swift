@@ -130,9 +130,7 @@ extension Store {
     }
 
     static func manifest(_ db: any SQLConnection, _ depositId: Int64) throws -> AssayBundle.Manifest {
-        let body =
-            try db.value(
-                [UInt8].self, "SELECT \"body\" FROM \"escrowManifest\" WHERE \"depositId\" = ?", [depositId]) ?? []
+        let body = try db.depositManifestBodyForArtifacts(depositId) ?? []
         return try PackageContent.manifest(body, name: "deposit #\(depositId) manifest")
     }
 
