@@ -42,15 +42,14 @@ struct StoredBlobs {
         return pending
     }
 
-    /// Lists a kept file in `storedBlob` (once per SHA-256) and returns its SHA-256.
+    /// Lists a kept file in `storedBlob` (once per SHA-256: a client listing the same file at the same time waits
+    /// for the other's row instead of failing on it) and returns its SHA-256.
     @discardableResult
     static func list(_ pending: Pending, _ db: any SQLConnection) throws -> String {
-        if try !db.exists(StoredBlobRecord.self, key: [pending.sha256]) {
-            try db.insert(
-                StoredBlobRecord(
-                    sha256: pending.sha256, size: pending.size, role: pending.role, originalName: pending.originalName,
-                    storedAt: Timestamp.now()))
-        }
+        try db.run(
+            #"INSERT INTO "storedBlob" ("sha256", "size", "role", "originalName", "storedAt") VALUES (?, ?, ?, ?, ?) "#
+                + #"ON CONFLICT ("sha256") DO NOTHING"#,
+            [pending.sha256, pending.size, pending.role, pending.originalName, Timestamp.now()])
         return pending.sha256
     }
 
