@@ -139,7 +139,10 @@ let package = Package(
         .executableTarget(name: "assay-bench-store", dependencies: ["AssayStore"], path: "Benchmarks/StoreBench"),
         .executableTarget(
             name: "assay-bench-audit", dependencies: ["AssayStore", "AssayBundle"], path: "Benchmarks/AuditBench"),
-        .target(name: "AssayTestSupport", dependencies: ["AssayPostgreSQL"], path: "Tests/AssayTestSupport"),
+        .target(
+            name: "AssayTestSupport",
+            dependencies: ["AssayPostgreSQL", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/AssayTestSupport"),
         .systemLibrary(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .executableTarget(
             name: "assay-fuzz",
@@ -150,7 +153,7 @@ let package = Package(
         .testTarget(
             name: "AssayStoreTests",
             dependencies: [
-                "AssayStore", "AssayBundle", "AssayProvenance", "AssayTestSupport",
+                "AssayStore", "AssayBundle", "AssayProvenance", "AssayPostgreSQL", "AssayTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

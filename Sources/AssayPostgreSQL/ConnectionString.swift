@@ -7,8 +7,9 @@ internal import CLibPQ
 /// (passwords belong in `PGPASSFILE` or `~/.pgpass`, which libpq reads itself). `description` is the redacted form,
 /// so a connection string interpolated into a message by mistake does not leak one either.
 public struct ConnectionString: Sendable, Equatable, CustomStringConvertible {
-    /// The text as given, with any password in it: for libpq only.
-    let text: String
+    /// The text as given, with any password in it: for libpq, and for files that name the store when it holds no
+    /// password (`redacted == text`); never to print.
+    public let text: String
 
     /// A connection string, or `nil` when `text` is not one: a URI with the `postgresql` or `postgres` scheme, or
     /// a key/value string (it contains `=` after a keyword, as in `dbname=assay`). Anything else, `/data/a=b.db`

@@ -5,6 +5,8 @@ internal import CLibPQ
 public struct PostgresResult: Sendable {
     /// The columns' names, in order.
     public let columns: [String]
+    /// Each column's type (its `pg_type` OID: 20 `bigint`, 25 `text`, 17 `bytea`, …), in order.
+    public let columnTypes: [UInt32]
     /// The rows, each with one value per column.
     public let rows: [PostgresRow]
     /// How many rows an INSERT, UPDATE or DELETE touched (0 for other statements).
@@ -17,6 +19,7 @@ public struct PostgresResult: Sendable {
         let columns = (0..<columnCount).map { String(cString: PQfname(result, $0)) }
         let index = Dictionary(columns.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.columns = columns
+        columnTypes = (0..<columnCount).map { UInt32(PQftype(result, $0)) }
         rows = (0..<PQntuples(result)).map { row in
             PostgresRow(
                 values: (0..<columnCount).map { column in
@@ -45,7 +48,11 @@ public struct PostgresRow: Sendable {
 
     /// The bytes of a `bytea` column (PostgreSQL's hex output, `\x…`), `nil` for NULL or text that is not that.
     public func bytes(_ column: String) -> [UInt8]? {
-        guard let text = self[column] else { return nil }
+        self[column].flatMap(Self.bytes(hex:))
+    }
+
+    /// The bytes of `bytea` hex output (`\x…`), `nil` for text that is not that.
+    public static func bytes(hex text: String) -> [UInt8]? {
         let digits = text.utf8
         guard digits.starts(with: "\\x".utf8), digits.count % 2 == 0 else { return nil }
         var bytes: [UInt8] = []

@@ -54,8 +54,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
     case database(String)
     /// A PostgreSQL server refused the connection or a statement.
     case postgreSQL(PostgresError)
-    /// The command cannot use a PostgreSQL store yet.
-    case backendUnsupported
+    /// The command cannot do this with a PostgreSQL store; `reason` says why and what to do instead.
+    case backendUnsupported(String)
 
     /// A stable identifier for scripts and tests.
     public var code: String {
@@ -135,8 +135,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible {
             "database error: \(message)"
         case .postgreSQL(let error):
             error.description
-        case .backendUnsupported:
-            "the PostgreSQL store supports only 'db migrate' and 'db copy' in this version"
+        case .backendUnsupported(let reason):
+            reason
         }
     }
 }

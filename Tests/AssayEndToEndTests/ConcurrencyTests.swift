@@ -16,6 +16,35 @@ import Testing
     @Test func eightWritersAndTwoReadersLoseNothing() throws {
         let directory = TemporaryDirectory()
         let db = directory.file("assay.sqlite")
+        try Self.race(db: db)
+        let queue = try DatabaseQueue(path: db)
+        let counts = try queue.read { db in
+            try ["vendor", "certification", "marketEvent", "auditLog"].map { table in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0
+            }
+        }
+        #expect(try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") } == "ok")
+        try Self.expectEveryChange(counts: counts, db: db)
+    }
+
+    /// The same race on a PostgreSQL store: the writers take turns through the store's write lock, and the log
+    /// stays one chain.
+    @Test(.enabled(if: PostgresCluster.isAvailable, Comment(rawValue: PostgresCluster.unavailable)))
+    func eightWritersAndTwoReadersLoseNothingOnPostgreSQL() throws {
+        let cluster = try PostgresCluster.shared()
+        let created = try cluster.createDatabase(owner: "assay_writer")
+        let migrated = try AssayProcess.run(["db", "migrate", "--db", created.connectionString])
+        #expect(migrated.exitCode == 0, "\(migrated.stderr)")
+        try Self.race(db: created.connectionString)
+        let connection = try cluster.connect(database: created.name)
+        let counts = try ["vendor", "certification", "marketEvent", "auditLog"].map { table in
+            Int(try connection.query("SELECT COUNT(*) FROM \"\(table)\"").rows.first?[0] ?? "") ?? -1
+        }
+        try Self.expectEveryChange(counts: counts, db: created.connectionString)
+    }
+
+    /// Eight writers and two readers at once on `db`, until the writers are done; every process succeeds.
+    private static func race(db: String) throws {
         let started = try (0..<Self.writers).map { writer in
             try ChildProcess(Paths.product("assay-stress-driver"), [db, "\(writer)", "\(Self.changes)"])
         }
@@ -37,24 +66,15 @@ import Testing
             #expect(result.exitCode == 0 && !result.stderr.contains("locked"), "reader: \(result.stderr)")
         }
         #expect(verifiedWhileWriting > 0)
+    }
 
-        let queue = try DatabaseQueue(path: db)
-        let counts = try queue.read { db in
-            (
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM vendor") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM certification") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM marketEvent") ?? 0,
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditLog") ?? 0,
-                try String.fetchOne(db, sql: "PRAGMA integrity_check")
-            )
-        }
-        let perKind = (Self.changes + 2) / 3
-        #expect(counts.0 == Self.writers * perKind)
-        #expect(counts.1 == Self.writers * ((Self.changes + 1) / 3))
-        #expect(counts.2 == Self.writers * (Self.changes / 3))
-        #expect(counts.3 == Self.writers * Self.changes)
-        #expect(counts.4 == "ok")
-        let verified = try AssayProcess.run(["log", "verify"], database: db)
+    /// Every writer's every change is there, once, and the log verifies.
+    private static func expectEveryChange(counts: [Int], db: String) throws {
+        #expect(counts[0] == Self.writers * ((Self.changes + 2) / 3))
+        #expect(counts[1] == Self.writers * ((Self.changes + 1) / 3))
+        #expect(counts[2] == Self.writers * (Self.changes / 3))
+        #expect(counts[3] == Self.writers * Self.changes)
+        let verified = try AssayProcess.run(["log", "verify", "--db", db])
         #expect(verified.exitCode == 0 && verified.stdout.hasPrefix("OK \(Self.writers * Self.changes) entries"))
     }
 }

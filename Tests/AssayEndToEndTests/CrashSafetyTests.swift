@@ -8,9 +8,17 @@ import Testing
 ///
 /// `assay audit run` is not built yet; when it is, add it to ``killPoints`` runs like `bundle hash -o`
 /// (a report file must be absent or complete).
+///
+/// In the PostgreSQL run (``TestDatabase``) the same kills hit a PostgreSQL store: the server rolls back the killed
+/// command's transaction.
 @Suite(.serialized) struct CrashSafetyTests {
     let directory = TemporaryDirectory()
-    var db: String { directory.file("assay.sqlite") }
+    let database: TestDatabase
+    var db: String { database.address }
+
+    init() throws {
+        database = try TestDatabase(in: directory)
+    }
     /// Seconds after the start at which each run is killed; the last ones usually let the command finish.
     static let killPoints: [Double] = [0.05, 0.15, 0.3, 0.5, 0.8, 1.2, 2.0]
 
@@ -29,12 +37,11 @@ import Testing
     }
 
     func count(_ table: String) throws -> Int {
-        try DatabaseQueue(path: db).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+        try database.count(table)
     }
 
     func expectSound() throws {
-        let check = try DatabaseQueue(path: db).read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
-        #expect(check == "ok")
+        #expect(try database.isIntact())
         let verified = try assay("log", "verify")
         #expect(verified.exitCode == 0, "\(verified.stdout)")
     }
@@ -101,6 +108,14 @@ import Testing
             try FileManager.default.removeItem(atPath: file)
             try expectSound()
         }
+        #expect(killed > 0)
+        if database.postgreSQLName != nil {
+            // Every recorded file's bytes are in the database, under their SHA-256 (the server checks each).
+            let missing = try database.value(
+                #"SELECT COUNT(*) FROM "evidence" AS e WHERE NOT EXISTS (SELECT 1 FROM "blobBody" AS b WHERE b."sha256" = e."sha256")"#)
+            #expect(missing == "0")
+            return
+        }
         // Every blob under its final name holds exactly the bytes its name says; every recorded one exists.
         let blobs = db + "-evidence/sha256"
         let names = (FileManager.default.enumerator(atPath: blobs)?.allObjects as? [String] ?? [])
@@ -111,7 +126,6 @@ import Testing
         }
         let recorded = try DatabaseQueue(path: db).read { try String.fetchAll($0, sql: "SELECT sha256 FROM evidence") }
         #expect(Set(recorded).isSubset(of: Set(names.map { String($0.suffix(64)) })))
-        #expect(killed > 0)
     }
 
     @Test func killedReportWritersLeaveNoHalfFile() throws {

@@ -150,7 +150,7 @@ struct MalformedInput: CustomTestStringConvertible, Sendable {
     @Test(arguments: manifests + imports + certificates + archives)
     func isRefusedWithOneLineNamingTheProblem(_ input: MalformedInput) throws {
         let directory = TemporaryDirectory()
-        let db = directory.file("assay.sqlite")
+        let db = try TestDatabase(in: directory).address
         let made = try ChildProcess.run(
             "/usr/bin/python3", [Self.corpus + "/make-archives.py", directory.file("archives")])
         try #require(made.exitCode == 0, "make-archives.py: \(made.stderr)")

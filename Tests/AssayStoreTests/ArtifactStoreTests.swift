@@ -4,7 +4,6 @@ import AssayProvenance
 import AssayStore
 import AssayTestSupport
 import Foundation
-import GRDB
 import Testing
 
 /// Artefacts, expectations, rebuilds and verdicts in a real store, with Debian's hello package and its source.

@@ -1,6 +1,5 @@
 import AssayStore
 import AssayTestSupport
-import GRDB
 import Testing
 
 /// Changes the database behind the store's back, as someone with the `sqlite3` shell could, and expects
@@ -18,8 +17,7 @@ import Testing
     }
 
     func tamper(_ fixture: StoreFixture, _ sql: String) throws {
-        let queue = try DatabaseQueue(path: fixture.path)
-        try queue.write { try $0.execute(sql: AppendOnlyTriggers.drop + " " + sql) }
+        try fixture.tamper(sql)
     }
 
     @Test func anUntouchedLogVerifies() throws {
@@ -31,27 +29,28 @@ import Testing
 
     @Test func anEditedEntryIsNamed() throws {
         let fixture = try populated()
-        try tamper(fixture, "UPDATE auditLog SET actor = 'mallory' WHERE seq = 3")
+        try tamper(fixture, #"UPDATE "auditLog" SET "actor" = 'mallory' WHERE "seq" = 3"#)
         let result = try fixture.store.verifyLog()
         #expect(result.firstBreak == LogBreak(seq: 3, reason: "its content does not match its hash (the entry was edited)"))
     }
 
     @Test func anEditedChangeIsNamed() throws {
         let fixture = try populated()
-        try tamper(fixture, "UPDATE auditLog SET change = replace(change, '2027-01-01', '2029-01-01') WHERE seq = 4")
+        try tamper(
+            fixture, #"UPDATE "auditLog" SET "change" = replace("change", '2027-01-01', '2029-01-01') WHERE "seq" = 4"#)
         #expect(try fixture.store.verifyLog().firstBreak?.seq == 4)
     }
 
     @Test func aDeletedEntryIsNamed() throws {
         let fixture = try populated()
-        try tamper(fixture, "DELETE FROM auditLog WHERE seq = 2")
+        try tamper(fixture, #"DELETE FROM "auditLog" WHERE "seq" = 2"#)
         #expect(try fixture.store.verifyLog().firstBreak == LogBreak(seq: 3, reason: "entry 2 is missing (deleted)"))
     }
 
     @Test func aRecomputedHashStillBreaksTheNextLink() throws {
         let fixture = try populated()
         // The forger edits entry 2 and fixes its hash, but entry 3 still points at the old hash.
-        try tamper(fixture, "UPDATE auditLog SET hash = '\(String(repeating: "a", count: 64))' WHERE seq = 2")
+        try tamper(fixture, "UPDATE \"auditLog\" SET \"hash\" = '\(String(repeating: "a", count: 64))' WHERE \"seq\" = 2")
         let result = try fixture.store.verifyLog()
         #expect(result.firstBreak?.seq == 2)
     }
@@ -59,9 +58,9 @@ import Testing
     @Test func swappedEntriesAreNamed() throws {
         let fixture = try populated()
         try tamper(fixture, """
-            UPDATE auditLog SET seq = -1 WHERE seq = 2;
-            UPDATE auditLog SET seq = 2 WHERE seq = 3;
-            UPDATE auditLog SET seq = 3 WHERE seq = -1;
+            UPDATE "auditLog" SET "seq" = -1 WHERE "seq" = 2;
+            UPDATE "auditLog" SET "seq" = 2 WHERE "seq" = 3;
+            UPDATE "auditLog" SET "seq" = 3 WHERE "seq" = -1;
             """)
         let result = try fixture.store.verifyLog()
         #expect(result.firstBreak?.seq == 2)
@@ -71,8 +70,10 @@ import Testing
     @Test func anInsertedEntryIsNamed() throws {
         let fixture = try populated()
         try tamper(fixture, """
-            INSERT INTO auditLog (seq, recordedAt, actor, action, entity, entityId, vendorId, change, prevHash, hash)
-            SELECT 6, recordedAt, 'mallory', 'vendor.remove', 'vendor', '1', 1, '{}', hash, hash FROM auditLog WHERE seq = 5
+            INSERT INTO "auditLog" ("seq", "recordedAt", "actor", "action", "entity", "entityId", "vendorId", "change",
+                                    "prevHash", "hash")
+            SELECT 6, "recordedAt", 'mallory', 'vendor.remove', 'vendor', '1', 1, '{}', "hash", "hash"
+            FROM "auditLog" WHERE "seq" = 5
             """)
         let result = try fixture.store.verifyLog()
         #expect(result.firstBreak == LogBreak(seq: 6, reason: "its content does not match its hash (the entry was edited)"))

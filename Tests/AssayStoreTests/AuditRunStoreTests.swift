@@ -1,7 +1,6 @@
 import AssayCore
 import AssayStore
 import Foundation
-import GRDB
 import Testing
 
 @Suite struct AuditRunStoreTests {

@@ -1,11 +1,11 @@
 import AssayCore
 import Foundation
-import GRDB
 import Testing
 
 @testable import AssayStore
 
-/// The rows bulk writes insert with cached statements are those GRDB's record encoding would write.
+/// The rows bulk writes insert with cached statements are those the records' own encoding (``SQLRowEncoder``, GRDB's
+/// rules) would write, in either database.
 @Suite struct CachedRecordStatementsTests {
     @Test func insertedRowsAreTheRecordsEncoding() throws {
         let fixture = try StoreFixture()
@@ -31,17 +31,16 @@ import Testing
         try fixture.store.addCertification(draft)
         try fixture.store.addCertification(CertificationDraft(vendor: "ZTE", scheme: try CertificationScheme("iso27001")))
         try fixture.store.read { db in
-            for vendor in try Vendor.fetchAll(db) {
-                try Self.expectStored(vendor, in: db, sql: "SELECT * FROM vendor WHERE id = ?", key: vendor.id)
+            for vendor in try db.all(Vendor.self, #"SELECT * FROM "vendor""#) {
+                try Self.expectStored(vendor, in: db, key: [vendor.id])
             }
-            for name in try VendorName.fetchAll(db) {
-                try Self.expectStored(name, in: db, sql: "SELECT * FROM vendorName WHERE key = ?", key: name.key)
+            for name in try db.all(VendorName.self, #"SELECT * FROM "vendorName""#) {
+                try Self.expectStored(name, in: db, key: [name.key])
             }
-            let certifications = try Certification.fetchAll(db)
+            let certifications = try db.all(Certification.self, #"SELECT * FROM "certification""#)
             #expect(certifications.count == 2)
             for certification in certifications {
-                try Self.expectStored(
-                    certification, in: db, sql: "SELECT * FROM certification WHERE id = ?", key: certification.id)
+                try Self.expectStored(certification, in: db, key: [certification.id])
             }
         }
     }
@@ -57,12 +56,13 @@ import Testing
         }
     }
 
-    static func expectStored(
-        _ record: some EncodableRecord, in db: Database, sql: String, key: (some DatabaseValueConvertible)?
+    static func expectStored<R: SQLRecord>(
+        _ record: R, in db: any SQLConnection, key: [any SQLValueConvertible]
     ) throws {
-        let row = try #require(try Row.fetchOne(db, sql: sql, arguments: [key]))
-        for (column, value) in try record.databaseDictionary {
-            #expect(row[column] as DatabaseValue == value, "\(column)")
+        let condition = R.keyColumns.map { "\"\($0)\" = ?" }.joined(separator: " AND ")
+        let row = try #require(try db.row("SELECT * FROM \(R.quotedTable) WHERE \(condition)", key))
+        for (column, value) in try SQLRowEncoder.columns(of: record) {
+            #expect(row.sqlValue(column) == value, "\(column)")
         }
     }
 }

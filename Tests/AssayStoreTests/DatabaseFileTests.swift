@@ -4,7 +4,7 @@ import Foundation
 import GRDB
 import Testing
 
-@Suite struct DatabaseFileTests {
+@Suite(StoreUnderTest.sqliteOnly) struct DatabaseFileTests {
     @Test func schemaFileMatchesTheMigratedDatabase() throws {
         let fixture = try StoreFixture()
         let queue = try DatabaseQueue(path: fixture.path)

@@ -1,7 +1,6 @@
 import AssayCore
 import AssayStore
 import AssayTestSupport
-import GRDB
 import Testing
 
 /// A log long enough that `verifyLog` hands it to its hashing and replay threads in several batches, and a row
@@ -24,8 +23,7 @@ import Testing
     }
 
     func tamper(_ fixture: StoreFixture, _ sql: String) throws {
-        let queue = try DatabaseQueue(path: fixture.path)
-        try queue.write { try $0.execute(sql: AppendOnlyTriggers.drop + " " + sql) }
+        try fixture.tamper(sql)
     }
 
     @Test func theRecordsCheckAgreesWithTheChainCheck() throws {
@@ -40,7 +38,7 @@ import Testing
 
     @Test func anEditInTheLastBatchBreaksBothChecksAtTheSameEntry() throws {
         let fixture = try populated()
-        try tamper(fixture, "UPDATE auditLog SET actor = 'mallory' WHERE seq = 4500")
+        try tamper(fixture, #"UPDATE "auditLog" SET "actor" = 'mallory' WHERE "seq" = 4500"#)
         let records = try fixture.store.verifyLog(.records)
         let chain = try fixture.store.verifyLog(.chain)
         #expect(records.firstBreak == LogBreak(seq: 4500, reason: "its content does not match its hash (the entry was edited)"))
@@ -50,7 +48,7 @@ import Testing
 
     @Test func aChangedRowIsNamedWithTheValueItsEntryLogged() throws {
         let fixture = try populated()
-        try tamper(fixture, "UPDATE vendor SET country = 'SE' WHERE name = 'Vendor 4999'")
+        try tamper(fixture, #"UPDATE "vendor" SET "country" = 'SE' WHERE "name" = 'Vendor 4999'"#)
         let result = try fixture.store.verifyLog(.records)
         let differences = try #require(result.records?.differences)
         #expect(result.records?.differenceCount == 1)
@@ -61,7 +59,7 @@ import Testing
     @Test func anNFDRewriteOfAStateIsAChange() throws {
         let fixture = try populated()
         // The same name in canonically equivalent form: equal as Swift strings, other bytes in the table.
-        try tamper(fixture, "UPDATE vendor SET name = 'Cafe' || char(769) WHERE name = 'Café'")
+        try tamper(fixture, "UPDATE \"vendor\" SET \"name\" = 'Cafe\u{301}' WHERE \"name\" = 'Caf\u{E9}'")
         let result = try fixture.store.verifyLog(.records)
         #expect(result.records?.differenceCount == 1)
         #expect(result.records?.differences.first?.kind == .changed)

@@ -2,7 +2,6 @@ import AssayCrypto
 import AssayStore
 import AssayTestSupport
 import Foundation
-import GRDB
 import Testing
 
 /// The store's checkpoint API, which `assay log checkpoint` and audit reports use.

@@ -3,7 +3,7 @@ import AssayStore
 import Foundation
 
 // The writer of the concurrency test (Tests/AssayEndToEndTests/ConcurrencyTests.swift): one process making
-// COUNT changes to the database at DB through the Store API, each its own transaction with its audit-log entry,
+// COUNT changes to the store at DB (an SQLite path or a PostgreSQL connection string) through the Store API, each its own transaction with its audit-log entry,
 // exactly as COUNT separate `assay vendor add` / `cert add` / `event add` commands would (without paying for
 // COUNT process launches). Changes cycle vendor, certification, event; names carry the writer's number.
 //
@@ -37,7 +37,11 @@ guard arguments.count == 4, let count = Int(arguments[3]) else {
     exit(64)
 }
 do {
-    let store = try Store(location: StoreLocation(path: arguments[1]), actor: "writer-\(arguments[2])")
+    let address = StoreAddress(arguments[1])
+    // A PostgreSQL store's log names the role that logged in; an SQLite store's, the writer.
+    let actor: String?
+    if case .sqlite = address { actor = "writer-\(arguments[2])" } else { actor = nil }
+    let store = try Store(address: address, actor: actor)
     for index in 0..<count {
         try change(store, writer: arguments[2], index: index)
     }

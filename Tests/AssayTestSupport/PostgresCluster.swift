@@ -110,6 +110,22 @@ public final class PostgresCluster: @unchecked Sendable {
         return name
     }
 
+    /// Creates a fresh, empty database owned by the login role `owner` (created when the cluster has none of that
+    /// name) and returns its name and the connection string that logs in as the owner: a store's log then names
+    /// `owner` as its actor.
+    public func createDatabase(owner: String) throws -> (name: String, connectionString: String) {
+        let role = "\"" + owner.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let name = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+        try lock.withLock {
+            let admin = try connect()
+            let exists = try admin.query("SELECT 1 FROM pg_roles WHERE rolname = $1", [.text(owner)])
+            if exists.rows.isEmpty { try admin.execute("CREATE ROLE \(role) LOGIN") }
+            try admin.execute("CREATE DATABASE \(name) OWNER \(role)")
+        }
+        let user = owner.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+        return (name, "host=\(folder) port=\(port) dbname=\(name) user='\(user)'")
+    }
+
     /// A superuser connection to `database`.
     public func connect(database: String = "postgres", user: String = "postgres") throws -> PostgresConnection {
         guard let text = ConnectionString(connectionString(database: database, user: user)) else {

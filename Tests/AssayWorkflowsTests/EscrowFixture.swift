@@ -19,7 +19,8 @@ struct EscrowFixture {
     let strangerKey: PrivateKey
 
     init() throws {
-        store = try Store(location: StoreLocation(path: directory.file("assay.sqlite")), actor: "tester")
+        // SQLite, or a fresh PostgreSQL database in the PostgreSQL run (see TestDatabase).
+        store = try Store(address: StoreAddress(try TestDatabase(in: directory).address), actor: "tester")
         _ = try store.addVendor(VendorDraft(name: "Borealis Telecom"))
         offer = try store.addEscrowOffer(EscrowOfferDraft(vendor: "Borealis Telecom", kind: .agentDeposit))
         bundle = directory.file("source")

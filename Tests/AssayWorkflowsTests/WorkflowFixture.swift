@@ -14,7 +14,8 @@ final class WorkflowFixture {
     private(set) var openings: [Store.Access] = []
 
     init() throws {
-        store = try Store(location: StoreLocation(path: directory.file("assay.sqlite")), actor: "tester")
+        // SQLite, or a fresh PostgreSQL database in the PostgreSQL run (see TestDatabase).
+        store = try Store(address: StoreAddress(try TestDatabase(in: directory).address), actor: "tester")
         var draft = VendorDraft(name: "Acme Networks")
         draft.relationship = .supplier
         draft.tier = 1

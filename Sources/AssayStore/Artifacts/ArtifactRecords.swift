@@ -1,8 +1,7 @@
 import AssayProvenance
-import GRDB
 
 /// A file kept in the evidence folder under its SHA-256, listed once so that `log verify` checks it is there.
-struct StoredBlobRecord: Codable, Sendable, SQLRecord, FetchableRecord, PersistableRecord {
+struct StoredBlobRecord: Codable, Sendable, SQLRecord {
     static let databaseTableName = "storedBlob"
     static let keyColumns = ["sha256"]
     var sha256: String
@@ -14,7 +13,7 @@ struct StoredBlobRecord: Codable, Sendable, SQLRecord, FetchableRecord, Persista
 }
 
 /// An artefact row: a binary a vendor ships or a site runs.
-struct ArtifactRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct ArtifactRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "artifact"
     var id: Int64?
     var vendorId: Int64
@@ -29,19 +28,10 @@ struct ArtifactRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, Mu
     var label: String?
     var addedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let vendorId = Column(CodingKeys.vendorId)
-        static let sha256 = Column(CodingKeys.sha256)
-        static let site = Column(CodingKeys.site)
-        static let contentDigest = Column(CodingKeys.contentDigest)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// An expectation row: one binary a deposit should produce, with the evidence that says so.
-struct ExpectationRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct ExpectationRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "expectation"
     var id: Int64?
     var depositId: Int64
@@ -61,18 +51,10 @@ struct ExpectationRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord,
     var rebuildRunId: Int64?
     var recordedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let depositId = Column(CodingKeys.depositId)
-        static let evidenceSha256 = Column(CodingKeys.evidenceSha256)
-        static let subjectName = Column(CodingKeys.subjectName)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// Evidence refused because its signature did not verify.
-struct RejectedEvidenceRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct RejectedEvidenceRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "rejectedEvidence"
     var id: Int64?
     var depositId: Int64
@@ -81,9 +63,4 @@ struct RejectedEvidenceRecord: Codable, Sendable, SQLNumberedRecord, FetchableRe
     var reason: String
     var rejectedAt: String
 
-    enum Columns {
-        static let depositId = Column(CodingKeys.depositId)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,7 +1,6 @@
-import GRDB
 
 /// A rebuild run row: how a deposit was built by Assay and whether the attempts agreed.
-struct RebuildRunRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct RebuildRunRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "rebuildRun"
     var id: Int64?
     var depositId: Int64
@@ -15,16 +14,10 @@ struct RebuildRunRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, 
     var differingArtifacts: [String]
     var recordedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let depositId = Column(CodingKeys.depositId)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One build attempt of a rebuild run.
-struct RebuildAttemptRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct RebuildAttemptRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "rebuildAttempt"
     var id: Int64?
     var runId: Int64
@@ -35,16 +28,10 @@ struct RebuildAttemptRecord: Codable, Sendable, SQLNumberedRecord, FetchableReco
     var startedAt: String
     var finishedAt: String
 
-    enum Columns {
-        static let runId = Column(CodingKeys.runId)
-        static let number = Column(CodingKeys.number)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// One artefact one attempt built (or failed to build: no digest).
-struct RebuildArtifactRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct RebuildArtifactRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "rebuildArtifact"
     var id: Int64?
     var attemptId: Int64
@@ -54,10 +41,4 @@ struct RebuildArtifactRecord: Codable, Sendable, SQLNumberedRecord, FetchableRec
     var contentDigest: String?
     var contentManifestSha256: String?
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let attemptId = Column(CodingKeys.attemptId)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

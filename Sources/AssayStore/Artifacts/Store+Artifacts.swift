@@ -30,7 +30,7 @@ extension Store {
             kept.append((file, content, manifest))
         }
         return try write { db, log in
-            let vendor = try VendorResolver.resolve(try db.grdbForArtifacts, draft.vendor)
+            let vendor = try VendorResolver.resolve(db, draft.vendor)
             guard let vendorId = vendor.id else { throw StoreError.database("vendor row without id") }
             let existingSQL =
                 "SELECT * FROM \"artifact\" WHERE \"vendorId\" = ? AND \"sha256\" = ? AND "
@@ -68,7 +68,7 @@ extension Store {
     static func artifacts(_ db: any SQLConnection, vendor: String?) throws -> [Artifact] {
         let records: [ArtifactRecord]
         if let vendor {
-            guard let vendorId = try VendorResolver.resolve(try db.grdbForArtifacts, vendor).id else {
+            guard let vendorId = try VendorResolver.resolve(db, vendor).id else {
                 throw StoreError.database("vendor row without id")
             }
             records = try db.all(
@@ -92,7 +92,7 @@ extension Store {
         return Artifact(
             id: id,
             vendor: VendorReference(
-                id: record.vendorId, name: try names.vendor(try db.grdbForArtifacts, record.vendorId), link: nil),
+                id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
             name: record.name, size: record.size, sha256: record.sha256, contentDigest: record.contentDigest,
             contentManifestSha256: record.contentManifestSha256, product: record.product, version: record.version,
             site: record.site, label: record.label, addedAt: record.addedAt,

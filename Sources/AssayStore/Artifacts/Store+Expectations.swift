@@ -31,7 +31,7 @@ extension Store {
                 "\(kept.map(\.originalName).joined(separator: ", ")): the evidence names no binary (no subjects)")
         }
         return try write { db, log in
-            let deposit = try Self.depositRecord(try db.grdbForArtifacts, depositId)
+            let deposit = try Self.depositRecord(db, depositId)
             let linking = SourceLinking(manifest: try Self.manifest(db, depositId), bundleDigest: deposit.bundleDigest)
             let evidence = Set(claims.map(\.fileSha256)).sorted()
             let previous = try db.all(
@@ -62,7 +62,7 @@ extension Store {
                 }
             }
             guard !recorded.isEmpty else { return (all, true) }
-            let vendorId = try Self.offerRecord(try db.grdbForArtifacts, deposit.offerId).vendorId
+            let vendorId = try Self.offerRecord(db, deposit.offerId).vendorId
             try log.append(
                 db, action: "escrow.expect", entity: "escrowDeposit", entityId: depositId, vendorId: vendorId,
                 change: Change<[Expectation]>(after: recorded))
@@ -80,7 +80,7 @@ extension Store {
     {
         let evidence = try StoredBlobs(location).keep(fileAt: path, role: "evidence")
         return try write { db, log in
-            let deposit = try Self.depositRecord(try db.grdbForArtifacts, depositId)
+            let deposit = try Self.depositRecord(db, depositId)
             var record = RejectedEvidenceRecord(
                 depositId: depositId, evidenceSha256: try StoredBlobs.list(evidence, db), code: code, reason: reason,
                 rejectedAt: Timestamp.now())
@@ -88,7 +88,7 @@ extension Store {
             let rejected = try Self.rejected(record)
             try log.append(
                 db, action: "escrow.expect-rejected", entity: "rejectedEvidence", entityId: rejected.id,
-                vendorId: try Self.offerRecord(try db.grdbForArtifacts, deposit.offerId).vendorId,
+                vendorId: try Self.offerRecord(db, deposit.offerId).vendorId,
                 change: Change(after: rejected))
             return rejected
         }
@@ -97,7 +97,7 @@ extension Store {
     /// A deposit's expectations, oldest first; every deposit's when `nil`.
     public func expectations(deposit depositId: Int64? = nil) throws(StoreError) -> [Expectation] {
         try read { db in
-            if let depositId { _ = try Self.depositRecord(try db.grdbForArtifacts, depositId) }
+            if let depositId { _ = try Self.depositRecord(db, depositId) }
             return try Self.expectations(db, deposit: depositId)
         }
     }
@@ -130,7 +130,7 @@ extension Store {
     }
 
     static func manifest(_ db: any SQLConnection, _ depositId: Int64) throws -> AssayBundle.Manifest {
-        let body = try db.depositManifestBodyForArtifacts(depositId) ?? []
+        let body = try ManifestRecord.storedBody(db, depositId: depositId) ?? []
         return try PackageContent.manifest(body, name: "deposit #\(depositId) manifest")
     }
 

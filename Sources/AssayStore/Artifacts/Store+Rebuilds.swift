@@ -21,7 +21,7 @@ extension Store {
         }
         let builder = "assay rebuild on \(ProcessInfo.processInfo.hostName)"
         return try write { db, log in
-            let deposit = try Self.depositRecord(try db.grdbForArtifacts, depositId)
+            let deposit = try Self.depositRecord(db, depositId)
             let reproducible: Reproducibility = outcome.reproducible.map { $0 ? .yes : .no } ?? .unknown
             var run = RebuildRunRecord(
                 depositId: depositId, command: outcome.command, environment: outcome.environment,
@@ -58,7 +58,7 @@ extension Store {
             let recorded = try Self.rebuildRun(db, run)
             try log.append(
                 db, action: "escrow.rebuild", entity: "rebuildRun", entityId: runId,
-                vendorId: try Self.offerRecord(try db.grdbForArtifacts, deposit.offerId).vendorId,
+                vendorId: try Self.offerRecord(db, deposit.offerId).vendorId,
                 change: Change(after: recorded))
             return recorded
         }

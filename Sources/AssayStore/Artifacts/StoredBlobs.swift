@@ -16,40 +16,35 @@ struct StoredBlobs {
         var size: Int64
         var role: String
         var originalName: String
+        /// Where the copy is.
+        var path: String
     }
 
     /// Copies a file in under its SHA-256.
     func keep(fileAt path: String, role: String) throws(StoreError) -> Pending {
         let stored = try blobs.store(fileAt: path)
         return Pending(
-            sha256: stored.sha256, size: stored.size, role: role, originalName: (path as NSString).lastPathComponent)
+            sha256: stored.sha256, size: stored.size, role: role, originalName: (path as NSString).lastPathComponent,
+            path: self.path(sha256: stored.sha256))
     }
 
     /// Writes bytes (a manifest, a report) in under their SHA-256.
     func keep(bytes: [UInt8], name: String, role: String) throws(StoreError) -> Pending {
-        let folder = blobs.root + "/incoming"
-        let temporary = folder + "/\(getpid())-\(UUID().uuidString)"
-        do {
-            try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            throw .io(path: temporary, reason: "cannot write \(name): \(error.localizedDescription)")
-        }
-        defer { try? FileManager.default.removeItem(atPath: temporary) }
-        var pending = try keep(fileAt: temporary, role: role)
-        pending.originalName = name
-        return pending
+        let stored = try blobs.store(bytes: bytes, name: name)
+        return Pending(
+            sha256: stored.sha256, size: stored.size, role: role, originalName: name,
+            path: path(sha256: stored.sha256))
     }
 
     /// Lists a kept file in `storedBlob` (once per SHA-256: a client listing the same file at the same time waits
     /// for the other's row instead of failing on it) and returns its SHA-256.
     @discardableResult
     static func list(_ pending: Pending, _ db: any SQLConnection) throws -> String {
-        try db.run(
+        let listed = try db.row(
             #"INSERT INTO "storedBlob" ("sha256", "size", "role", "originalName", "storedAt") VALUES (?, ?, ?, ?, ?) "#
-                + #"ON CONFLICT ("sha256") DO NOTHING"#,
+                + #"ON CONFLICT ("sha256") DO NOTHING RETURNING "sha256""#,
             [pending.sha256, pending.size, pending.role, pending.originalName, Timestamp.now()])
+        if listed != nil { try Store.recordBody(db, sha256: pending.sha256, path: pending.path) }
         return pending.sha256
     }
 

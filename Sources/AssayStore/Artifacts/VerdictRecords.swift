@@ -1,7 +1,6 @@
-import GRDB
 
 /// One `artifact verify` run.
-struct ArtifactVerificationRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct ArtifactVerificationRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "artifactVerification"
     var id: Int64?
     var verifiedAt: String
@@ -11,15 +10,10 @@ struct ArtifactVerificationRecord: Codable, Sendable, SQLNumberedRecord, Fetchab
     var diffoscope: String?
     var toolVersion: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// The verdict of one artefact in one run.
-struct ArtifactVerdictRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct ArtifactVerdictRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "artifactVerdict"
     var id: Int64?
     var verificationId: Int64
@@ -30,11 +24,4 @@ struct ArtifactVerdictRecord: Codable, Sendable, SQLNumberedRecord, FetchableRec
     var diffoscopeSha256: String?
     var diffoscopeSummary: [String]
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let verificationId = Column(CodingKeys.verificationId)
-        static let artifactId = Column(CodingKeys.artifactId)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,6 +1,5 @@
 import AssayCore
 import AssayCrypto
-import GRDB
 
 /// Appends entries to the audit log inside the caller's transaction.
 ///
@@ -18,7 +17,7 @@ final class AuditLog {
 
     /// Adds one entry for a change; it is written with the others when the transaction commits.
     func append(
-        _ db: Database,
+        _ db: any SQLConnection,
         action: String,
         entity: String,
         entityId: some CustomStringConvertible,
@@ -37,7 +36,7 @@ final class AuditLog {
     ///
     /// A transaction that wrote rows but described no change gets an entry of its own (`store.write`), so that no
     /// committed row is ever missing from the log.
-    func commit(_ db: Database) throws {
+    func commit(_ db: any SQLConnection) throws {
         let rows = try RecordTables.takeTouchedRows(db)
         if !rows.isEmpty, pending.isEmpty {
             try append(db, action: "store.write", entity: "store", entityId: "", vendorId: nil, change: [String]())
@@ -47,7 +46,7 @@ final class AuditLog {
 
     /// Appends one entry holding the state of every record row as it is now: the starting point of the records'
     /// binding to the log for a database whose rows predate it, or whose tables a migration reshaped.
-    func appendBaseline(_ db: Database, reason: String) throws {
+    func appendBaseline(_ db: any SQLConnection, reason: String) throws {
         let rows = try RecordTables.all(db).flatMap { table in try table.currentRows(db) }
         guard !rows.isEmpty else { return }
         try append(
@@ -56,34 +55,36 @@ final class AuditLog {
         try write(db, rows: rows)
     }
 
-    private func nextSeq(_ db: Database) throws -> Int64 {
+    private func nextSeq(_ db: any SQLConnection) throws -> Int64 {
         if let last = pending.last { return last.seq + 1 }
         if head == nil {
-            let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditLog ORDER BY seq DESC LIMIT 1")
-            head = (last?["seq"] ?? 0, last?["hash"] ?? LogEntry.genesisHash)
+            let last = try db.row(#"SELECT "seq", "hash" FROM "auditLog" ORDER BY "seq" DESC LIMIT 1"#)
+            head = (try last?["seq"] ?? 0, try last?["hash"] ?? LogEntry.genesisHash)
         }
         return (head?.seq ?? 0) + 1
     }
 
-    private func write(_ db: Database, rows: [RecordRow]) throws {
+    private func write(_ db: any SQLConnection, rows: [RecordRow]) throws {
         guard !pending.isEmpty else { return }
         pending[pending.count - 1].rows = rows.isEmpty ? nil : RecordRows.text(of: rows)
         let hasher = try DigestContext(.sha256)
         var previousHash = head?.hash ?? LogEntry.genesisHash
-        // A cached statement rather than a Codable record insert: this runs once per change, bulk imports included.
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO auditLog (seq, recordedAt, actor, action, entity, entityId, vendorId, change, rows,
-                                      prevHash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+        // One statement text with positional values rather than a Codable record insert: this runs once per change,
+        // bulk imports included, and the SQLite store caches the prepared statement by its text.
+        let insert = """
+            INSERT INTO "auditLog" ("seq", "recordedAt", "actor", "action", "entity", "entityId", "vendorId",
+                                    "change", "rows", "prevHash", "hash")
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
         for var entry in pending {
             entry.prevHash = previousHash
             entry.hash = try Self.hash(of: entry, with: hasher)
-            try insert.execute(arguments: [
-                entry.seq, entry.recordedAt, entry.actor, entry.action, entry.entity, entry.entityId, entry.vendorId,
-                entry.change, entry.rows, entry.prevHash, entry.hash,
-            ])
+            try db.run(
+                insert,
+                [
+                    entry.seq, entry.recordedAt, entry.actor, entry.action, entry.entity, entry.entityId,
+                    entry.vendorId, entry.change, entry.rows, entry.prevHash, entry.hash,
+                ])
             previousHash = entry.hash
             head = (entry.seq, entry.hash)
         }

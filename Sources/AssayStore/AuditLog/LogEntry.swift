@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// One entry of the hash-chained audit log: who changed what, when, and the link to the entry before it.
 public struct LogEntry: Codable, Sendable, Equatable {
@@ -68,15 +67,9 @@ public struct LogEntry: Codable, Sendable, Equatable {
     }
 
     /// The table's columns, for queries.
-    public enum Columns {
-        public static let seq = Column(CodingKeys.seq)
-        public static let rows = Column(CodingKeys.rows)
-        public static let vendorId = Column(CodingKeys.vendorId)
-        public static let recordedAt = Column(CodingKeys.recordedAt)
-    }
 }
 
-extension LogEntry: SQLRecord, FetchableRecord, PersistableRecord {
+extension LogEntry: SQLRecord {
     public static let databaseTableName = "auditLog"
     public static let keyColumns = ["seq"]
 }

@@ -1,6 +1,5 @@
 import AssayCore
 import AssayCrypto
-import GRDB
 
 /// The outcome of verifying the audit log: its hash chain, the signed checkpoints stored beside it, and the record
 /// tables against the state the log gives them.
@@ -72,7 +71,7 @@ extension Store {
 
     /// Verifies the log inside the caller's read or write, so that the result describes one snapshot.
     static func verifyLog(
-        _ db: Database, _ depth: LogVerificationDepth, evidence: EvidenceBlobs, progress: ProgressHandler? = nil
+        _ db: any SQLConnection, _ depth: LogVerificationDepth, evidence: EvidenceBlobs, progress: ProgressHandler? = nil
     ) throws -> LogVerification {
         let compareRecords = depth != .chain
         var result = LogVerification(entries: 0)
@@ -80,18 +79,11 @@ extension Store {
         // this one reads the log and then the tables; the comparison is kept only if the chain holds.
         let replay = compareRecords ? ReplayWorker(try RecordReplay(sizedFor: db)) : nil
         let chainWorker = compareRecords ? try ChainWorker() : nil
-        let checkpoints = try LogCheckpoint.order(LogCheckpoint.Columns.seq).fetchAll(db)
+        let checkpoints = try db.all(LogCheckpoint.self, #"SELECT * FROM "logCheckpoint" ORDER BY "seq""#)
         var hashes: [Int64: String] = [:]  // of the entries that checkpoints sign
         let signed = Set(checkpoints.map(\.seq))
         var chain = try LogChain()
-        let total = try progress.map { _ in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM auditLog") ?? 0 } ?? 0
-        // Columns by position: a chain of 100 000 entries is read faster than through Codable.
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT seq, recordedAt, actor, action, entity, entityId, vendorId, change, rows, prevHash, hash
-                FROM auditLog ORDER BY seq
-                """)
+        let total = try progress.map { _ in try db.value(Int.self, #"SELECT COUNT(*) FROM "auditLog""#) ?? 0 } ?? 0
         // Entries go to the workers in batches of about a megabyte: few hand-offs, and little of the log in memory.
         var batch: [LogEntry] = []
         var batchBytes = 0
@@ -101,10 +93,18 @@ extension Store {
             batch.removeAll(keepingCapacity: true)
             batchBytes = 0
         }
-        while let row = try rows.next() {
+        // Columns by position: a chain of 100 000 entries is read faster than through Codable.
+        try db.scan(
+            """
+            SELECT "seq", "recordedAt", "actor", "action", "entity", "entityId", "vendorId", "change", "rows",
+                   "prevHash", "hash"
+            FROM "auditLog" ORDER BY "seq"
+            """, []
+        ) { row in
             let entry = LogEntry(
-                seq: row[0], recordedAt: row[1], actor: row[2], action: row[3], entity: row[4], entityId: row[5],
-                vendorId: row[6], change: row[7], rows: row[8], prevHash: row[9], hash: row[10])
+                seq: try row[0], recordedAt: try row[1], actor: try row[2], action: try row[3], entity: try row[4],
+                entityId: try row[5], vendorId: try row[6], change: try row[7], rows: try row[8],
+                prevHash: try row[9], hash: try row[10])
             result.entries += 1
             progress?(result.entries, total)
             result.headSeq = entry.seq
@@ -116,8 +116,9 @@ extension Store {
                 if batchBytes >= 1 << 20 || batch.count >= 4096 { handOff() }
             } else if let reason = try chain.append(entry) {
                 result.firstBreak = LogBreak(seq: entry.seq, reason: reason)
-                break
+                return false
             }
+            return true
         }
         if !batch.isEmpty { handOff() }
         let replayed = try replay?.finish()
@@ -125,8 +126,13 @@ extension Store {
         if let replayed, replayed.malformedSeq == nil {
             var comparison = RecordComparison(evidenceRehashed: depth == .deep)
             try replayed.replay.compare(db, into: &comparison)
-            evidence.check(try EvidenceRecord.fetchAll(db), rehash: depth == .deep, into: &comparison)
-            evidence.check(try StoredBlobRecord.fetchAll(db), rehash: depth == .deep, into: &comparison)
+            let files = try evidence.readingBodies(db, rehash: depth == .deep)
+            files.check(
+                try db.all(EvidenceRecord.self, #"SELECT * FROM "evidence""#), rehash: depth == .deep,
+                into: &comparison)
+            files.check(
+                try db.all(StoredBlobRecord.self, #"SELECT * FROM "storedBlob""#), rehash: depth == .deep,
+                into: &comparison)
             records = comparison
         }
         if let broken = try chainWorker?.finish() { result.firstBreak = broken }

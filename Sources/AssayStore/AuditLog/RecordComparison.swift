@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 
 /// How the record tables compare with the state the audit log gives them.
 public struct RecordComparison: Codable, Sendable, Equatable {

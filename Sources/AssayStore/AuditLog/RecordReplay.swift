@@ -1,6 +1,5 @@
 import AssayCrypto
 import Foundation
-import GRDB
 
 /// Replays the record rows of the log and compares them with the tables.
 ///
@@ -14,10 +13,10 @@ struct RecordReplay {
     private let hasher: DigestContext
 
     /// An empty replay with room for every row the tables hold now, so that replaying rarely regrows a table.
-    init(sizedFor db: Database) throws {
+    init(sizedFor db: any SQLConnection) throws {
         hasher = try DigestContext(.sha256)
         for table in try RecordTables.all(db) {
-            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM main.\(table.name.quotedDatabaseIdentifier)")
+            let count = try db.value(Int.self, "SELECT count(*) FROM \(table.quotedName)")
             expected[table.name] = Dictionary(minimumCapacity: count ?? 0)
         }
     }
@@ -53,7 +52,7 @@ struct RecordReplay {
     }
 
     /// Compares every record table with the replayed state.
-    consuming func compare(_ db: Database, into comparison: inout RecordComparison) throws {
+    consuming func compare(_ db: any SQLConnection, into comparison: inout RecordComparison) throws {
         let hasher = self.hasher
         for table in try RecordTables.all(db) {
             comparison.tables += 1
@@ -96,9 +95,9 @@ struct RecordReplay {
     }
 
     /// The state that entry `seq` gives the row `key` of `table`, read back from the log.
-    private static func loggedState(_ db: Database, table: String, key: String, seq: Int64) throws -> String {
+    private static func loggedState(_ db: any SQLConnection, table: String, key: String, seq: Int64) throws -> String {
         var found: Substring?
-        if let rows = try String.fetchOne(db, sql: "SELECT rows FROM auditLog WHERE seq = ?", arguments: [seq]) {
+        if let rows = try db.value(String.self, #"SELECT "rows" FROM "auditLog" WHERE "seq" = ?"#, [seq]) {
             let wanted = ByteText(key)
             _ = RecordRows.forEach(in: rows) { rowTable, rowKey, state in
                 if found == nil, rowTable == table, ByteText(String(rowKey)) == wanted { found = state }

@@ -1,14 +1,15 @@
-import Foundation
 import AssayCrypto
-import GRDB
+import Foundation
+internal import GRDB
 
 /// A table of records bound to the audit log: every row's state is written into the log by the transaction that
 /// writes the row, and `log verify` compares the table with what the log says.
 ///
-/// A row's key is the JSON array of its primary-key values and its state the JSON object of all its columns, both
-/// written by SQLite (`json_array`, `json_object`), so that the state recorded in a transaction and the state read
-/// back when verifying come from one expression and compare byte for byte. BLOB columns are stated as the SHA-256
-/// of their bytes (``RecordTables/digestFunction``) to keep large manifests out of the log.
+/// A row's key is the JSON array of its primary-key values and its state the JSON object of all its columns, as
+/// SQLite's `json_array` and `json_object` write them: SQLite writes them itself, so that the state recorded in a
+/// transaction and the state read back when verifying come from one expression and compare byte for byte, and the
+/// PostgreSQL store writes the same text (``RecordStateText``), so that a log moves between the two unchanged. BLOB
+/// columns are stated as the SHA-256 of their bytes to keep large manifests out of the log.
 struct RecordTable: Sendable {
     /// The table's name.
     let name: String
@@ -18,159 +19,71 @@ struct RecordTable: Sendable {
     let keyColumns: [String]
     /// The columns declared BLOB.
     let blobColumns: Set<String>
+    /// The integer columns, for a store whose tracking notes keys as text (PostgreSQL's).
+    var integerColumns: Set<String> = []
 
-    /// SQL for a row's key; `row` is `NEW`, `OLD` or the table itself.
-    func keySQL(_ row: String) -> String {
-        "json_array(" + keyColumns.map { "\(row).\($0.quotedDatabaseIdentifier)" }.joined(separator: ",") + ")"
-    }
-
-    /// SQL for a row's state; `row` is `NEW`, `OLD` or the table itself.
-    func stateSQL(_ row: String) -> String {
-        let fields = columns.map { column in
-            let value = "\(row).\(column.quotedDatabaseIdentifier)"
-            let stated = blobColumns.contains(column) ? "\(RecordTables.digestFunctionName)(\(value))" : value
-            return "\(RecordTables.literal(column)),\(stated)"
-        }
-        return "json_object(" + fields.joined(separator: ",") + ")"
-    }
-
-    /// SQL for the state of the row whose key is the value of `key` (an SQL expression), `NULL` when there is no
-    /// such row. The row is found through the primary key (`IS`, as a key value may be NULL where SQLite allows
-    /// it); the key is then compared whole, so that a row whose key only compares equal under a collation is not
-    /// taken for another.
-    func stateSQL(ofKey key: String) -> String {
-        let quoted = "main.\(name.quotedDatabaseIdentifier)"
-        let lookup = keyColumns.enumerated().map { index, column in
-            "\(quoted).\(column.quotedDatabaseIdentifier) IS json_extract(\(key), '$[\(index)]')"
-        }
-        return "SELECT \(stateSQL(quoted)) FROM \(quoted) WHERE " + lookup.joined(separator: " AND ")
-            + " AND \(keySQL(quoted)) = \(key)"
-    }
+    /// `"name"`, quoted for SQL.
+    var quotedName: String { SQL.identifier(name) }
 
     /// Every row as it is now, sorted by key.
-    func currentRows(_ db: Database) throws -> [RecordRow] {
+    func currentRows(_ db: any SQLConnection) throws -> [RecordRow] {
         var rows: [RecordRow] = []
-        try forEachRow(db) { key, state in rows.append(RecordRow(table: name, key: key, state: state)) }
+        try forEachRowBytes(db) { key, state in
+            rows.append(RecordRow(table: name, key: key, state: String(decoding: state, as: UTF8.self)))
+        }
         return rows.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     }
 
-    /// Calls `body` with each row's key and state as they are now.
-    func forEachRow(_ db: Database, _ body: (String, String) throws -> Void) throws {
-        try forEachRowBytes(db) { key, state in try body(key, String(decoding: state, as: UTF8.self)) }
-    }
-
     /// Calls `body` with each row's key and the bytes of its state, valid only during the call: comparing a
-    /// state where SQLite wrote it spares a copy of every row when verifying a large store.
-    func forEachRowBytes(_ db: Database, _ body: (String, UnsafeRawBufferPointer) throws -> Void) throws {
-        let quoted = name.quotedDatabaseIdentifier
-        let cursor = try Row.fetchCursor(
-            db, sql: "SELECT \(keySQL("main.\(quoted)")), \(stateSQL("main.\(quoted)")) FROM main.\(quoted)")
-        while let row = try cursor.next() {
-            let key: String = row[0]
-            try row.withUnsafeData(atIndex: 1) { data in
-                try (data ?? Data()).withUnsafeBytes { state in try body(key, state) }
-            }
+    /// state where the database wrote it spares a copy of every row when verifying a large store.
+    func forEachRowBytes(_ db: any SQLConnection, _ body: (String, UnsafeRawBufferPointer) throws -> Void) throws {
+        switch try RecordTables.backend(db) {
+        case .sqlite(let db): try SQLiteRecordTables.forEachRowBytes(self, db, body)
+        case .postgreSQL(let db): try PostgresRecordTables.forEachRowBytes(self, db, body)
         }
     }
 }
 
-/// The record tables of the store, and the temporary triggers that collect the rows a transaction writes.
+/// The record tables of the store, and the tracking that collects the rows a transaction writes, in whichever
+/// database the store is.
 enum RecordTables {
-    /// Tables that are not records: the log itself and the migrator's bookkeeping.
-    private static let excluded: Set<String> = ["auditLog", "grdb_migrations"]
-    /// The SQL function that states a BLOB as `sha256:HEX`.
-    static let digestFunctionName = "assay_sha256"
+    /// The connection's database, for the parts that are not one SQL text for both.
+    enum Backend {
+        case sqlite(Database)
+        case postgreSQL(PostgresSQLConnection)
+    }
 
-    /// `assay_sha256(value)`: `sha256:HEX` of a BLOB's or text's bytes, NULL for NULL. Registered on every
-    /// connection, since both the write triggers and verification use it.
-    static var digestFunction: DatabaseFunction {
-        DatabaseFunction(digestFunctionName, argumentCount: 1, pure: true) { values in
-            let value = values[0]
-            let bytes: [UInt8]
-            switch value.storage {
-            case .null: return nil
-            case .blob(let data): bytes = Array(data)
-            case .string(let text): bytes = Array(text.utf8)
-            case .int64(let number): bytes = Array(String(number).utf8)
-            case .double(let number): bytes = Array(String(number).utf8)
-            }
-            return "sha256:" + (try DigestContext.digest(bytes)).hex
-        }
+    static func backend(_ db: any SQLConnection) throws -> Backend {
+        if let sqlite = db as? Database { return .sqlite(sqlite) }
+        if let postgres = db as? PostgresSQLConnection { return .postgreSQL(postgres) }
+        throw StoreError.database("no record tables for a \(type(of: db)) connection")
     }
 
     /// Every record table of the database, by name.
-    static func all(_ db: Database) throws -> [RecordTable] {
-        let names = try String.fetchAll(
-            db,
-            sql: """
-                SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'
-                ORDER BY name
-                """)
-        return try names.filter { !excluded.contains($0) }.map { name in
-            let columns = try db.columns(in: name, in: "main")
-            return RecordTable(
-                name: name, columns: columns.map(\.name),
-                keyColumns: try db.primaryKey(name, in: "main").columns,
-                blobColumns: Set(columns.filter { $0.type.uppercased() == "BLOB" }.map(\.name)))
+    static func all(_ db: any SQLConnection) throws -> [RecordTable] {
+        switch try backend(db) {
+        case .sqlite(let db): try SQLiteRecordTables.all(db)
+        case .postgreSQL(let db): try PostgresRecordTables.all(db)
         }
     }
 
-    /// Creates, once per connection, the temporary table and triggers that note the key of every record row the
-    /// connection inserts, updates or deletes (cascades included). They are temporary: edits made by other programs
-    /// do not fire them, which is the point: those edits never reach the log.
-    ///
-    /// A trigger only appends the key (an update, the old key and the new); ``takeTouchedRows(_:)`` states each
-    /// noted row as it is when the transaction ends, which is the state its last write left, since every write of
-    /// this connection to a record table fires a trigger. Noting the state at every write instead cost three times
-    /// as much per row, in a table keyed by row.
-    static func prepareTracking(_ db: Database) throws {
-        let ready = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'assay_touched')")
-        if ready == true {
-            try db.execute(sql: "DELETE FROM temp.assay_touched")
-            return
-        }
-        try db.execute(sql: "CREATE TEMP TABLE assay_touched (tbl TEXT NOT NULL, key TEXT NOT NULL)")
-        for table in try all(db) {
-            let quoted = table.name.quotedDatabaseIdentifier
-            let name = literal(table.name)
-            // (Unqualified: a trigger may not name a table's schema; temp is searched first.)
-            func note(_ rows: String...) -> String {
-                "INSERT INTO assay_touched (tbl, key) VALUES "
-                    + rows.map { "(\(name), \(table.keySQL($0)))" }.joined(separator: ", ") + ";"
-            }
-            let trigger = { (event: String) in "assay_touch_\(table.name)_\(event)".quotedDatabaseIdentifier }
-            try db.execute(
-                sql: """
-                    CREATE TEMP TRIGGER \(trigger("insert")) AFTER INSERT ON main.\(quoted) BEGIN \(note("NEW")) END;
-                    CREATE TEMP TRIGGER \(trigger("update")) AFTER UPDATE ON main.\(quoted) BEGIN \(note("OLD", "NEW")) END;
-                    CREATE TEMP TRIGGER \(trigger("delete")) AFTER DELETE ON main.\(quoted) BEGIN \(note("OLD")) END;
-                    """)
+    /// Readies the connection to note the key of every record row it inserts, updates or deletes (cascades
+    /// included) until ``takeTouchedRows(_:)``. Only this connection's writes are noted: edits made by other
+    /// programs never reach the log, which is the point.
+    static func prepareTracking(_ db: any SQLConnection) throws {
+        switch try backend(db) {
+        case .sqlite(let db): try SQLiteRecordTables.prepareTracking(db)
+        case .postgreSQL(let db): try PostgresRecordTables.prepareTracking(db)
         }
     }
 
     /// The rows written since ``prepareTracking(_:)``, sorted by table and key, each with its state as it is now
     /// (`nil` for a row that no longer exists), forgetting them.
-    static func takeTouchedRows(_ db: Database) throws -> [RecordRow] {
-        let exists = try Bool.fetchOne(
-            db, sql: "SELECT EXISTS (SELECT 1 FROM temp.sqlite_master WHERE name = 'assay_touched')")
-        guard exists == true else { return [] }
-        let tables = Dictionary(try all(db).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        var rows: [RecordRow] = []
-        for name in try String.fetchAll(db, sql: "SELECT DISTINCT tbl FROM temp.assay_touched ORDER BY tbl") {
-            // One query per table, each key's state read through the primary key; a table dropped in the
-            // transaction has no row left.
-            let state = tables[name].map { $0.stateSQL(ofKey: "touched.key") } ?? "NULL"
-            let cursor = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT touched.key, (\(state))
-                    FROM (SELECT DISTINCT key FROM temp.assay_touched WHERE tbl = ?) AS touched ORDER BY touched.key
-                    """, arguments: [name])
-            while let row = try cursor.next() { rows.append(RecordRow(table: name, key: row[0], state: row[1])) }
+    static func takeTouchedRows(_ db: any SQLConnection) throws -> [RecordRow] {
+        switch try backend(db) {
+        case .sqlite(let db): try SQLiteRecordTables.takeTouchedRows(db)
+        case .postgreSQL(let db): try PostgresRecordTables.takeTouchedRows(db)
         }
-        try db.execute(sql: "DELETE FROM temp.assay_touched")
-        return rows
     }
 
     /// An SQL string literal.

@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// Filters for `assay log`.
 public struct LogFilter: Sendable {
@@ -17,18 +16,23 @@ extension Store {
     /// Audit-log entries, oldest first.
     public func logEntries(_ filter: LogFilter = LogFilter()) throws(StoreError) -> [LogEntry] {
         try read { db in
-            var request = LogEntry.all()
+            var conditions: [String] = []
+            var arguments: [any SQLValueConvertible] = []
             if let vendor = filter.vendor {
-                let id = try VendorResolver.resolve(db, vendor).id
-                request = request.filter(LogEntry.Columns.vendorId == id)
+                conditions.append(#""vendorId" = ?"#)
+                arguments.append(try VendorResolver.resolve(db, vendor).id)
             }
             if let since = filter.since {
-                request = request.filter(LogEntry.Columns.recordedAt >= since.description)
+                conditions.append(#""recordedAt" >= ?"#)
+                arguments.append(since.description)
             }
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let select = #"SELECT * FROM "auditLog""# + whereClause
             if let limit = filter.limit {
-                return try request.order(LogEntry.Columns.seq.desc).limit(limit).fetchAll(db).reversed()
+                return try db.all(LogEntry.self, select + #" ORDER BY "seq" DESC LIMIT ?"#, arguments + [limit])
+                    .reversed()
             }
-            return try request.order(LogEntry.Columns.seq).fetchAll(db)
+            return try db.all(LogEntry.self, select + #" ORDER BY "seq""#, arguments)
         }
     }
 }

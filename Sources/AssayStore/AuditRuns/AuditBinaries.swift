@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-import GRDB
 
 /// The binary-equivalence records as the audit sees them on its day: artefacts with whether any expectation
 /// covers them and their latest verdict, evidence refused for invalid signatures, and each deposit's latest
@@ -54,14 +53,17 @@ public struct AuditRebuild: Sendable, Equatable {
 
 extension AuditLoading {
     /// The binary-equivalence records made by the end of `asOf`.
-    static func binaries(_ db: Database, asOf: CalendarDate) throws -> AuditBinaries {
+    static func binaries(_ db: any SQLConnection, asOf: CalendarDate) throws -> AuditBinaries {
         let cutoff = Timestamp.end(of: asOf)
         let depositVendor = Dictionary(
-            try Row.fetchAll(
-                db, sql: "SELECT d.id, o.vendorId FROM escrowDeposit d JOIN escrowOffer o ON o.id = d.offerId"
-            ).map { (row: Row) -> (Int64, Int64) in (row[0], row[1]) }, uniquingKeysWith: { first, _ in first })
+            try db.rows(
+                #"SELECT d."id", o."vendorId" FROM "escrowDeposit" d JOIN "escrowOffer" o ON o."id" = d."offerId""#
+            ).map { (row: SQLRow) -> (Int64, Int64) in (try row[0], try row[1]) },
+            uniquingKeysWith: { first, _ in first })
         var covered: [Int64: (sha: Set<String>, names: Set<String>, contents: Set<String>)] = [:]
-        for expectation in try ExpectationRecord.filter(Column("recordedAt") < cutoff).fetchAll(db) {
+        let expectations = try db.all(
+            ExpectationRecord.self, #"SELECT * FROM "expectation" WHERE "recordedAt" < ?"#, [cutoff])
+        for expectation in expectations {
             guard let vendorId = depositVendor[expectation.depositId] else { continue }
             var sets = covered[vendorId] ?? ([], [], [])
             if let sha = expectation.subjectSha256 { sets.sha.insert(sha) }
@@ -70,42 +72,45 @@ extension AuditLoading {
             covered[vendorId] = sets
         }
         var verdicts: [Int64: AuditVerdict] = [:]
-        let verdictRows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT v.artifactId, r.id, r.verifiedAt, v.verdict, v.differingMembers
-                FROM artifactVerdict v JOIN artifactVerification r ON r.id = v.verificationId
-                WHERE r.verifiedAt < ? ORDER BY v.id
-                """, arguments: [cutoff])
-        while let row = try verdictRows.next() {
-            guard let verdict = BinaryVerdict(rawValue: row[3]) else { continue }
-            let members: String = row[4]
-            verdicts[row[0]] = AuditVerdict(
-                verificationId: row[1], on: day(of: row[2]) ?? asOf, verdict: verdict,
+        try db.forEachRow(
+            """
+            SELECT v."artifactId", r."id", r."verifiedAt", v."verdict", v."differingMembers"
+            FROM "artifactVerdict" v JOIN "artifactVerification" r ON r."id" = v."verificationId"
+            WHERE r."verifiedAt" < ? ORDER BY v."id"
+            """, [cutoff.sqlValue]
+        ) { row in
+            guard let verdict = BinaryVerdict(rawValue: try row[3]) else { return }
+            let members: String = try row[4]
+            verdicts[try row[0]] = AuditVerdict(
+                verificationId: try row[1], on: day(of: try row[2]) ?? asOf, verdict: verdict,
                 differingMembers: (try? JSONDecoder().decode([String].self, from: Data(members.utf8))) ?? [])
         }
-        let artifacts = try ArtifactRecord.filter(Column("addedAt") < cutoff).order(ArtifactRecord.Columns.id)
-            .fetchAll(db).compactMap { record -> AuditArtifact? in
-                guard let id = record.id else { return nil }
-                let sets = covered[record.vendorId]
-                let expected =
-                    sets.map {
-                        $0.sha.contains(record.sha256) || $0.names.contains(record.name)
-                            || record.contentDigest.map($0.contents.contains) == true
-                    } ?? false
-                return AuditArtifact(
-                    id: id, vendorId: record.vendorId, name: record.name, expected: expected,
-                    latestVerdict: verdicts[id])
-            }
-        let rejected = try RejectedEvidenceRecord.filter(Column("rejectedAt") < cutoff).order(Column("id"))
-            .fetchAll(db).compactMap { record -> AuditRejectedEvidence? in
-                guard let id = record.id, let vendorId = depositVendor[record.depositId] else { return nil }
-                return AuditRejectedEvidence(
-                    id: id, depositId: record.depositId, vendorId: vendorId, reason: record.reason,
-                    on: day(of: record.rejectedAt) ?? asOf)
-            }
+        let artifacts = try db.all(
+            ArtifactRecord.self, #"SELECT * FROM "artifact" WHERE "addedAt" < ? ORDER BY "id""#, [cutoff]
+        ).compactMap { record -> AuditArtifact? in
+            guard let id = record.id else { return nil }
+            let sets = covered[record.vendorId]
+            let expected =
+                sets.map {
+                    $0.sha.contains(record.sha256) || $0.names.contains(record.name)
+                        || record.contentDigest.map($0.contents.contains) == true
+                } ?? false
+            return AuditArtifact(
+                id: id, vendorId: record.vendorId, name: record.name, expected: expected, latestVerdict: verdicts[id])
+        }
+        let rejected = try db.all(
+            RejectedEvidenceRecord.self, #"SELECT * FROM "rejectedEvidence" WHERE "rejectedAt" < ? ORDER BY "id""#,
+            [cutoff]
+        ).compactMap { record -> AuditRejectedEvidence? in
+            guard let id = record.id, let vendorId = depositVendor[record.depositId] else { return nil }
+            return AuditRejectedEvidence(
+                id: id, depositId: record.depositId, vendorId: vendorId, reason: record.reason,
+                on: day(of: record.rejectedAt) ?? asOf)
+        }
         var rebuilds: [Int64: AuditRebuild] = [:]
-        for run in try RebuildRunRecord.filter(Column("recordedAt") < cutoff).order(Column("id")).fetchAll(db) {
+        let runs = try db.all(
+            RebuildRunRecord.self, #"SELECT * FROM "rebuildRun" WHERE "recordedAt" < ? ORDER BY "id""#, [cutoff])
+        for run in runs {
             guard let id = run.id, let vendorId = depositVendor[run.depositId] else { continue }
             rebuilds[run.depositId] = AuditRebuild(
                 id: id, depositId: run.depositId, vendorId: vendorId, reproducible: run.reproducible,

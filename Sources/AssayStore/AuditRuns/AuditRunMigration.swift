@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Tables of migration `v5-audit-runs`: each recorded audit run and the findings it reported, so that later
 /// runs can be compared with it.

@@ -1,8 +1,7 @@
 import AssayCore
-import GRDB
 
 /// An `auditRun` row.
-struct AuditRunRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct AuditRunRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "auditRun"
     var id: Int64?
     var ranAt: String
@@ -20,12 +19,6 @@ struct AuditRunRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, Mu
     var high: Int
     var critical: Int
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
     var run: AuditRun {
         var counts = SeverityCounts()
         counts.info = info
@@ -41,7 +34,7 @@ struct AuditRunRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, Mu
 }
 
 /// An `auditFinding` row.
-struct AuditFindingRecord: Codable, Sendable, SQLRecord, FetchableRecord, PersistableRecord {
+struct AuditFindingRecord: Codable, Sendable, SQLRecord {
     static let databaseTableName = "auditFinding"
     static let keyColumns = ["runId", "findingId"]
     var runId: Int64
@@ -54,11 +47,6 @@ struct AuditFindingRecord: Codable, Sendable, SQLRecord, FetchableRecord, Persis
     var message: String
     var acceptanceId: Int64?
 
-    enum Columns {
-        static let runId = Column(CodingKeys.runId)
-        static let findingId = Column(CodingKeys.findingId)
-    }
-
     var finding: RecordedFinding {
         RecordedFinding(
             id: findingId, kind: kind, severity: severity, vendorId: vendorId, vendorName: vendorName,
@@ -66,4 +54,4 @@ struct AuditFindingRecord: Codable, Sendable, SQLRecord, FetchableRecord, Persis
     }
 }
 
-extension Severity: DatabaseValueConvertible {}
+extension Severity: SQLValueConvertible {}

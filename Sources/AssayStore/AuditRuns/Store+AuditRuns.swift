@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Records an audit run and its findings in one transaction, logged as `audit.run`; the run's counts are of the
@@ -13,17 +12,17 @@ extension Store {
                 format: draft.format, reportFile: draft.reportFile, reportSha256: draft.reportSha256,
                 logHeadSeq: draft.logHeadSeq, logHeadHash: draft.logHeadHash, info: counts.info, low: counts.low,
                 medium: counts.medium, high: counts.high, critical: counts.critical)
-            try record.insert(db)
+            try db.insert(&record)
             guard let runId = record.id else { throw StoreError.database("audit run row without id") }
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO auditFinding (runId, findingId, kind, severity, vendorId, vendorName, subject, message,
-                                              acceptanceId)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
+            // One statement for every finding: the SQLite store prepares it once.
+            let insert = """
+                INSERT INTO "auditFinding" ("runId", "findingId", "kind", "severity", "vendorId", "vendorName",
+                                            "subject", "message", "acceptanceId")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
             for finding in draft.findings {
-                try insert.execute(arguments: [
-                    runId, finding.id, finding.kind, finding.severity, finding.vendorId, finding.vendorName,
+                try db.run(insert, [
+                    runId, finding.id, finding.kind, finding.severity.rawValue, finding.vendorId, finding.vendorName,
                     finding.subject, finding.message, finding.acceptanceId,
                 ])
             }
@@ -38,29 +37,29 @@ extension Store {
     /// Recorded audit runs, oldest first; with `limit`, the most recent ones.
     public func auditRuns(limit: Int? = nil) throws(StoreError) -> [AuditRun] {
         try read { db in
-            if let limit {
-                return try AuditRunRecord.order(AuditRunRecord.Columns.id.desc).limit(limit).fetchAll(db)
+            // A negative limit is none, as SQLite reads `LIMIT -1`.
+            if let limit, limit >= 0 {
+                return try db.all(AuditRunRecord.self, #"SELECT * FROM "auditRun" ORDER BY "id" DESC LIMIT ?"#, [limit])
                     .reversed().map(\.run)
             }
-            return try AuditRunRecord.order(AuditRunRecord.Columns.id).fetchAll(db).map(\.run)
+            return try db.all(AuditRunRecord.self, #"SELECT * FROM "auditRun" ORDER BY "id""#).map(\.run)
         }
     }
 
     /// The latest recorded run with the findings it reported, when a run is recorded.
     public func latestAuditRun() throws(StoreError) -> (run: AuditRun, findings: [RecordedFinding])? {
         try read { db in
-            guard let record = try AuditRunRecord.order(AuditRunRecord.Columns.id.desc).fetchOne(db), let id = record.id
+            guard let record = try db.one(AuditRunRecord.self, #"SELECT * FROM "auditRun" ORDER BY "id" DESC LIMIT 1"#),
+                let id = record.id
             else { return nil }
-            let findings = try AuditFindingRecord.filter(AuditFindingRecord.Columns.runId == id)
-                .order(AuditFindingRecord.Columns.findingId).fetchAll(db).map(\.finding)
-            return (record.run, findings)
+            return (record.run, try Self.findings(db, run: id))
         }
     }
 
     /// One recorded run.
     public func auditRun(_ id: Int64) throws(StoreError) -> AuditRun {
         try read { db in
-            guard let record = try AuditRunRecord.fetchOne(db, key: id) else {
+            guard let record = try db.find(AuditRunRecord.self, id: id) else {
                 throw StoreError.notFound(entity: "audit run", id: "\(id)")
             }
             return record.run
@@ -70,11 +69,17 @@ extension Store {
     /// The findings a run reported, by id.
     public func auditFindings(run id: Int64) throws(StoreError) -> [RecordedFinding] {
         try read { db in
-            guard try AuditRunRecord.exists(db, key: id) else {
+            guard try db.exists(AuditRunRecord.self, key: [id]) else {
                 throw StoreError.notFound(entity: "audit run", id: "\(id)")
             }
-            return try AuditFindingRecord.filter(AuditFindingRecord.Columns.runId == id)
-                .order(AuditFindingRecord.Columns.findingId).fetchAll(db).map(\.finding)
+            return try Self.findings(db, run: id)
         }
+    }
+
+    /// The findings a run reported, by id.
+    private static func findings(_ db: any SQLConnection, run id: Int64) throws -> [RecordedFinding] {
+        try db.all(
+            AuditFindingRecord.self, #"SELECT * FROM "auditFinding" WHERE "runId" = ? ORDER BY "findingId""#, [id]
+        ).map(\.finding)
     }
 }

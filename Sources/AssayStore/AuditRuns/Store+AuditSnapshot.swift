@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-import GRDB
 import Synchronization
 
 extension Store {
@@ -37,22 +36,25 @@ extension Store {
 
     private func readSnapshot(asOf: CalendarDate) throws(StoreError) -> AuditSnapshot {
         try read { db in
-            let vendors = try Row.fetchAll(
-                db, sql: "SELECT id, name, parentId, relationship, tier FROM vendor ORDER BY name, id"
+            let vendors = try db.rows(
+                #"SELECT "id", "name", "parentId", "relationship", "tier" FROM "vendor" ORDER BY "name", "id""#
             ).map { row in
                 AuditVendor(
-                    id: row[0], name: row[1], parentId: row[2], relationship: row[3] ?? .monitored, tier: row[4])
+                    id: try row[0], name: try row[1], parentId: try row[2],
+                    relationship: try row[3] ?? .monitored, tier: try row[4])
             }
-            let events = try MarketEventRecord.order(MarketEventRecord.Columns.id).fetchAll(db)
+            let events = try db.all(MarketEventRecord.self, #"SELECT * FROM "marketEvent" ORDER BY "id""#)
             return AuditSnapshot(
                 asOf: asOf, vendors: vendors, certifications: try AuditLoading.certifications(db, asOf: asOf),
                 offers: try AuditLoading.offers(db, asOf: asOf), logVerification: LogVerification(entries: 0),
-                logHead: try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditLog ORDER BY seq DESC LIMIT 1")
-                    .map { LogHead(seq: $0[0], hash: $0[1]) },
+                logHead: try db.row(#"SELECT "seq", "hash" FROM "auditLog" ORDER BY "seq" DESC LIMIT 1"#)
+                    .map { LogHead(seq: try $0[0], hash: try $0[1]) },
                 eventCount: events.count,
-                latestCheckpoint: try LogCheckpoint.order(Column("id").desc).fetchOne(db),
-                reconciliation: try Self.reconcile(db, vendorId: nil, asOf: asOf, recordedBefore: nil).map(\.finding),
-                acceptances: try RiskAcceptanceRecord.order(RiskAcceptanceRecord.Columns.id).fetchAll(db)
+                latestCheckpoint: try db.one(
+                    LogCheckpoint.self, #"SELECT * FROM "logCheckpoint" ORDER BY "id" DESC LIMIT 1"#),
+                reconciliation: try Self.reconcile(db, vendorId: nil, asOf: asOf, recordedBefore: nil)
+                    .map(\.finding),
+                acceptances: try db.all(RiskAcceptanceRecord.self, #"SELECT * FROM "riskAcceptance" ORDER BY "id""#)
                     .map { try $0.acceptance() },
                 binaries: try AuditLoading.binaries(db, asOf: asOf),
                 index: AffiliateIndex(vendors.lazy.map { (id: $0.id, name: $0.name, parentId: $0.parentId) }),
@@ -75,42 +77,41 @@ private final class ChainCheck: Sendable {
 
 /// The set-based queries behind ``Store/auditSnapshot(asOf:)``.
 enum AuditLoading {
-    static func certifications(_ db: Database, asOf: CalendarDate) throws -> [AuditCertification] {
+    static func certifications(_ db: any SQLConnection, asOf: CalendarDate) throws -> [AuditCertification] {
         var statusOnDay: [Int64: CertificationStatus] = [:]
-        let changes = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT certificationId, status FROM certificationStatusChange WHERE effectiveOn <= ?
-                ORDER BY certificationId, effectiveOn, id
-                """, arguments: [asOf])
-        while let row = try changes.next() {
-            statusOnDay[row[0]] = row[1]
+        try db.forEachRow(
+            """
+            SELECT "certificationId", "status" FROM "certificationStatusChange" WHERE "effectiveOn" <= ?
+            ORDER BY "certificationId", "effectiveOn", "id"
+            """, [asOf.sqlValue]
+        ) { row in
+            statusOnDay[try row[0]] = try row[1]
         }
         let x509 = Dictionary(
-            try X509Details.fetchAll(db).map { ($0.certificationId, $0) }, uniquingKeysWith: { first, _ in first })
+            try db.all(X509Details.self, #"SELECT * FROM "x509Certificate""#).map { ($0.certificationId, $0) },
+            uniquingKeysWith: { first, _ in first })
         var result: [AuditCertification] = []
         // Sized once: growing by doubling held two copies of the largest array of the snapshot.
-        result.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM certification") ?? 0)
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT id, vendorId, scheme, level, number, issuer, issuedOn, validUntil
-                FROM certification ORDER BY id
-                """)
+        result.reserveCapacity(try db.count(Certification.self))
         var schemes: [String: CertificationScheme] = [:]  // parsed once per scheme, not once per row
-        while let row = try rows.next() {
-            let id: Int64 = row[0]
-            let schemeText: String = row[2]
-            guard let scheme = schemes[schemeText] ?? (try? CertificationScheme(schemeText)) else { continue }
+        try db.forEachRow(
+            """
+            SELECT "id", "vendorId", "scheme", "level", "number", "issuer", "issuedOn", "validUntil"
+            FROM "certification" ORDER BY "id"
+            """, []
+        ) { row in
+            let id: Int64 = try row[0]
+            let schemeText: String = try row[2]
+            guard let scheme = schemes[schemeText] ?? (try? CertificationScheme(schemeText)) else { return }
             schemes[schemeText] = scheme
-            let issuedOn: CalendarDate? = row[6]
-            let validUntil: CalendarDate? = row[7]
+            let issuedOn: CalendarDate? = try row[6]
+            let validUntil: CalendarDate? = try row[7]
             // Before its first recorded change takes effect a certification is as registered: active.
             let status = statusOnDay[id] ?? .active
             result.append(
                 AuditCertification(
-                    id: id, vendorId: row[1], scheme: scheme, level: row[3], number: row[4], issuer: row[5],
-                    issuedOn: issuedOn, validUntil: validUntil, status: status,
+                    id: id, vendorId: try row[1], scheme: scheme, level: try row[3], number: try row[4],
+                    issuer: try row[5], issuedOn: issuedOn, validUntil: validUntil, status: status,
                     validity: Validity(status: status, issuedOn: issuedOn, validUntil: validUntil, on: asOf),
                     x509: x509[id]))
         }
@@ -118,33 +119,35 @@ enum AuditLoading {
     }
 
     /// Offers with their latest deposit by `asOf` and that deposit's runs by `asOf`.
-    static func offers(_ db: Database, asOf: CalendarDate) throws -> [AuditOffer] {
+    static func offers(_ db: any SQLConnection, asOf: CalendarDate) throws -> [AuditOffer] {
         // Timestamps are ISO 8601 UTC text: everything recorded on or before the day sorts before its end.
         let cutoff = Timestamp.end(of: asOf)
         var runs: [Int64: [AuditVerificationRun]] = [:]
-        let runRows = try Row.fetchCursor(
-            db,
-            sql: "SELECT id, depositId, verifiedAt, outcome FROM escrowVerification WHERE verifiedAt < ? ORDER BY id",
-            arguments: [cutoff])
-        while let row = try runRows.next() {
-            guard let outcome: VerificationOutcome = row[3] else { continue }
-            runs[row[1], default: []].append(
-                AuditVerificationRun(id: row[0], on: day(of: row[2]) ?? asOf, outcome: outcome))
+        try db.forEachRow(
+            """
+            SELECT "id", "depositId", "verifiedAt", "outcome" FROM "escrowVerification" WHERE "verifiedAt" < ?
+            ORDER BY "id"
+            """, [cutoff.sqlValue]
+        ) { row in
+            guard let outcome: VerificationOutcome = try row[3] else { return }
+            runs[try row[1], default: []].append(
+                AuditVerificationRun(id: try row[0], on: day(of: try row[2]) ?? asOf, outcome: outcome))
         }
         var deposits: [Int64: (count: Int, latest: AuditDeposit)] = [:]
-        let depositRows = try Row.fetchCursor(
-            db, sql: "SELECT id, offerId, label, depositedAt FROM escrowDeposit WHERE depositedAt < ? ORDER BY id",
-            arguments: [cutoff])
-        while let row = try depositRows.next() {
-            let id: Int64 = row[0]
-            let offerId: Int64 = row[1]
+        try db.forEachRow(
+            """
+            SELECT "id", "offerId", "label", "depositedAt" FROM "escrowDeposit" WHERE "depositedAt" < ? ORDER BY "id"
+            """, [cutoff.sqlValue]
+        ) { row in
+            let id: Int64 = try row[0]
+            let offerId: Int64 = try row[1]
             let depositRuns = runs[id] ?? []
             let deposit = AuditDeposit(
-                id: id, label: row[2], depositedOn: day(of: row[3]) ?? asOf, runs: depositRuns.count,
+                id: id, label: try row[2], depositedOn: day(of: try row[3]) ?? asOf, runs: depositRuns.count,
                 lastRun: depositRuns.last, lastPassed: depositRuns.last { $0.outcome == .passed })
             deposits[offerId] = ((deposits[offerId]?.count ?? 0) + 1, deposit)
         }
-        return try OfferRecord.order(OfferRecord.Columns.id).fetchAll(db).compactMap { offer in
+        return try db.all(OfferRecord.self, #"SELECT * FROM "escrowOffer" ORDER BY "id""#).compactMap { offer in
             guard let id = offer.id else { return nil }
             let since = offer.offeredOn ?? day(of: offer.createdAt) ?? asOf
             return AuditOffer(

@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// What an import did with one claim.
 enum UpsertOutcome {
@@ -27,7 +26,7 @@ extension Store {
     /// scheme, product and issue date that no earlier record of the import matched. So two claims alike but for
     /// their keys stay two claims, and an import of an export changes nothing.
     static func upsertCertification(
-        _ db: Database,
+        _ db: any SQLConnection,
         _ draft: CertificationDraft,
         vendor: Vendor,
         log: AuditLog,
@@ -56,34 +55,44 @@ extension Store {
 
     /// The stored claim a cleaned draft is, if any (see ``upsertCertification(_:_:vendor:log:record:matches:)``).
     private static func matchingClaim(
-        _ db: Database, _ draft: CertificationDraft, vendorId: Int64, matches: ClaimMatches
+        _ db: any SQLConnection, _ draft: CertificationDraft, vendorId: Int64, matches: ClaimMatches
     )
         throws -> Certification?
     {
         if let key = draft.claimKey,
-            let claim = try Certification.filter(Certification.Columns.claimKey == key)
-                .fetchOne(db)
+            let claim = try db.one(
+                Certification.self, #"SELECT * FROM "certification" WHERE "claimKey" = ? LIMIT 1"#, [key])
         {
             return claim
         }
-        let sameScheme = Certification.filter(
-            Certification.Columns.vendorId == vendorId && Certification.Columns.scheme == draft.scheme)
+        let sameScheme = #"SELECT * FROM "certification" WHERE "vendorId" = ? AND "scheme" = ?"#
         if let number = draft.number {
-            return try sameScheme.filter(Certification.Columns.number == number).fetchOne(db)
+            return try db.one(
+                Certification.self, sameScheme + #" AND "number" = ? ORDER BY "id" LIMIT 1"#,
+                [vendorId, draft.scheme, number])
         }
         var productId: Int64?
         if let product = draft.product {
-            let key = VendorName.key(for: product)
-            guard
-                let id = try Product.filter(Product.Columns.vendorId == vendorId && Product.Columns.key == key)
-                    .fetchOne(db)?.id
-            else { return nil }
+            guard let id = try Product.find(db, vendorId: vendorId, key: VendorName.key(for: product))?.id else {
+                return nil
+            }
             productId = id
         }
-        return try sameScheme.filter(Certification.Columns.number == nil)
-            .filter(Certification.Columns.productId == productId)
-            .filter(Certification.Columns.issuedOn == draft.issuedOn)
-            .order(Certification.Columns.id).fetchAll(db)
+        // Absent values match absent ones only: `IS NULL` for them, `=` for the others.
+        var sql = sameScheme + #" AND "number" IS NULL"#
+        var arguments: [any SQLValueConvertible] = [vendorId, draft.scheme]
+        let optional: [(column: String, value: (any SQLValueConvertible)?)] = [
+            ("productId", productId), ("issuedOn", draft.issuedOn),
+        ]
+        for (column, value) in optional {
+            if let value {
+                sql += " AND \(SQL.identifier(column)) = ?"
+                arguments.append(value)
+            } else {
+                sql += " AND \(SQL.identifier(column)) IS NULL"
+            }
+        }
+        return try db.all(Certification.self, sql + #" ORDER BY "id""#, arguments)
             .first { claim in claim.id.map { matches.record(matching: $0) == nil } ?? false }
     }
 }

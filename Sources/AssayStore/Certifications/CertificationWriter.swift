@@ -1,11 +1,10 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Inserts a claim for a resolved vendor, logged as `cert.add`, with its first status-history entry (effective
     /// on the issue date, else on `asOf`). The claim keeps the draft's claim key, or gets a new one.
     static func insertCertification(
-        _ db: Database,
+        _ db: any SQLConnection,
         _ draft: CertificationDraft,
         vendor: Vendor,
         log: AuditLog,
@@ -17,18 +16,17 @@ extension Store {
         certification.createdAt = now
         certification.updatedAt = now
         certification.claimKey = draft.claimKey ?? Certification.newClaimKey()
-        try certification.insertCached(db)
-        guard let id = certification.id else { throw StoreError.database("certification row without id") }
+        let id = try certification.insertRow(db)
         let first = CertificationStatusChange(
             certificationId: id, status: draft.status, effectiveOn: draft.issuedOn ?? asOf,
             reason: "registered", recordedAt: now
         )
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO certificationStatusChange (certificationId, status, effectiveOn, reason, recordedAt)
-                VALUES (?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [id, first.status, first.effectiveOn, first.reason, first.recordedAt])
+        try db.run(
+            """
+            INSERT INTO "certificationStatusChange" ("certificationId", "status", "effectiveOn", "reason", "recordedAt")
+            VALUES (?, ?, ?, ?, ?)
+            """,
+            [id, first.status, first.effectiveOn, first.reason, first.recordedAt])
         var names = NameCache(vendors: [certification.vendorId: vendor.name])
         let details = try details(db, certification, asOf: asOf, full: false, names: &names)
         try log.append(
@@ -41,7 +39,7 @@ extension Store {
     /// after. A new status is recorded in the status history as effective on `day`, with `reason`.
     /// Returns `nil` when nothing differs.
     static func updateCertification(
-        _ db: Database,
+        _ db: any SQLConnection,
         _ existing: Certification,
         to draft: CertificationDraft,
         vendor: Vendor,
@@ -61,15 +59,15 @@ extension Store {
         if updated.status != existing.status {
             var change = CertificationStatusChange(
                 certificationId: id, status: updated.status, effectiveOn: day, reason: reason, recordedAt: now)
-            try change.insert(db)
+            try db.insert(&change)
         }
         let before = try details(db, existing, asOf: day, full: false)
         updated.updatedAt = now
-        try updated.update(db)
+        try db.update(updated)
         let after = try details(db, updated, asOf: day, full: false)
         try log.append(
-            db, action: action, entity: "certification", entityId: id, vendorId: updated.vendorId,
-            change: Change(before: before, after: after))
+            db, action: action, entity: "certification", entityId: id,
+            vendorId: updated.vendorId, change: Change(before: before, after: after))
         return after
     }
 
@@ -77,7 +75,7 @@ extension Store {
     /// the scheme and number (X.509 serial numbers aside), the product created as needed. Id, timestamps and claim
     /// key are left to the caller.
     private static func checkedRow(
-        _ db: Database,
+        _ db: any SQLConnection,
         _ draft: CertificationDraft,
         vendor: Vendor,
         except ownId: Int64?,
@@ -100,9 +98,13 @@ extension Store {
             try draft.scheme.normalizedLevel(draft.level, auditPeriod: draft.auditPeriod)
         }
         if draft.scheme.builtin != .x509, let number = draft.number {
-            let duplicate = try db.cachedStatement(
-                sql: "SELECT id FROM certification WHERE vendorId = ? AND scheme = ? AND number = ? AND id IS NOT ?")
-            if let existingId = try Int64.fetchOne(duplicate, arguments: [vendorId, draft.scheme, number, ownId]) {
+            var sql = #"SELECT "id" FROM "certification" WHERE "vendorId" = ? AND "scheme" = ? AND "number" = ?"#
+            var arguments: [any SQLValueConvertible] = [vendorId, draft.scheme, number]
+            if let ownId {
+                sql += #" AND "id" <> ?"#
+                arguments.append(ownId)
+            }
+            if let existingId = try db.value(Int64.self, sql + #" ORDER BY "id" LIMIT 1"#, arguments) {
                 throw StoreError.refused(
                     "\(vendor.name) already has \(draft.scheme.title) certificate \(number) (certification #\(existingId))"
                 )
@@ -122,7 +124,7 @@ extension Store {
     }
 
     /// The draft that would recreate a stored claim (the vendor by id, the product by name).
-    static func certificationDraft(_ db: Database, _ row: Certification) throws -> CertificationDraft {
+    static func certificationDraft(_ db: any SQLConnection, _ row: Certification) throws -> CertificationDraft {
         var names = NameCache()
         var draft = CertificationDraft(vendor: "#\(row.vendorId)", scheme: row.scheme)
         draft.product = try names.product(db, row.productId)
@@ -145,24 +147,21 @@ extension Store {
     }
 
     /// The product's id, creating it (logged) or extending its versions as needed.
-    static func productId(_ db: Database, vendorId: Int64, name: String, versions: [String], log: AuditLog) throws
-        -> Int64
-    {
+    static func productId(
+        _ db: any SQLConnection, vendorId: Int64, name: String, versions: [String], log: AuditLog
+    ) throws -> Int64 {
         let name = try nonEmpty(name, field: "product")
         let key = VendorName.key(for: name)
-        if var product = try Product.filter(Product.Columns.vendorId == vendorId && Product.Columns.key == key)
-            .fetchOne(db),
-            let id = product.id
-        {
+        if var product = try Product.find(db, vendorId: vendorId, key: key), let id = product.id {
             let added = versions.filter { !product.versions.contains($0) }
             if !added.isEmpty {
                 product.versions += added
-                try product.update(db)
+                try db.update(product)
             }
             return id
         }
         var product = Product(vendorId: vendorId, name: name, key: key, versions: versions)
-        try product.insert(db)
+        try db.insert(&product)
         guard let id = product.id else { throw StoreError.database("product row without id") }
         try log.append(
             db, action: "product.add", entity: "product", entityId: id, vendorId: vendorId,
@@ -174,7 +173,7 @@ extension Store {
         StatusChange(status: row.status, effectiveOn: row.effectiveOn, reason: row.reason, recordedAt: row.recordedAt)
     }
 
-    static func details(_ db: Database, _ row: Certification, asOf: CalendarDate, full: Bool) throws
+    static func details(_ db: any SQLConnection, _ row: Certification, asOf: CalendarDate, full: Bool) throws
         -> CertificationDetails
     {
         var names = NameCache()
@@ -182,7 +181,7 @@ extension Store {
     }
 
     static func details(
-        _ db: Database,
+        _ db: any SQLConnection,
         _ row: Certification,
         asOf: CalendarDate,
         full: Bool,
@@ -191,9 +190,13 @@ extension Store {
         guard let id = row.id else { throw StoreError.database("certification row without id") }
         let history =
             full
-            ? try CertificationStatusChange.filter(CertificationStatusChange.Columns.certificationId == id)
-                .order(CertificationStatusChange.Columns.effectiveOn, CertificationStatusChange.Columns.id)
-                .fetchAll(db).map(statusChange)
+            ? try db.all(
+                CertificationStatusChange.self,
+                """
+                SELECT * FROM "certificationStatusChange" WHERE "certificationId" = ? ORDER BY "effectiveOn", "id"
+                """,
+                [id]
+            ).map(statusChange)
             : nil
         return CertificationDetails(
             id: id,
@@ -207,7 +210,8 @@ extension Store {
             daysRemaining: row.validUntil.map { asOf.days(until: $0) },
             statusHistory: history,
             evidence: full ? try evidence(db, certificationId: id) : nil,
-            x509: full && row.scheme.builtin == .x509 ? try x509(db, certificationId: id) : nil,
+            x509: full && row.scheme.builtin == .x509
+                ? try x509(db, certificationId: id) : nil,
             notes: row.notes, claimKey: row.claimKey, createdAt: row.createdAt, updatedAt: row.updatedAt
         )
     }

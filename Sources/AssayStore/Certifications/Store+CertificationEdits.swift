@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Changes a claim inside one transaction: `change` edits the claim's current fields (the vendor as `#id`, the
@@ -49,10 +48,10 @@ extension Store {
                     entity: "certification", name: "#\(id)",
                     dependents: "it has " + dependents.joined(separator: " and "))
             }
-            try EvidenceRecord.filter(EvidenceRecord.Columns.certificationId == id).deleteAll(db)
-            try X509Details.deleteOne(db, key: id)
-            try CertificationStatusChange.filter(CertificationStatusChange.Columns.certificationId == id).deleteAll(db)
-            try row.delete(db)
+            try db.run("DELETE FROM \"evidence\" WHERE \"certificationId\" = ?", [id])
+            try db.delete(X509Details.self, key: [id])
+            try db.run("DELETE FROM \"certificationStatusChange\" WHERE \"certificationId\" = ?", [id])
+            try db.delete(Certification.self, key: [id])
             try log.append(
                 db, action: "cert.remove", entity: "certification", entityId: id, vendorId: row.vendorId,
                 change: Change<CertificationDetails>(before: before))
@@ -60,8 +59,8 @@ extension Store {
         }
     }
 
-    static func certificationRow(_ db: Database, _ id: Int64) throws -> Certification {
-        guard let row = try Certification.fetchOne(db, key: id) else {
+    static func certificationRow(_ db: any SQLConnection, _ id: Int64) throws -> Certification {
+        guard let row = try db.find(Certification.self, id: id) else {
             throw StoreError.notFound(entity: "certification", id: "\(id)")
         }
         return row

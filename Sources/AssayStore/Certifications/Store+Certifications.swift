@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Registers a certification, logged as `cert.add`; its first status-history entry is recorded with it.
@@ -41,10 +40,10 @@ extension Store {
                 certificationId: id, status: status, effectiveOn: effectiveOn, reason: reason,
                 recordedAt: Timestamp.now()
             )
-            try change.insert(db)
+            try db.insert(&change)
             certification.status = status
             certification.updatedAt = change.recordedAt
-            try certification.update(db)
+            try db.update(certification)
             try log.append(
                 db, action: "cert.set-status", entity: "certification", entityId: id,
                 vendorId: certification.vendorId,
@@ -63,19 +62,30 @@ extension Store {
     /// Certifications matching a filter, soonest expiry first.
     public func certifications(_ filter: CertificationFilter) throws(StoreError) -> [CertificationDetails] {
         try read { db in
-            var request = Certification.all()
+            var conditions: [String] = []
+            var arguments: [any SQLValueConvertible] = []
             if let vendor = filter.vendor {
-                request = request.filter(Certification.Columns.vendorId == (try VendorResolver.resolve(db, vendor)).id)
+                conditions.append("\"vendorId\" = ?")
+                arguments.append(try Self.id(of: try VendorResolver.resolve(db, vendor)))
             }
-            if let scheme = filter.scheme { request = request.filter(Certification.Columns.scheme == scheme) }
-            if let status = filter.status { request = request.filter(Certification.Columns.status == status) }
+            if let scheme = filter.scheme {
+                conditions.append("\"scheme\" = ?")
+                arguments.append(scheme)
+            }
+            if let status = filter.status {
+                conditions.append("\"status\" = ?")
+                arguments.append(status)
+            }
             if let span = filter.expiringWithin {
-                request = request.filter(Certification.Columns.status == CertificationStatus.active)
-                    .filter(Certification.Columns.validUntil >= filter.asOf)
-                    .filter(Certification.Columns.validUntil <= span.end(from: filter.asOf))
+                conditions += ["\"status\" = ?", "\"validUntil\" >= ?", "\"validUntil\" <= ?"]
+                arguments += [CertificationStatus.active, filter.asOf, span.end(from: filter.asOf)]
             }
-            let rows = try request.order(Certification.Columns.validUntil.ascNullsLast, Certification.Columns.id)
-                .fetchAll(db)
+            let rows = try db.all(
+                Certification.self,
+                "SELECT * FROM \"certification\""
+                    + (conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND "))
+                    + " ORDER BY \"validUntil\" ASC NULLS LAST, \"id\"",
+                arguments)
             var names = NameCache()
             return try rows.compactMap { row in
                 let details = try Self.details(db, row, asOf: filter.asOf, full: false, names: &names)
@@ -97,17 +107,17 @@ struct NameCache {
     var vendors: [Int64: String] = [:]
     var products: [Int64: String] = [:]
 
-    mutating func vendor(_ db: Database, _ id: Int64) throws -> String {
+    mutating func vendor(_ db: any SQLConnection, _ id: Int64) throws -> String {
         if let name = vendors[id] { return name }
-        let name = try String.fetchOne(db, sql: "SELECT name FROM vendor WHERE id = ?", arguments: [id]) ?? "#\(id)"
+        let name = try db.value(String.self, "SELECT \"name\" FROM \"vendor\" WHERE \"id\" = ?", [id]) ?? "#\(id)"
         vendors[id] = name
         return name
     }
 
-    mutating func product(_ db: Database, _ id: Int64?) throws -> String? {
+    mutating func product(_ db: any SQLConnection, _ id: Int64?) throws -> String? {
         guard let id else { return nil }
         if let name = products[id] { return name }
-        let name = try String.fetchOne(db, sql: "SELECT name FROM product WHERE id = ?", arguments: [id])
+        let name = try db.value(String.self, "SELECT \"name\" FROM \"product\" WHERE \"id\" = ?", [id])
         products[id] = name
         return name
     }

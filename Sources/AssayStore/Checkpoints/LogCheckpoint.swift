@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-import GRDB
 
 /// A signed statement of the audit log's head: "entry `seq` has hash `hash`", signed with the organisation's key.
 ///
@@ -78,11 +77,8 @@ public struct LogCheckpoint: Codable, Sendable, Equatable {
     }
 }
 
-extension LogCheckpoint: SQLRecord, FetchableRecord, PersistableRecord {
+extension LogCheckpoint: SQLRecord {
     public static let databaseTableName = "logCheckpoint"
 
     /// The table's columns, for queries.
-    public enum Columns {
-        public static let seq = Column(CodingKeys.seq)
-    }
 }

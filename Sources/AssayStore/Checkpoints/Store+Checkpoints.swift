@@ -1,7 +1,6 @@
 import AssayCore
 import AssayCrypto
 import Foundation
-import GRDB
 
 /// Whether the log still extends a signed checkpoint.
 public enum CheckpointCheck: Sendable, Equatable {
@@ -28,19 +27,21 @@ extension Store {
         let actor = self.actor
         let blobs = EvidenceBlobs(root: location.evidenceDirectory)
         return try write { db, log in
-            guard let head = try LogEntry.order(LogEntry.Columns.seq.desc).fetchOne(db) else {
+            guard
+                let head = try db.row("SELECT \"seq\", \"hash\" FROM \"auditLog\" ORDER BY \"seq\" DESC LIMIT 1")
+            else {
                 throw StoreError.refused("the audit log is empty: there is no head to checkpoint yet")
             }
             if let problem = try Self.verifyLog(db, .records, evidence: blobs).problems.first {
                 throw StoreError.logDoesNotVerify(problem)
             }
             var checkpoint = LogCheckpoint(
-                seq: head.seq, hash: head.hash, createdAt: Timestamp.now(), actor: actor,
+                seq: try head["seq"], hash: try head["hash"], createdAt: Timestamp.now(), actor: actor,
                 keyType: key.type.rawValue, keyFingerprint: key.publicKey.fingerprint.hex)
             let message = checkpoint.signedMessage
             checkpoint.signature = try StoreError.hashing { () throws(CryptoError) in try key.sign(message: message) }
                 .base64
-            try checkpoint.insert(db)
+            try db.insert(checkpoint)
             try log.append(
                 db, action: "log.checkpoint", entity: "logCheckpoint", entityId: checkpoint.seq, vendorId: nil,
                 change: Change(after: checkpoint))
@@ -50,7 +51,9 @@ extension Store {
 
     /// The most recent stored checkpoint (for reports), or `nil` when none was made.
     public func latestCheckpoint() throws(StoreError) -> LogCheckpoint? {
-        try read { db in try LogCheckpoint.order(Column("id").desc).fetchOne(db) }
+        try read { db in
+            try db.one(LogCheckpoint.self, "SELECT * FROM \"logCheckpoint\" ORDER BY \"id\" DESC LIMIT 1")
+        }
     }
 
     /// Checks that `checkpoint` is signed by `key` and that the log, verified whole, still passes through it.
@@ -63,12 +66,15 @@ extension Store {
         }
         guard signed else { return .badSignature }
         return try read { db in
-            let entries = try LogEntry.fetchCount(db)
-            let headSeq = try Int64.fetchOne(db, sql: "SELECT MAX(seq) FROM auditLog") ?? 0
-            guard let entry = try LogEntry.fetchOne(db, key: ["seq": checkpoint.seq]) else {
+            let entries = try db.count(LogEntry.self)
+            let headSeq = try db.value(Int64.self, "SELECT MAX(\"seq\") FROM \"auditLog\"") ?? 0
+            guard
+                let hash = try db.value(
+                    String.self, "SELECT \"hash\" FROM \"auditLog\" WHERE \"seq\" = ?", [checkpoint.seq])
+            else {
                 return .truncated(logEndsAt: headSeq, checkpointSeq: checkpoint.seq)
             }
-            return entry.hash == checkpoint.hash
+            return hash == checkpoint.hash
                 ? .extended(entries: entries, headSeq: headSeq)
                 : .rewritten(seq: checkpoint.seq)
         }

@@ -1,6 +1,6 @@
 import AssayCrypto
 import Foundation
-import GRDB
+internal import GRDB
 
 /// An SQLite store read by `db copy`: one read transaction, its stored files read from the evidence folder.
 struct SQLiteCopySource: CopyReader {

@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// An SQLite store written by `db copy`: created or migrated as any command does, then written in one immediate
 /// transaction; stored files go into its evidence folder.
@@ -15,8 +15,9 @@ struct SQLiteCopyTarget: CopyWriter {
     /// evidence: a copy that fails after that leaves those files (each under its own SHA-256) and no rows.
     static func write<T>(_ location: StoreLocation, _ body: (any CopyWriter) throws -> T) throws -> T {
         let target = try Store(location: location, actor: "assay")
+        guard case .sqlite(let pool) = target.backend else { throw StoreError.database("an SQLite address opened another store") }
         do {
-            return try target.pool.writeWithoutTransaction { db in
+            return try pool.writeWithoutTransaction { db in
                 var result: T?
                 try db.inTransaction(.immediate) {
                     try db.execute(sql: "PRAGMA defer_foreign_keys = ON")

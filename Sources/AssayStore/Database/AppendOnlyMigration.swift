@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Migration `v13-append-only-log`: the database itself refuses to change or remove audit-log entries and signed
 /// checkpoints, so no statement run through Assay, a script or the `sqlite3` shell rewrites history by accident.

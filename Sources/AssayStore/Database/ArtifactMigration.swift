@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Tables of migration `v12-binary-equivalence`: the binaries vendors ship or sites run, what each escrow deposit
 /// should build (expectations and the evidence behind them), Assay's own rebuilds, and the verdicts that compare

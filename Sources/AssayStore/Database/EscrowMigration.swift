@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Tables of migration `v2-escrow`: vendors' signing keys, escrow offers, deposits and verification runs.
 enum EscrowMigration {

@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// The store's schema, as one append-only list of migrations. Never edit a registered migration:
 /// add a new one. `Schemas/assay.sql` documents the result and a test keeps the two identical.

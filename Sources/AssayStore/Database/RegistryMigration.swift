@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Tables of migration `v7-registries`: public registry records, kept beside (never mixed with) vendors' claims.
 enum RegistryMigration {

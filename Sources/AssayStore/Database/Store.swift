@@ -1,17 +1,27 @@
 import AssayCore
+import AssayPostgreSQL
 import Foundation
-import GRDB
+internal import GRDB
 
-/// The records store: one SQLite database (WAL) shared by every `assay` process on the machine.
+/// The records store: an SQLite database (WAL) shared by every `assay` process on the machine, or a PostgreSQL
+/// database shared by a team.
 ///
 /// Every public write is one transaction that also appends to the hash-chained audit log, so a command
 /// either happens wholly, logged, or not at all.
 public final class Store: Sendable {
-    /// Where the database lives.
+    /// Where the store is.
+    public let address: StoreAddress
+    /// Where the SQLite database lives; for a PostgreSQL store, this machine's cache of its stored files.
     public let location: StoreLocation
-    /// Who is making the changes, recorded in the audit log.
+    /// Who is making the changes, recorded in the audit log: for a PostgreSQL store, the role it logged in as.
     public let actor: String
-    let pool: DatabasePool
+    let backend: Backend
+
+    /// The database behind the store.
+    enum Backend: Sendable {
+        case sqlite(DatabasePool)
+        case postgreSQL(PostgresSession)
+    }
 
     /// How long a command waits for another process's write to finish before giving up.
     public static let busyTimeout: TimeInterval = 30
@@ -27,8 +37,38 @@ public final class Store: Sendable {
         case readOnly
     }
 
-    /// Opens the database: for `.readWrite`, creating it (owner-only) and applying migrations when needed.
+    /// Opens the store at `address`. `actor` names who makes the changes in an SQLite store's log (`nil`: `$USER`);
+    /// a PostgreSQL store's log names the role the connection logged in as, and an `actor` that is another name is
+    /// refused.
+    public convenience init(address: StoreAddress, actor: String?, access: Access = .readWrite) throws(StoreError) {
+        switch address {
+        case .sqlite(let location):
+            try self.init(
+                location: location, actor: actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown",
+                access: access)
+        case .postgreSQL(let connectionString):
+            let session = try PostgresSession(connectionString)
+            if let actor, actor != session.role {
+                throw .refused(
+                    "the log names the PostgreSQL role this connection logged in as ('\(session.role)'), "
+                        + "not '\(actor)': connect as that analyst's own role instead")
+            }
+            self.init(
+                address: address, location: PostgresSession.cacheLocation(connectionString), actor: session.role,
+                backend: .postgreSQL(session))
+        }
+    }
+
+    private init(address: StoreAddress, location: StoreLocation, actor: String, backend: Backend) {
+        self.address = address
+        self.location = location
+        self.actor = actor
+        self.backend = backend
+    }
+
+    /// Opens an SQLite database: for `.readWrite`, creating it (owner-only) and applying migrations when needed.
     public init(location: StoreLocation, actor: String, access: Access = .readWrite) throws(StoreError) {
+        address = .sqlite(location)
         self.location = location
         self.actor = actor
         var config = Configuration()
@@ -36,7 +76,7 @@ public final class Store: Sendable {
         config.busyMode = .timeout(Store.busyTimeout)
         config.label = "assay"
         config.prepareDatabase { db in
-            db.add(function: RecordTables.digestFunction)
+            db.add(function: SQLiteRecordTables.digestFunction)
             // The records-binding triggers note every written row in a temporary table, and each statement that
             // fires them keeps a statement journal: in memory, not in temporary files written page by page.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
@@ -52,18 +92,25 @@ public final class Store: Sendable {
             config.readonly = true
             path = try StoreFiles.readOnlyPath(location)
         }
+        let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)
         } catch {
             throw StoreError(error, path: location.path)
         }
-        try migrateIfNeeded(access)
+        backend = .sqlite(pool)
+        try Self.migrateIfNeeded(pool, location: location, actor: actor, access: access)
     }
 
-    private func migrateIfNeeded(_ access: Access) throws(StoreError) {
+    private static func migrateIfNeeded(
+        _ pool: DatabasePool, location: StoreLocation, actor: String, access: Access
+    ) throws(StoreError) {
         let migrator = Migrations.migrator
-        let state = try read { db in
-            (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db))
+        let state: (Bool, Bool)
+        do {
+            state = try pool.read { db in (try migrator.hasBeenSuperseded(db), try migrator.hasCompletedMigrations(db)) }
+        } catch {
+            throw StoreError(error, path: location.path)
         }
         if state.0 { throw StoreError.newerSchema(path: location.path) }
         if state.1 { return }
@@ -87,48 +134,65 @@ public final class Store: Sendable {
                 try migrator.migrate(pool)
                 return
             } catch {
-                if try read({ db in try migrator.hasCompletedMigrations(db) }) { return }
+                let done = (try? pool.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
+                if done { return }
                 if Date() > deadline { throw StoreError(error, path: location.path) }
                 usleep(50_000)
             }
         }
     }
 
-    /// Runs `body` in one immediate write transaction with the audit log it appends to, translating errors.
+    /// Runs `body` in one write transaction with the audit log it appends to, translating errors; writers take
+    /// turns (SQLite's immediate transaction, a PostgreSQL advisory lock), so the log stays one chain.
     /// The log's entries are written last, the final one with the state of every record row `body` wrote.
     /// When `commit` says no for the result, the transaction is rolled back: a dry run that sees its own writes,
     /// or an import that changed nothing and so leaves no trace.
     func write<T>(
         commit: (T) -> Bool = { _ in true },
-        _ body: (Database, AuditLog) throws -> T
+        _ body: (any SQLConnection, AuditLog) throws -> T
     ) throws(StoreError) -> T {
-        let actor = self.actor
+        let log = AuditLog(actor: actor)
         do {
-            return try pool.writeWithoutTransaction { db in
-                var result: T?
-                let log = AuditLog(actor: actor)
-                try db.inTransaction(.immediate) {
-                    try RecordTables.prepareTracking(db)
-                    let value = try body(db, log)
-                    result = value
-                    guard commit(value) else { return .rollback }
-                    try log.commit(db)
-                    return .commit
+            switch backend {
+            case .sqlite(let pool):
+                return try pool.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        let outcome = try Self.transaction(db, log, commit: commit, body)
+                        result = outcome.value
+                        return outcome.commit ? .commit : .rollback
+                    }
+                    guard let result else { throw StoreError.database("transaction produced no result") }
+                    return result
                 }
-                guard let result else { throw StoreError.database("transaction produced no result") }
-                return result
+            case .postgreSQL(let session):
+                return try session.write { db in try Self.transaction(db, log, commit: commit, body) }
             }
         } catch {
-            throw StoreError(error, path: location.path)
+            throw StoreError(error, path: address.description)
         }
     }
 
+    /// The inside of a write transaction: tracking on, `body`, then the log's entries when it is to be committed.
+    private static func transaction<T>(
+        _ db: any SQLConnection, _ log: AuditLog, commit: (T) -> Bool, _ body: (any SQLConnection, AuditLog) throws -> T
+    ) throws -> (value: T, commit: Bool) {
+        try RecordTables.prepareTracking(db)
+        let value = try body(db, log)
+        guard commit(value) else { return (value, false) }
+        try log.commit(db)
+        return (value, true)
+    }
+
     /// Runs `body` on a consistent read-only snapshot, translating errors.
-    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+    func read<T>(_ body: (any SQLConnection) throws -> T) throws(StoreError) -> T {
         do {
-            return try pool.read(body)
+            switch backend {
+            case .sqlite(let pool): return try pool.read(body)
+            case .postgreSQL(let session): return try session.read(body)
+            }
         } catch {
-            throw StoreError(error, path: location.path)
+            throw StoreError(error, path: address.description)
         }
     }
 }
@@ -142,8 +206,19 @@ extension StoreError {
             self = .invalidValue(valueError)
         } else if let dbError = error as? DatabaseError {
             self = StoreError(dbError, path: path)
+        } else if let postgresError = error as? PostgresError {
+            self = StoreError(postgresError, server: path)
         } else {
             self = .database(String(describing: error))
+        }
+    }
+
+    private init(_ error: PostgresError, server: String) {
+        switch error.sqlstate {
+        // lock_not_available (lock_timeout passed), deadlock_detected
+        case "55P03", "40P01": self = .locked(path: server)
+        case "53100": self = .full(path: server)  // disk_full
+        default: self = .postgreSQL(error)
         }
     }
 
@@ -164,6 +239,10 @@ extension StoreError {
 }
 
 extension Store {
-    /// True when the database file can be read by users other than its owner.
-    public var isReadableByOthers: Bool { StoreFiles.isReadableByOthers(location.path) }
+    /// True when the database file can be read by users other than its owner (never for a PostgreSQL store, whose
+    /// server decides who reads it).
+    public var isReadableByOthers: Bool {
+        guard case .sqlite = backend else { return false }
+        return StoreFiles.isReadableByOthers(location.path)
+    }
 }

@@ -1,6 +1,6 @@
 import AssayPostgreSQL
 import Foundation
-import GRDB
+internal import GRDB
 
 /// Brings a store's schema up to date on request (`assay db migrate`), for SQLite and PostgreSQL alike.
 ///
@@ -38,7 +38,13 @@ public enum StoreMigration {
     private static func migrateSQLite(_ location: StoreLocation, actor: String) throws(StoreError) -> [String] {
         let before = try appliedBefore(location)
         let store = try Store(location: location, actor: actor)
-        let after = try store.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+        guard case .sqlite(let pool) = store.backend else { throw StoreError.database("an SQLite address opened another store") }
+        let after: Set<String>
+        do {
+            after = try pool.read { db in try Migrations.migrator.appliedIdentifiers(db) }
+        } catch {
+            throw StoreError(error, path: location.path)
+        }
         return Migrations.migrator.migrations.filter { after.contains($0) && !before.contains($0) }
     }
 

@@ -1,6 +1,5 @@
 import AssayCore
 import Foundation
-import GRDB
 
 /// The binaries in a dossier as they stood on its day: each artefact with its latest verdict, the expectations
 /// of the vendor's deposits, and the deposits' rebuilds.
@@ -53,20 +52,23 @@ extension DossierBinaries {
     }
 
     /// The vendor's binary-equivalence records that count on the day (recorded by the cut-off, on or before it).
-    static func build(_ db: Database, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String) throws
-        -> Built
-    {
+    static func build(
+        _ db: any SQLConnection, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String
+    ) throws -> Built {
         let lastDay = asOf.description
         func counts(_ timestamp: String) -> Bool { timestamp < cutoff && timestamp.prefix(10) <= lastDay }
         func date(_ timestamp: String) throws -> PartialDate { PartialDate(try Timestamp.day(of: timestamp)) }
         var entries: [DossierEntry] = []
-        let deposits = try Int64.fetchAll(
-            db,
-            sql: "SELECT d.id FROM escrowDeposit d JOIN escrowOffer o ON o.id = d.offerId WHERE o.vendorId = ?",
-            arguments: [vendorId])
-        let expectations = try ExpectationRecord.filter(deposits.contains(ExpectationRecord.Columns.depositId))
-            .order(ExpectationRecord.Columns.id).fetchAll(db).filter { counts($0.recordedAt) }
-            .map(Store.expectation)
+        // Rows of the vendor's deposits (those under its offers), in order.
+        let ofDeposits = """
+            "depositId" IN (
+                SELECT d."id" FROM "escrowDeposit" d JOIN "escrowOffer" o ON o."id" = d."offerId"
+                WHERE o."vendorId" = ?)
+            ORDER BY "id"
+            """
+        let expectations = try db.all(
+            ExpectationRecord.self, #"SELECT * FROM "expectation" WHERE \#(ofDeposits)"#, [vendorId]
+        ).filter { counts($0.recordedAt) }.map(Store.expectation)
         for expectation in expectations {
             let sha = expectation.subjectSha256.map { " \($0.prefix(16))…" } ?? ""
             entries.append(
@@ -78,9 +80,8 @@ extension DossierBinaries {
                     binary: DossierBinaryReference(expectationId: expectation.id)))
         }
         var rebuilds: [DossierRebuild] = []
-        for run in try RebuildRunRecord.filter(deposits.contains(RebuildRunRecord.Columns.depositId))
-            .order(RebuildRunRecord.Columns.id).fetchAll(db) where counts(run.recordedAt)
-        {
+        let runs = try db.all(RebuildRunRecord.self, #"SELECT * FROM "rebuildRun" WHERE \#(ofDeposits)"#, [vendorId])
+        for run in runs where counts(run.recordedAt) {
             guard let id = run.id else { throw StoreError.database("rebuild run row without id") }
             rebuilds.append(
                 DossierRebuild(
@@ -94,9 +95,9 @@ extension DossierBinaries {
                     binary: DossierBinaryReference(rebuildRunId: id)))
         }
         var artifacts: [DossierArtifact] = []
-        for record in try ArtifactRecord.filter(ArtifactRecord.Columns.vendorId == vendorId)
-            .order(ArtifactRecord.Columns.id).fetchAll(db) where counts(record.addedAt)
-        {
+        let records = try db.all(
+            ArtifactRecord.self, #"SELECT * FROM "artifact" WHERE "vendorId" = ? ORDER BY "id""#, [vendorId])
+        for record in records where counts(record.addedAt) {
             guard let id = record.id else { throw StoreError.database("artifact row without id") }
             let site = record.site.map { " at \($0)" } ?? ""
             entries.append(
@@ -107,24 +108,23 @@ extension DossierBinaries {
             var artifact = DossierArtifact(
                 id: id, name: record.name, sha256: record.sha256, product: record.product, version: record.version,
                 site: record.site, addedAt: record.addedAt, differingMembers: [])
-            let verdicts = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT r.id, r.verifiedAt, v.verdict, v.expectationId, v.differingMembers
-                    FROM artifactVerdict v JOIN artifactVerification r ON r.id = v.verificationId
-                    WHERE v.artifactId = ? ORDER BY v.id
-                    """, arguments: [id]
-            ).filter { counts($0[1]) }
+            let verdicts = try db.rows(
+                """
+                SELECT r."id", r."verifiedAt", v."verdict", v."expectationId", v."differingMembers"
+                FROM "artifactVerdict" v JOIN "artifactVerification" r ON r."id" = v."verificationId"
+                WHERE v."artifactId" = ? ORDER BY v."id"
+                """, [id]
+            ).filter { counts(try $0[1]) }
             for row in verdicts {
-                guard let verdict = BinaryVerdict(rawValue: row[2]) else { continue }
-                let members: String = row[4]
+                guard let verdict = BinaryVerdict(rawValue: try row[2]) else { continue }
+                let members: String = try row[4]
                 artifact.verdict = verdict
-                artifact.verificationId = row[0]
-                artifact.expectationId = row[3]
+                artifact.verificationId = try row[0]
+                artifact.expectationId = try row[3]
                 artifact.differingMembers = try JSONDecoder().decode([String].self, from: Data(members.utf8))
                 entries.append(
                     DossierEntry(
-                        date: try date(row[1]), kind: .artifactVerdict,
+                        date: try date(try row[1]), kind: .artifactVerdict,
                         title: "Verification #\(artifact.verificationId ?? 0) of artifact #\(id) \(record.name): "
                             + verdict.rawValue,
                         binary: DossierBinaryReference(

@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// The certification part of a dossier: timeline entries from issue dates, status history and expiry, and each
 /// certification's status and validity on the dossier's day as far as the records then known tell.
@@ -12,20 +11,22 @@ enum DossierCertifications {
     /// `recordedBefore` is the first day whose records do not count (text compared with `createdAt`);
     /// `registry` holds the reconciliation outcomes by certification id.
     static func build(
-        _ db: Database, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String,
+        _ db: any SQLConnection, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String,
         registry: [Int64: [ReconciliationOutcome]]
     ) throws -> Result {
         var result = Result()
-        let rows = try Certification.filter(Certification.Columns.vendorId == vendorId)
-            .filter(Certification.Columns.createdAt < cutoff).order(Certification.Columns.id).fetchAll(db)
+        let rows = try db.all(
+            Certification.self,
+            #"SELECT * FROM "certification" WHERE "vendorId" = ? AND "createdAt" < ? ORDER BY "id""#,
+            [vendorId, cutoff])
         for row in rows {
             guard let id = row.id else { throw StoreError.database("certification row without id") }
-            let history =
-                try CertificationStatusChange
-                .filter(CertificationStatusChange.Columns.certificationId == id)
-                .filter(CertificationStatusChange.Columns.recordedAt < cutoff)
-                .order(CertificationStatusChange.Columns.effectiveOn, CertificationStatusChange.Columns.id)
-                .fetchAll(db)
+            let history = try db.all(
+                CertificationStatusChange.self,
+                """
+                SELECT * FROM "certificationStatusChange" WHERE "certificationId" = ? AND "recordedAt" < ?
+                ORDER BY "effectiveOn", "id"
+                """, [id, cutoff])
             let status = history.last(where: { $0.effectiveOn <= asOf })?.status ?? .active
             let certification = DossierCertification(
                 id: id, scheme: row.scheme, schemeTitle: row.scheme.title, level: row.level, number: row.number,

@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// The escrow part of a dossier: the vendor's offers, deposits and verification runs, on the timeline and as they
 /// stood on the dossier's day. An offer counts from its offer date (else the day it was recorded) once recorded
@@ -12,14 +11,14 @@ enum DossierEscrow {
     }
 
     /// `recordedBefore` is the first instant whose records do not count (text compared with record times).
-    static func build(_ db: Database, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String) throws
-        -> Result
-    {
+    static func build(
+        _ db: any SQLConnection, vendorId: Int64, asOf: CalendarDate, recordedBefore cutoff: String
+    ) throws -> Result {
         let lastDay = asOf.description
         func counts(_ timestamp: String) -> Bool { timestamp < cutoff && timestamp.prefix(10) <= lastDay }
         var result = Result()
-        let offers = try OfferRecord.filter(OfferRecord.Columns.vendorId == vendorId).order(OfferRecord.Columns.id)
-            .fetchAll(db)
+        let offers = try db.all(
+            OfferRecord.self, #"SELECT * FROM "escrowOffer" WHERE "vendorId" = ? ORDER BY "id""#, [vendorId])
         for offer in offers where offer.createdAt < cutoff {
             let offeredOn = try offer.offeredOn ?? Timestamp.day(of: offer.createdAt)
             guard offeredOn <= asOf else { continue }
@@ -31,8 +30,8 @@ enum DossierEscrow {
                     title: "Escrow offer #\(offerId): \(offer.kind.rawValue)\(via)",
                     escrow: DossierEscrowReference(offerId: offerId)))
             var deposits: [DossierEscrowDeposit] = []
-            let rows = try DepositRecord.filter(DepositRecord.Columns.offerId == offerId)
-                .order(DepositRecord.Columns.id).fetchAll(db)
+            let rows = try db.all(
+                DepositRecord.self, #"SELECT * FROM "escrowDeposit" WHERE "offerId" = ? ORDER BY "id""#, [offerId])
             for deposit in rows where counts(deposit.depositedAt) {
                 guard let depositId = deposit.id else { throw StoreError.database("deposit row without id") }
                 result.entries.append(
@@ -42,8 +41,7 @@ enum DossierEscrow {
                             + "#\(offerId): \(deposit.files) files, \(deposit.bytes) bytes, bundle "
                             + "\(deposit.bundleDigest.prefix(16))…",
                         escrow: DossierEscrowReference(offerId: offerId, depositId: depositId)))
-                let runs = try VerificationRecord.filter(VerificationRecord.Columns.depositId == depositId)
-                    .order(VerificationRecord.Columns.id).fetchAll(db).filter { counts($0.verifiedAt) }
+                let runs = try Store.verificationRecords(db, deposit: depositId).filter { counts($0.verifiedAt) }
                 for run in runs {
                     guard let runId = run.id else { throw StoreError.database("verification row without id") }
                     result.entries.append(

@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// The dossier of a vendor as of a day: the state of things on `asOf`, judged from what was recorded by the
@@ -9,6 +8,7 @@ extension Store {
     {
         let knownOn = knownOn ?? .today
         return try read { db in
+            // TRANSITION: the vendor, event and registry helpers still take GRDB's connection.
             let vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)
             let details = try Self.details(db, vendor)

@@ -1,9 +1,8 @@
 import AssayBundle
 import AssayCore
-import GRDB
 
 /// A vendor's public signing key row.
-struct VendorKeyRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct VendorKeyRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "vendorKey"
     var id: Int64?
     var vendorId: Int64
@@ -13,16 +12,10 @@ struct VendorKeyRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, M
     var label: String?
     var addedAt: String
 
-    enum Columns {
-        static let vendorId = Column(CodingKeys.vendorId)
-        static let fingerprint = Column(CodingKeys.fingerprint)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// An escrow offer row.
-struct OfferRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct OfferRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "escrowOffer"
     var id: Int64?
     var vendorId: Int64
@@ -34,16 +27,10 @@ struct OfferRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, Mutab
     var notes: String?
     var createdAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let vendorId = Column(CodingKeys.vendorId)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A deposit row: what a deposited bundle was, without its manifest body (see ``ManifestRecord``).
-struct DepositRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct DepositRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "escrowDeposit"
     var id: Int64?
     var offerId: Int64
@@ -61,16 +48,10 @@ struct DepositRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, Mut
     var signerKeyId: Int64?
     var depositedAt: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let offerId = Column(CodingKeys.offerId)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// The canonical JSON manifest of a deposit, kept apart from the deposit row.
-struct ManifestRecord: Codable, Sendable, SQLRecord, FetchableRecord, PersistableRecord {
+struct ManifestRecord: Codable, Sendable, SQLRecord {
     static let databaseTableName = "escrowManifest"
     static let keyColumns = ["depositId"]
     var depositId: Int64
@@ -78,7 +59,7 @@ struct ManifestRecord: Codable, Sendable, SQLRecord, FetchableRecord, Persistabl
 }
 
 /// A verification-run row.
-struct VerificationRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct VerificationRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "escrowVerification"
     var id: Int64?
     var depositId: Int64
@@ -91,11 +72,5 @@ struct VerificationRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord
     var signerKeyId: Int64?
     var toolVersion: String
 
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let depositId = Column(CodingKeys.depositId)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 

@@ -1,7 +1,6 @@
 import AssayBundle
 import AssayCore
 import AssayCrypto
-import GRDB
 
 extension Store {
     /// Records a deposit under an offer: the bundle's canonical manifest, digest and counts, logged as
@@ -34,9 +33,9 @@ extension Store {
                 manifestSha256: bodyDigest,
                 signerKeyId: try signerKey.map { try Self.keyId(db, fingerprint: $0) }, depositedAt: Timestamp.now()
             )
-            try record.insert(db)
+            try db.insert(&record)
             let deposit = try Self.deposit(db, record)
-            try ManifestRecord(depositId: deposit.id, body: body).insert(db)
+            try ManifestRecord.insert(db, depositId: deposit.id, body: body)
             try log.append(db, action: "escrow.deposit", entity: "escrowDeposit", entityId: deposit.id,
                            vendorId: offer.vendorId, change: Change<EscrowDeposit>(after: deposit))
             return deposit
@@ -52,7 +51,7 @@ extension Store {
     public func depositManifest(_ id: Int64) throws(StoreError) -> Manifest {
         let body = try read { db in
             _ = try Self.depositRecord(db, id)
-            return try ManifestRecord.fetchOne(db, key: id)?.body ?? []
+            return try ManifestRecord.storedBody(db, depositId: id) ?? []
         }
         do {
             return try ManifestCodec.decode(body, file: "deposit #\(id) manifest", format: .assay)
@@ -64,34 +63,40 @@ extension Store {
     /// Deposits under an offer, or of a vendor, oldest first.
     public func escrowDeposits(offer offerId: Int64? = nil, vendor: String? = nil) throws(StoreError) -> [EscrowDeposit] {
         try read { db in
-            var request = DepositRecord.order(DepositRecord.Columns.id)
-            if let offerId { request = request.filter(DepositRecord.Columns.offerId == offerId) }
-            if let vendor {
-                let vendorId = try VendorResolver.resolve(db, vendor).id
-                let offers = try Int64.fetchAll(db, OfferRecord.select(OfferRecord.Columns.id)
-                    .filter(OfferRecord.Columns.vendorId == vendorId))
-                request = request.filter(offers.contains(DepositRecord.Columns.offerId))
+            var conditions: [String] = []
+            var arguments: [any SQLValueConvertible] = []
+            if let offerId {
+                conditions.append(#""offerId" = ?"#)
+                arguments.append(offerId)
             }
-            return try request.fetchAll(db).map { try Self.deposit(db, $0) }
+            if let vendor {
+                conditions.append(#""offerId" IN (SELECT "id" FROM "escrowOffer" WHERE "vendorId" = ?)"#)
+                arguments.append(try VendorResolver.resolve(db, vendor).id)
+            }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let sql = #"SELECT * FROM "escrowDeposit""# + filter + #" ORDER BY "id""#
+            return try db.all(DepositRecord.self, sql, arguments).map { try Self.deposit(db, $0) }
         }
     }
 
-    static func depositRecord(_ db: Database, _ id: Int64) throws -> DepositRecord {
-        guard let record = try DepositRecord.fetchOne(db, key: id) else {
+    static func depositRecord(_ db: any SQLConnection, _ id: Int64) throws -> DepositRecord {
+        guard let record = try db.find(DepositRecord.self, id: id) else {
             throw StoreError.notFound(entity: "deposit", id: "\(id)")
         }
         return record
     }
 
-    static func deposit(_ db: Database, _ record: DepositRecord) throws -> EscrowDeposit {
+    static func deposit(_ db: any SQLConnection, _ record: DepositRecord) throws -> EscrowDeposit {
         guard let id = record.id else { throw StoreError.database("deposit row without id") }
         let offer = try offerRecord(db, record.offerId)
         var names = NameCache()
-        let last = try VerificationRecord.filter(VerificationRecord.Columns.depositId == id)
-            .order(VerificationRecord.Columns.id.desc).fetchOne(db)
+        let last = try db.one(
+            VerificationRecord.self,
+            #"SELECT * FROM "escrowVerification" WHERE "depositId" = ? ORDER BY "id" DESC LIMIT 1"#, [id])
         return EscrowDeposit(
             id: id, offerId: record.offerId,
-            vendor: VendorReference(id: offer.vendorId, name: try names.vendor(db, offer.vendorId), link: nil),
+            vendor: VendorReference(
+                id: offer.vendorId, name: try names.vendor(db, offer.vendorId), link: nil),
             label: record.label, sourcePath: record.sourcePath, algorithm: record.algorithm,
             bundleDigest: record.bundleDigest, files: record.files, directories: record.directories,
             symlinks: record.symlinks, bytes: record.bytes, strippedPrefix: record.strippedPrefix,
@@ -101,15 +106,14 @@ extension Store {
         )
     }
 
-    static func keyId(_ db: Database, fingerprint: String) throws -> Int64 {
-        guard let record = try VendorKeyRecord.filter(VendorKeyRecord.Columns.fingerprint == fingerprint).fetchOne(db),
-            let id = record.id
+    static func keyId(_ db: any SQLConnection, fingerprint: String) throws -> Int64 {
+        guard let id = try db.value(Int64.self, #"SELECT "id" FROM "vendorKey" WHERE "fingerprint" = ?"#, [fingerprint])
         else { throw StoreError.notFound(entity: "vendor key", id: fingerprint) }
         return id
     }
 
-    static func fingerprint(_ db: Database, _ keyId: Int64?) throws -> String? {
+    static func fingerprint(_ db: any SQLConnection, _ keyId: Int64?) throws -> String? {
         guard let keyId else { return nil }
-        return try String.fetchOne(db, sql: "SELECT fingerprint FROM vendorKey WHERE id = ?", arguments: [keyId])
+        return try db.value(String.self, #"SELECT "fingerprint" FROM "vendorKey" WHERE "id" = ?"#, [keyId])
     }
 }

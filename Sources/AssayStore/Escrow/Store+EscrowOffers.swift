@@ -1,7 +1,6 @@
 import AssayCore
 import AssayCrypto
 import Foundation
-import GRDB
 
 extension Store {
     /// Registers a vendor's public key for checking signed manifests, logged as `vendor.key-add`.
@@ -11,15 +10,19 @@ extension Store {
             let vendor = try VendorResolver.resolve(db, vendorReference)
             let vendorId = try Self.id(of: vendor)
             let fingerprint = key.fingerprint.hex
-            if let existing = try VendorKeyRecord.filter(VendorKeyRecord.Columns.fingerprint == fingerprint).fetchOne(db) {
-                let owner = try Vendor.fetchOne(db, key: existing.vendorId)?.name ?? "#\(existing.vendorId)"
+            if let existing = try db.one(
+                VendorKeyRecord.self, #"SELECT * FROM "vendorKey" WHERE "fingerprint" = ?"#, [fingerprint])
+            {
+                let owner =
+                    try db.value(String.self, #"SELECT "name" FROM "vendor" WHERE "id" = ?"#, [existing.vendorId])
+                    ?? "#\(existing.vendorId)"
                 throw StoreError.refused("key \(fingerprint.prefix(16))… is already registered to vendor '\(owner)'")
             }
             var record = VendorKeyRecord(
                 vendorId: vendorId, type: key.type.rawValue, fingerprint: fingerprint, publicKey: Self.pem(key.der),
                 label: label, addedAt: Timestamp.now()
             )
-            try record.insert(db)
+            try db.insert(&record)
             let view = try Self.vendorKey(record, vendor: vendor)
             try log.append(db, action: "vendor.key-add", entity: "vendorKey", entityId: view.id, vendorId: vendorId,
                            change: Change<VendorKey>(after: view))
@@ -31,8 +34,9 @@ extension Store {
     public func vendorKeys(_ vendorReference: String) throws(StoreError) -> [VendorKey] {
         try read { db in
             let vendor = try VendorResolver.resolve(db, vendorReference)
-            return try VendorKeyRecord.filter(VendorKeyRecord.Columns.vendorId == vendor.id).fetchAll(db)
-                .map { try Self.vendorKey($0, vendor: vendor) }
+            return try db.all(
+                VendorKeyRecord.self, #"SELECT * FROM "vendorKey" WHERE "vendorId" = ? ORDER BY "id""#, [vendor.id]
+            ).map { try Self.vendorKey($0, vendor: vendor) }
         }
     }
 
@@ -45,7 +49,7 @@ extension Store {
                 vendorId: try Self.id(of: vendor), kind: draft.kind, agent: draft.agent, terms: draft.terms,
                 offeredOn: draft.offeredOn, source: draft.source, notes: draft.notes, createdAt: Timestamp.now()
             )
-            try record.insert(db)
+            try db.insert(&record)
             let offer = try Self.offer(db, record)
             try log.append(db, action: "escrow.offer-add", entity: "escrowOffer", entityId: offer.id,
                            vendorId: record.vendorId, change: Change<EscrowOffer>(after: offer))
@@ -61,29 +65,35 @@ extension Store {
     /// Offers, of one vendor (and its affiliates when `includeAffiliates`) or of all.
     public func escrowOffers(vendor: String? = nil) throws(StoreError) -> [EscrowOffer] {
         try read { db in
-            var request = OfferRecord.order(OfferRecord.Columns.id)
+            let offers: [OfferRecord]
             if let vendor {
-                request = request.filter(OfferRecord.Columns.vendorId == (try VendorResolver.resolve(db, vendor)).id)
+                let vendorId = try VendorResolver.resolve(db, vendor).id
+                offers = try db.all(
+                    OfferRecord.self, #"SELECT * FROM "escrowOffer" WHERE "vendorId" = ? ORDER BY "id""#, [vendorId])
+            } else {
+                offers = try db.all(OfferRecord.self, #"SELECT * FROM "escrowOffer" ORDER BY "id""#)
             }
-            return try request.fetchAll(db).map { try Self.offer(db, $0) }
+            return try offers.map { try Self.offer(db, $0) }
         }
     }
 
-    static func offerRecord(_ db: Database, _ id: Int64) throws -> OfferRecord {
-        guard let record = try OfferRecord.fetchOne(db, key: id) else {
+    static func offerRecord(_ db: any SQLConnection, _ id: Int64) throws -> OfferRecord {
+        guard let record = try db.find(OfferRecord.self, id: id) else {
             throw StoreError.notFound(entity: "escrow offer", id: "\(id)")
         }
         return record
     }
 
-    static func offer(_ db: Database, _ record: OfferRecord) throws -> EscrowOffer {
+    static func offer(_ db: any SQLConnection, _ record: OfferRecord) throws -> EscrowOffer {
         guard let id = record.id else { throw StoreError.database("offer row without id") }
         var names = NameCache()
         return EscrowOffer(
-            id: id, vendor: VendorReference(id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
+            id: id,
+            vendor: VendorReference(
+                id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
             kind: record.kind, agent: record.agent, terms: record.terms, offeredOn: record.offeredOn,
             source: record.source, notes: record.notes, createdAt: record.createdAt,
-            deposits: try DepositRecord.filter(DepositRecord.Columns.offerId == id).fetchCount(db)
+            deposits: try db.value(Int.self, #"SELECT COUNT(*) FROM "escrowDeposit" WHERE "offerId" = ?"#, [id]) ?? 0
         )
     }
 

@@ -1,6 +1,5 @@
 import AssayBundle
 import AssayCore
-import GRDB
 
 extension Store {
     /// Records a verification run of a bundle against a deposit, logged as `escrow.verify`, whatever its outcome:
@@ -23,7 +22,7 @@ extension Store {
                 signerKeyId: try signerKey.map { try Self.keyId(db, fingerprint: $0) },
                 toolVersion: AssayVersion.current
             )
-            try record.insert(db)
+            try db.insert(&record)
             let run = try Self.verification(db, record)
             try log.append(db, action: "escrow.verify", entity: "escrowVerification", entityId: run.id,
                            vendorId: offer.vendorId, change: Change<EscrowVerification>(after: run))
@@ -35,12 +34,18 @@ extension Store {
     public func verifications(deposit depositId: Int64) throws(StoreError) -> [EscrowVerification] {
         try read { db in
             _ = try Self.depositRecord(db, depositId)
-            return try VerificationRecord.filter(VerificationRecord.Columns.depositId == depositId)
-                .order(VerificationRecord.Columns.id).fetchAll(db).map { try Self.verification(db, $0) }
+            return try Self.verificationRecords(db, deposit: depositId).map { try Self.verification(db, $0) }
         }
     }
 
-    static func verification(_ db: Database, _ record: VerificationRecord) throws -> EscrowVerification {
+    /// A deposit's verification runs, oldest first.
+    static func verificationRecords(_ db: any SQLConnection, deposit depositId: Int64) throws -> [VerificationRecord] {
+        try db.all(
+            VerificationRecord.self, #"SELECT * FROM "escrowVerification" WHERE "depositId" = ? ORDER BY "id""#,
+            [depositId])
+    }
+
+    static func verification(_ db: any SQLConnection, _ record: VerificationRecord) throws -> EscrowVerification {
         guard let id = record.id else { throw StoreError.database("verification row without id") }
         return EscrowVerification(
             id: id, depositId: record.depositId, verifiedAt: record.verifiedAt, actor: record.actor,

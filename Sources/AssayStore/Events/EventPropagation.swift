@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// Finds the events that bear on a vendor through the affiliate tree, with the path that links them.
 ///
@@ -13,16 +12,20 @@ enum EventPropagation {
     }
 
     /// The events bearing on one vendor, loading only the vendors around it and their events.
-    static func events(_ db: Database, bearingOn vendor: Vendor) throws -> [Hit] {
+    static func events(_ db: any SQLConnection, bearingOn vendor: Vendor) throws -> [Hit] {
         let id = try Store.id(of: vendor)
         let related = try AffiliateTree.ancestors(db, of: id) + AffiliateTree.subtree(db, of: id)
+        let inRelated = "IN (\(SQL.placeholders(related.count)))"
+        let vendors = try db.rows(
+            "SELECT \"id\", \"name\", \"parentId\" FROM \"vendor\" WHERE \"id\" \(inRelated) ORDER BY \"id\"", related)
         let index = AffiliateIndex(
-            try Vendor.filter(related.contains(Vendor.Columns.id)).fetchAll(db).map { row in
-                (id: try Store.id(of: row), name: row.name, parentId: row.parentId)
+            try vendors.map { row throws -> (id: Int64, name: String, parentId: Int64?) in
+                (try row["id"], try row["name"], try row["parentId"])
             })
-        let events = Dictionary(
-            grouping: try MarketEventRecord.filter(related.contains(MarketEventRecord.Columns.vendorId)).fetchAll(db),
-            by: \.vendorId)
+        let records = try db.all(
+            MarketEventRecord.self, "SELECT * FROM \"marketEvent\" WHERE \"vendorId\" \(inRelated) ORDER BY \"id\"",
+            related)
+        let events = Dictionary(grouping: records, by: \.vendorId)
         return hits(bearingOn: id, in: index, events: events)
     }
 

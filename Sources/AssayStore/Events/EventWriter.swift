@@ -1,25 +1,24 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Inserts an event for a resolved vendor, logged as `event.add`.
     @discardableResult
-    static func insertEvent(_ db: Database, _ draft: MarketEventDraft, vendor: Vendor, log: AuditLog) throws
+    static func insertEvent(_ db: any SQLConnection, _ draft: MarketEventDraft, vendor: Vendor, log: AuditLog) throws
         -> MarketEvent
     {
         let now = Timestamp.now()
         var record = try eventRecord(draft, vendorId: try id(of: vendor), createdAt: now, updatedAt: now)
-        try record.insert(db)
+        try db.insert(&record)
         let event = try eventDetails(db, record)
         try log.append(
-            db, action: "event.add", entity: "marketEvent", entityId: event.id, vendorId: record.vendorId,
-            change: Change<MarketEvent>(after: event))
+            db, action: "event.add", entity: "marketEvent", entityId: event.id,
+            vendorId: record.vendorId, change: Change<MarketEvent>(after: event))
         return event
     }
 
     /// Replaces an event's fields with a draft's, logged as `event.edit`; returns `nil` when nothing differs.
     static func updateEvent(
-        _ db: Database, _ record: MarketEventRecord, to draft: MarketEventDraft, vendor: Vendor,
+        _ db: any SQLConnection, _ record: MarketEventRecord, to draft: MarketEventDraft, vendor: Vendor,
         log: AuditLog
     ) throws -> MarketEvent? {
         var updated = try eventRecord(
@@ -29,11 +28,11 @@ extension Store {
         updated.id = record.id
         updated.updatedAt = Timestamp.now()
         let before = try eventDetails(db, record)
-        try updated.update(db)
+        try db.update(updated)
         let after = try eventDetails(db, updated)
         try log.append(
-            db, action: "event.edit", entity: "marketEvent", entityId: after.id, vendorId: updated.vendorId,
-            change: Change(before: before, after: after))
+            db, action: "event.edit", entity: "marketEvent", entityId: after.id,
+            vendorId: updated.vendorId, change: Change(before: before, after: after))
         return after
     }
 
@@ -71,7 +70,7 @@ extension Store {
     }
 
     static func eventDetails(
-        _ db: Database,
+        _ db: any SQLConnection,
         _ record: MarketEventRecord,
         relation: EventRelation = .own,
         path: [String]? = nil,
@@ -82,7 +81,7 @@ extension Store {
     }
 
     static func eventDetails(
-        _ db: Database,
+        _ db: any SQLConnection,
         _ record: MarketEventRecord,
         names: inout NameCache,
         relation: EventRelation,
@@ -90,9 +89,10 @@ extension Store {
         activeOn: CalendarDate?
     ) throws -> MarketEvent {
         guard let id = record.id else { throw StoreError.database("market event row without id") }
+        let vendorName = try names.vendor(db, record.vendorId)
         return MarketEvent(
             id: id,
-            vendor: VendorReference(id: record.vendorId, name: try names.vendor(db, record.vendorId), link: nil),
+            vendor: VendorReference(id: record.vendorId, name: vendorName, link: nil),
             appliesToAffiliates: record.appliesToAffiliates, jurisdiction: record.jurisdiction,
             authority: record.authority, type: record.type, program: record.program, scope: record.scope,
             announcedOn: record.announcedOn, effectiveFrom: record.effectiveFrom, effectiveTo: record.effectiveTo,

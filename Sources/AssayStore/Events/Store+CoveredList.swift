@@ -1,7 +1,6 @@
 import AssayCore
 import AssayRegistry
 import Foundation
-import GRDB
 
 /// What importing the FCC Covered List did, or would do in a dry run.
 public struct CoveredListImportReport: Codable, Sendable {
@@ -118,7 +117,7 @@ extension Store {
                         report.unmatched.append(CoveredListEntity(line: entry.line, entity: entity))
                         continue
                     }
-                    guard let vendor = try Vendor.fetchOne(db, key: vendorId) else {
+                    guard let vendor = try db.find(Vendor.self, id: vendorId) else {
                         throw StoreError.database("vendor #\(vendorId) vanished during the import")
                     }
                     let draft = try Self.coveredListDraft(entry, date: date, vendor: vendor.name, id: sourceRecordId)
@@ -154,15 +153,23 @@ extension Store {
 
     /// The same listing recorded by hand (an FCC equipment-authorization ban of the vendor announced that day, with no
     /// source record id), which the import then takes over rather than recording the listing twice.
-    private static func unsourcedListing(_ db: Database, _ draft: MarketEventDraft, vendorId: Int64) throws
+    private static func unsourcedListing(_ db: any SQLConnection, _ draft: MarketEventDraft, vendorId: Int64) throws
         -> MarketEventRecord?
     {
-        try MarketEventRecord.filter(
-            MarketEventRecord.Columns.vendorId == vendorId && MarketEventRecord.Columns.type == draft.type
-                && MarketEventRecord.Columns.jurisdiction == draft.jurisdiction
-                && MarketEventRecord.Columns.announcedOn == draft.announcedOn
-                && MarketEventRecord.Columns.sourceRecordId == nil && MarketEventRecord.Columns.authority == draft.authority
-        ).order(MarketEventRecord.Columns.id).fetchOne(db)
+        var arguments: [any SQLValueConvertible] = [vendorId, draft.type, draft.jurisdiction, draft.announcedOn]
+        var authority = "\"authority\" IS NULL"
+        if let named = draft.authority {
+            authority = "\"authority\" = ?"
+            arguments.append(named)
+        }
+        return try db.one(
+            MarketEventRecord.self,
+            """
+            SELECT * FROM "marketEvent"
+            WHERE "vendorId" = ? AND "type" = ? AND "jurisdiction" = ? AND "announcedOn" = ?
+                AND "sourceRecordId" IS NULL AND \(authority)
+            ORDER BY "id" LIMIT 1
+            """, arguments)
     }
 
     /// The event a covered entity's row describes.

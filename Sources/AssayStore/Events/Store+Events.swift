@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Records a market-access event, logged as `event.add`.
@@ -33,7 +32,7 @@ extension Store {
         try write { db, log in
             let record = try Self.eventRecord(db, id)
             let before = try Self.eventDetails(db, record)
-            try record.delete(db)
+            try db.delete(MarketEventRecord.self, key: [id])
             try log.append(
                 db, action: "event.remove", entity: "marketEvent", entityId: id, vendorId: record.vendorId,
                 change: Change<MarketEvent>(before: before))
@@ -52,7 +51,8 @@ extension Store {
             if let vendor = filter.vendor {
                 hits = try EventPropagation.events(db, bearingOn: try VendorResolver.resolve(db, vendor))
             } else {
-                hits = try MarketEventRecord.fetchAll(db).map { EventPropagation.Hit(record: $0, relation: .own) }
+                hits = try db.all(MarketEventRecord.self, "SELECT * FROM \"marketEvent\" ORDER BY \"id\"")
+                    .map { EventPropagation.Hit(record: $0, relation: .own) }
             }
             var names = NameCache()
             return try hits.filter { hit in
@@ -71,19 +71,19 @@ extension Store {
         }
     }
 
-    static func eventRecord(_ db: Database, _ id: Int64) throws -> MarketEventRecord {
-        guard let record = try MarketEventRecord.fetchOne(db, key: id) else {
+    static func eventRecord(_ db: any SQLConnection, _ id: Int64) throws -> MarketEventRecord {
+        guard let record = try db.find(MarketEventRecord.self, id: id) else {
             throw StoreError.notFound(entity: "event", id: "\(id)")
         }
         return record
     }
 
     /// Refuses a source record id that already identifies another event.
-    static func refuseDuplicateSource(_ db: Database, _ sourceRecordId: String?, except id: Int64?) throws {
+    static func refuseDuplicateSource(_ db: any SQLConnection, _ sourceRecordId: String?, except id: Int64?) throws {
         guard let sourceRecordId, !sourceRecordId.isEmpty else { return }
-        let existing = try MarketEventRecord.filter(MarketEventRecord.Columns.sourceRecordId == sourceRecordId)
-            .fetchOne(db)
-        if let existingId = existing?.id, existingId != id {
+        let existingId = try db.value(
+            Int64.self, "SELECT \"id\" FROM \"marketEvent\" WHERE \"sourceRecordId\" = ?", [sourceRecordId])
+        if let existingId, existingId != id {
             throw StoreError.refused("source record id '\(sourceRecordId)' already identifies event #\(existingId)")
         }
     }

@@ -4,6 +4,9 @@ import Foundation
 /// The content-addressed folder of evidence files beside the database: `sha256/ab/abcdef…`, owner-only.
 struct EvidenceBlobs {
     let root: String
+    /// For a PostgreSQL store, whose files' bytes are in its `blobBody` table: each body's size and, when rehashed,
+    /// whether its bytes still have its SHA-256. `nil`: the files in `root` are the bodies.
+    var databaseBodies: [String: (size: Int64, intact: Bool?)]?
 
     /// Where a blob lives, relative to the evidence folder.
     static func relativePath(sha256: String) -> String {
@@ -62,6 +65,39 @@ struct EvidenceBlobs {
 }
 
 extension EvidenceBlobs {
+    /// Writes bytes (a manifest, a report, a file another client stored) in under their SHA-256, as
+    /// ``store(fileAt:)`` does; `name` says what they are in a message.
+    @discardableResult
+    func store(bytes: [UInt8], name: String) throws(StoreError) -> (sha256: String, size: Int64) {
+        let folder = root + "/incoming"
+        let temporary = folder + "/\(getpid())-\(UUID().uuidString)"
+        do {
+            try FileManager.default.createDirectory(
+                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw .io(path: temporary, reason: "cannot write \(name): \(error.localizedDescription)")
+        }
+        defer { try? FileManager.default.removeItem(atPath: temporary) }
+        return try store(fileAt: temporary)
+    }
+
+    /// The same check on the bodies a PostgreSQL store keeps in its `blobBody` table (every file's size and, when
+    /// `rehash`, whether its bytes still have its SHA-256, computed by the server); unchanged for an SQLite store.
+    func readingBodies(_ db: any SQLConnection, rehash: Bool) throws -> EvidenceBlobs {
+        guard db.dialect == .postgresql else { return self }
+        var bodies: [String: (size: Int64, intact: Bool?)] = [:]
+        let intact = rehash ? #"encode(sha256("body"), 'hex') = "sha256""# : "NULL"
+        try db.forEachRow(
+            #"SELECT "sha256", length("body") AS "size", "# + intact + #" AS "intact" FROM "blobBody""#, []
+        ) { row in
+            bodies[try row["sha256"]] = (try row["size"], try row["intact"] as Bool?)
+        }
+        var copy = self
+        copy.databaseBodies = bodies
+        return copy
+    }
+
     /// Checks that each evidence row's file is stored with its recorded size and, when `rehash`, its SHA-256;
     /// adds a difference for each row whose file is not.
     func check(_ evidence: [EvidenceRecord], rehash: Bool, into comparison: inout RecordComparison) {
@@ -96,6 +132,11 @@ extension EvidenceBlobs {
     }
 
     private func problem(sha256: String, size: Int64, rehash: Bool) -> String? {
+        if let databaseBodies {
+            guard let body = databaseBodies[sha256] else { return "is missing from the database's blobBody table" }
+            guard body.size == size else { return "has \(body.size) bytes in blobBody, not the \(size) recorded" }
+            return body.intact == false ? "no longer has the SHA-256 recorded (its bytes changed)" : nil
+        }
         let path = root + "/" + Self.relativePath(sha256: sha256)
         var info = stat()
         guard lstat(path, &info) == 0 else { return "is missing" }

@@ -1,7 +1,6 @@
 import AssayCore
 import AssayCrypto
 import Foundation
-import GRDB
 
 extension Store {
     /// Attaches a file to a certification: its bytes are stored once by SHA-256 beside the database,
@@ -14,19 +13,22 @@ extension Store {
         let blobs = EvidenceBlobs(root: location.evidenceDirectory)
         let stored = try blobs.store(fileAt: path)
         return try write { db, log in
-            guard let certification = try Certification.fetchOne(db, key: certificationId) else {
+            guard let certification = try db.find(Certification.self, id: certificationId) else {
                 throw StoreError.notFound(entity: "certification", id: "\(certificationId)")
             }
-            if let existing = try EvidenceRecord.filter(
-                EvidenceRecord.Columns.certificationId == certificationId && EvidenceRecord.Columns.sha256 == stored.sha256
-            ).fetchOne(db) {
+            if let existing = try db.one(
+                EvidenceRecord.self, #"SELECT * FROM "evidence" WHERE "certificationId" = ? AND "sha256" = ?"#,
+                [certificationId, stored.sha256])
+            {
                 return (try Self.evidence(existing), true)
             }
             var record = EvidenceRecord(
                 certificationId: certificationId, sha256: stored.sha256, size: stored.size,
                 originalName: (path as NSString).lastPathComponent, receivedAt: Timestamp.now(), effectiveOn: effectiveOn
             )
-            try record.insert(db)
+            try db.insert(&record)
+            try Self.recordBody(
+                db, sha256: stored.sha256, path: blobs.root + "/" + EvidenceBlobs.relativePath(sha256: stored.sha256))
             let evidence = try Self.evidence(record)
             try log.append(db, action: "cert.attach", entity: "evidence", entityId: evidence.id,
                            vendorId: certification.vendorId, change: Change<Evidence>(after: evidence))
@@ -34,9 +36,12 @@ extension Store {
         }
     }
 
-    static func evidence(_ db: Database, certificationId: Int64) throws -> [Evidence] {
-        try EvidenceRecord.filter(EvidenceRecord.Columns.certificationId == certificationId)
-            .order(Column("receivedAt")).fetchAll(db).map(evidence)
+    /// A certification's evidence, oldest first (in id order when received at the same instant).
+    static func evidence(_ db: any SQLConnection, certificationId: Int64) throws -> [Evidence] {
+        try db.all(
+            EvidenceRecord.self, #"SELECT * FROM "evidence" WHERE "certificationId" = ? ORDER BY "receivedAt", "id""#,
+            [certificationId]
+        ).map(evidence)
     }
 
     static func evidence(_ record: EvidenceRecord) throws -> Evidence {

@@ -1,6 +1,5 @@
 import AssayCore
 import AssayRegistry
-import GRDB
 
 extension Store {
     /// Imports claimed certifications in Assay's own format in one transaction. A record that is a stored claim
@@ -45,12 +44,14 @@ extension Store {
     /// re-imported from their certificate files.
     public func certificationRecords(vendor: String? = nil) throws(StoreError) -> [CertificationRecord] {
         try read { db in
-            var request = Certification.filter(Certification.Columns.scheme != "x509").order(Certification.Columns.id)
+            var sql = #"SELECT * FROM "certification" WHERE "scheme" <> 'x509'"#
+            var arguments: [any SQLValueConvertible] = []
             if let vendor {
-                request = request.filter(Certification.Columns.vendorId == (try VendorResolver.resolve(db, vendor)).id)
+                sql += #" AND "vendorId" = ?"#
+                arguments.append(try Self.id(of: try VendorResolver.resolve(db, vendor)))
             }
             var names = NameCache()
-            return try request.fetchAll(db).map { row in
+            return try db.all(Certification.self, sql + #" ORDER BY "id""#, arguments).map { row in
                 CertificationRecord(
                     vendor: try names.vendor(db, row.vendorId), scheme: row.scheme.id, certificateNumber: row.number,
                     level: row.level, augmentations: row.augmentations.isEmpty ? nil : row.augmentations,

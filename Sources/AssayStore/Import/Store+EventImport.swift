@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Imports an event file (`.csv` or `.json`, see ``EventFile``) in one transaction: all rows or none.
@@ -44,14 +43,21 @@ extension Store {
     }
 
     /// The recorded event a draft describes: by source record id, else by vendor, type, jurisdiction and date.
-    static func matchingEvent(_ db: Database, _ draft: MarketEventDraft, vendorId: Int64) throws -> MarketEventRecord? {
+    static func matchingEvent(_ db: any SQLConnection, _ draft: MarketEventDraft, vendorId: Int64) throws
+        -> MarketEventRecord?
+    {
         if let sourceRecordId = draft.sourceRecordId, !sourceRecordId.isEmpty {
-            return try MarketEventRecord.filter(MarketEventRecord.Columns.sourceRecordId == sourceRecordId).fetchOne(db)
+            return try db.one(
+                MarketEventRecord.self, #"SELECT * FROM "marketEvent" WHERE "sourceRecordId" = ? LIMIT 1"#,
+                [sourceRecordId])
         }
-        return try MarketEventRecord.filter(
-            MarketEventRecord.Columns.vendorId == vendorId && MarketEventRecord.Columns.type == draft.type
-                && MarketEventRecord.Columns.jurisdiction == draft.jurisdiction
-                && MarketEventRecord.Columns.announcedOn == draft.announcedOn
-        ).order(MarketEventRecord.Columns.id).fetchOne(db)
+        return try db.one(
+            MarketEventRecord.self,
+            """
+            SELECT * FROM "marketEvent"
+            WHERE "vendorId" = ? AND "type" = ? AND "jurisdiction" = ? AND "announcedOn" = ?
+            ORDER BY "id" LIMIT 1
+            """,
+            [vendorId, draft.type, draft.jurisdiction, draft.announcedOn])
     }
 }

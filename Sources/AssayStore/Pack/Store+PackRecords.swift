@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// The records behind some vendors' dossiers that an evidence pack carries as files: evidence files, deposits
 /// with their manifests, and verification runs.
@@ -31,28 +30,32 @@ extension Store {
         let root = location.evidenceDirectory
         return try read { db in
             var records = PackRecords()
-            let certifications = Certification.select(Certification.Columns.id).filter(
-                vendorIds.contains(Certification.Columns.vendorId))
-            let hashes = try String.fetchAll(
-                db,
-                EvidenceRecord.select(EvidenceRecord.Columns.sha256, as: String.self)
-                    .filter(certifications.contains(EvidenceRecord.Columns.certificationId)).distinct()
-                    .order(EvidenceRecord.Columns.sha256))
+            guard !vendorIds.isEmpty else { return records }
+            let vendors = SQL.placeholders(vendorIds.count)
+            let hashes = try db.values(
+                String.self,
+                """
+                SELECT DISTINCT "sha256" FROM "evidence"
+                WHERE "certificationId" IN (SELECT "id" FROM "certification" WHERE "vendorId" IN (\(vendors)))
+                ORDER BY "sha256"
+                """, vendorIds)
             records.evidence = hashes.map { hash in
                 PackRecords.EvidenceFile(
                     sha256: hash, storedPath: root + "/" + EvidenceBlobs.relativePath(sha256: hash))
             }
-            let offers = OfferRecord.select(OfferRecord.Columns.id).filter(
-                vendorIds.contains(OfferRecord.Columns.vendorId))
-            let deposits = try DepositRecord.filter(offers.contains(DepositRecord.Columns.offerId))
-                .order(DepositRecord.Columns.id).fetchAll(db)
+            let deposits = try db.all(
+                DepositRecord.self,
+                """
+                SELECT * FROM "escrowDeposit"
+                WHERE "offerId" IN (SELECT "id" FROM "escrowOffer" WHERE "vendorId" IN (\(vendors)))
+                ORDER BY "id"
+                """, vendorIds)
             for record in deposits {
                 let deposit = try Self.deposit(db, record)
-                let runs = try VerificationRecord.filter(VerificationRecord.Columns.depositId == deposit.id)
-                    .order(VerificationRecord.Columns.id).fetchAll(db).map { try Self.verification(db, $0) }
+                let runs = try Self.verificationRecords(db, deposit: deposit.id).map { try Self.verification(db, $0) }
                 records.deposits.append(
                     PackRecords.Deposit(
-                        deposit: deposit, manifest: try ManifestRecord.fetchOne(db, key: deposit.id)?.body ?? [],
+                        deposit: deposit, manifest: try ManifestRecord.storedBody(db, depositId: deposit.id) ?? [],
                         verifications: runs))
             }
             return records
@@ -61,6 +64,8 @@ extension Store {
 
     /// The audit log's entries from the first through `seq`, oldest first.
     public func logEntries(through seq: Int64) throws(StoreError) -> [LogEntry] {
-        try read { db in try LogEntry.filter(LogEntry.Columns.seq <= seq).order(LogEntry.Columns.seq).fetchAll(db) }
+        try read { db in
+            try db.all(LogEntry.self, #"SELECT * FROM "auditLog" WHERE "seq" <= ? ORDER BY "seq""#, [seq])
+        }
     }
 }

@@ -44,11 +44,12 @@ enum PostgresMigrations {
         Migration(identifier: "v12-binary-equivalence", sql: PostgresArtifactsSchema.binaryEquivalence),
         Migration(identifier: "v13-append-only-log", sql: appendOnly),
         Migration(identifier: "postgresql-1-blob-bodies", sql: blobBodies),
+        Migration(identifier: "postgresql-2-records-binding", sql: PostgresRecordTracking.migration),
     ]
 
     /// Migrations of the PostgreSQL store alone: the SQLite store keeps the same data in files beside the
     /// database. Their identifiers start with `postgresql-`, so that they never meet one of SQLite's.
-    static let postgreSQLOnly: Set<String> = ["postgresql-1-blob-bodies"]
+    static let postgreSQLOnly: Set<String> = ["postgresql-1-blob-bodies", "postgresql-2-records-binding"]
 
     /// The table holding the bytes of every stored file (evidence, artefacts, manifests, logs) by SHA-256: a
     /// PostgreSQL server has no folder that every client shares, as the SQLite store's `<path>-evidence` is.

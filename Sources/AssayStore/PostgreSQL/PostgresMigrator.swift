@@ -39,6 +39,8 @@ enum PostgresMigrator {
                     """, [.text(migration.identifier)])
                 done.append(migration.identifier)
             }
+            // A table a later migration added gets its records binding too.
+            if !done.isEmpty { try connection.execute(PostgresRecordTracking.install) }
             return .applied(done)
         }
     }

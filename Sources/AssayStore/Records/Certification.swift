@@ -1,9 +1,8 @@
 import AssayCore
 import Foundation
-import GRDB
 
 /// A certification row: a vendor's claim to hold a scheme's certificate.
-struct Certification: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct Certification: Codable, Sendable, Equatable, SQLNumberedRecord {
     static let databaseTableName = "certification"
     var id: Int64?
     var vendorId: Int64
@@ -27,23 +26,6 @@ struct Certification: Codable, Sendable, Equatable, SQLNumberedRecord, Fetchable
     /// The claim's stable identity across export and import (``newClaimKey()`` unless imported with one).
     var claimKey: String?
 
-    static let vendor = belongsTo(Vendor.self)
-    static let product = belongsTo(Product.self)
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let vendorId = Column(CodingKeys.vendorId)
-        static let productId = Column(CodingKeys.productId)
-        static let scheme = Column(CodingKeys.scheme)
-        static let number = Column(CodingKeys.number)
-        static let status = Column(CodingKeys.status)
-        static let validUntil = Column(CodingKeys.validUntil)
-        static let createdAt = Column(CodingKeys.createdAt)
-        static let claimKey = Column(CodingKeys.claimKey)
-        static let issuedOn = Column(CodingKeys.issuedOn)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// A fresh claim key: a lower-case random (version 4) UUID, from the system's generator (Foundation's `UUID()`
     /// opens the random device anew for each, and bulk writes make one per row).
@@ -58,7 +40,7 @@ struct Certification: Codable, Sendable, Equatable, SQLNumberedRecord, Fetchable
 }
 
 /// A dated status change of a certification, with its reason.
-struct CertificationStatusChange: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct CertificationStatusChange: Codable, Sendable, Equatable, SQLNumberedRecord {
     static let databaseTableName = "certificationStatusChange"
     var id: Int64?
     var certificationId: Int64
@@ -67,18 +49,10 @@ struct CertificationStatusChange: Codable, Sendable, Equatable, SQLNumberedRecor
     var reason: String?
     var recordedAt: String
 
-    enum Columns {
-        static let certificationId = Column(CodingKeys.certificationId)
-        static let effectiveOn = Column(CodingKeys.effectiveOn)
-        static let recordedAt = Column(CodingKeys.recordedAt)
-        static let id = Column(CodingKeys.id)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A product of a vendor and the versions known for it.
-struct Product: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct Product: Codable, Sendable, Equatable, SQLNumberedRecord {
     static let databaseTableName = "product"
     var id: Int64?
     var vendorId: Int64
@@ -86,16 +60,10 @@ struct Product: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord
     var key: String
     var versions: [String]
 
-    enum Columns {
-        static let vendorId = Column(CodingKeys.vendorId)
-        static let key = Column(CodingKeys.key)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
 /// A file attached to a certification, stored by content beside the database.
-struct EvidenceRecord: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct EvidenceRecord: Codable, Sendable, Equatable, SQLNumberedRecord {
     static let databaseTableName = "evidence"
     var id: Int64?
     var certificationId: Int64
@@ -105,10 +73,4 @@ struct EvidenceRecord: Codable, Sendable, Equatable, SQLNumberedRecord, Fetchabl
     var receivedAt: String
     var effectiveOn: CalendarDate?
 
-    enum Columns {
-        static let certificationId = Column(CodingKeys.certificationId)
-        static let sha256 = Column(CodingKeys.sha256)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// The public registries Assay imports.
 public enum Registry: String, CaseIterable, Codable, Sendable {
@@ -10,7 +9,7 @@ public enum Registry: String, CaseIterable, Codable, Sendable {
 }
 
 /// One entry of a public registry, as imported: a reference record, never a vendor's claim.
-public struct RegistryRecord: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+public struct RegistryRecord: Codable, Sendable, Equatable, SQLNumberedRecord {
     public static let databaseTableName = "registryRecord"
     public var id: Int64?
     public var registry: Registry
@@ -44,18 +43,13 @@ public struct RegistryRecord: Codable, Sendable, Equatable, SQLNumberedRecord, F
     public var importId: Int64
 
     /// The table's columns, for queries.
-    public enum Columns {
-        public static let registry = Column(CodingKeys.registry)
-        public static let vendorId = Column(CodingKeys.vendorId)
-    }
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-extension Registry: DatabaseValueConvertible {}
+extension Registry: SQLValueConvertible {}
 
 /// One import of a registry file: where it came from, its SHA-256, and what it changed.
-public struct RegistryImport: Codable, Sendable, Equatable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+public struct RegistryImport: Codable, Sendable, Equatable, SQLNumberedRecord {
     public static let databaseTableName = "registryImport"
     public var id: Int64?
     public var registry: Registry
@@ -67,5 +61,4 @@ public struct RegistryImport: Codable, Sendable, Equatable, SQLNumberedRecord, F
     public var updated: Int
     public var unchanged: Int
 
-    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 /// One reconciliation outcome with the time of the registry import it rests on.
 struct ReconciledClaim {
@@ -24,12 +23,15 @@ extension Store {
     /// The outcomes for claims created before `cutoff` (a timestamp; `nil` for all), against the registry records
     /// whose last import was before it. A registry keeps only each record's latest state, so a record last changed
     /// by a later import does not count: as far as the records tell, it was not known then.
-    static func reconcile(_ db: Database, vendorId: Int64?, asOf: CalendarDate, recordedBefore cutoff: String?)
-        throws -> [ReconciledClaim]
-    {
-        var imports = RegistryImport.all()
-        if let cutoff { imports = imports.filter(Column("importedAt") < cutoff) }
-        let knownImports = try imports.fetchAll(db)
+    static func reconcile(
+        _ db: any SQLConnection, vendorId: Int64?, asOf: CalendarDate, recordedBefore cutoff: String?
+    ) throws -> [ReconciledClaim] {
+        let knownImports =
+            try cutoff.map { cutoff in
+                try db.all(
+                    RegistryImport.self,
+                    "SELECT * FROM \"registryImport\" WHERE \"importedAt\" < ? ORDER BY \"id\"", [cutoff])
+            } ?? db.all(RegistryImport.self, "SELECT * FROM \"registryImport\" ORDER BY \"id\"")
         // Only claims of a registry that was imported can have an outcome (see below): the others are not read.
         let importedRegistries = Set(knownImports.map(\.registry))
         let schemes = ["cc", "eucc", "fips140-2", "fips140-3"].filter { text in
@@ -38,18 +40,28 @@ extension Store {
             return importedRegistries.contains(registry)
         }
         guard !schemes.isEmpty else { return [] }
-        var request = Certification.filter(schemes.contains(Certification.Columns.scheme)).order(Certification.Columns.id)
-        if let vendorId { request = request.filter(Certification.Columns.vendorId == vendorId) }
-        if let cutoff { request = request.filter(Certification.Columns.createdAt < cutoff) }
+        var sql = "SELECT * FROM \"certification\" WHERE \"scheme\" IN (\(SQL.placeholders(schemes.count)))"
+        var arguments: [any SQLValueConvertible] = schemes
+        if let vendorId {
+            sql += " AND \"vendorId\" = ?"
+            arguments.append(vendorId)
+        }
+        if let cutoff {
+            sql += " AND \"createdAt\" < ?"
+            arguments.append(cutoff)
+        }
+        let claims = try db.all(Certification.self, sql + " ORDER BY \"id\"", arguments)
         let importTimes = Dictionary(knownImports.compactMap { row in row.id.map { ($0, row.importedAt) } }) { $1 }
         var names = NameCache()
         var records: [Registry: [RegistryRecord]] = [:]
         var reconciled: [ReconciledClaim] = []
-        for claim in try request.fetchAll(db) {
+        for claim in claims {
             guard let registry = ReconciliationCheck.registry(for: claim.scheme), let id = claim.id else { continue }
             if records[registry] == nil {
-                records[registry] = try RegistryRecord.filter(RegistryRecord.Columns.registry == registry)
-                    .fetchAll(db).filter { importTimes[$0.importId] != nil }
+                records[registry] = try db.all(
+                    RegistryRecord.self, "SELECT * FROM \"registryRecord\" WHERE \"registry\" = ? ORDER BY \"id\"",
+                    [registry.rawValue]
+                ).filter { importTimes[$0.importId] != nil }
             }
             // A registry that was never imported says nothing about a claim: skip rather than call it missing.
             guard let candidates = records[registry], !candidates.isEmpty,

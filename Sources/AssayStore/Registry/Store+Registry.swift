@@ -1,7 +1,6 @@
 import AssayCore
 import AssayCrypto
 import AssayRegistry
-import GRDB
 
 /// A registry entry to import, before matching: what the registry says.
 public struct RegistryEntry: Sendable {
@@ -105,36 +104,37 @@ extension Store {
             var importRow = RegistryImport(
                 registry: registry, path: path, sha256: sha256, importedAt: Timestamp.now(), rows: entries.count,
                 added: 0, updated: 0, unchanged: 0)
-            try importRow.insert(db)
+            try db.insert(&importRow)
             guard let importId = importRow.id else { throw StoreError.database("import row without id") }
             var existing: [String: (id: Int64, hash: String)] = [:]
-            for row in try Row.fetchAll(
-                db, sql: "SELECT id, recordKey, contentHash FROM registryRecord WHERE registry = ?",
-                arguments: [registry])
-            {
-                existing[row["recordKey"]] = (row["id"], row["contentHash"])
+            try db.forEachRow(
+                "SELECT \"id\", \"recordKey\", \"contentHash\" FROM \"registryRecord\" WHERE \"registry\" = ?",
+                [registry.rawValue.sqlValue]
+            ) { row in
+                existing[try row["recordKey"]] = (try row["id"], try row["contentHash"])
             }
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO registryRecord (registry, recordKey, manufacturer, vendorId, product, certificateNumber,
-                        category, scheme, level, certifiedOn, endsOn, status, url, contentHash, importId)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """)
-            let update = try db.cachedStatement(
-                sql: """
-                    UPDATE registryRecord SET manufacturer = ?, vendorId = ?, product = ?, certificateNumber = ?,
-                        category = COALESCE(?, category), scheme = COALESCE(?, scheme), level = COALESCE(?, level),
-                        certifiedOn = COALESCE(?, certifiedOn), endsOn = ?, status = ?, url = ?, contentHash = ?,
-                        importId = ?
-                    WHERE id = ?
-                    """)
+            // One statement text each, so that the connection prepares them once for all the rows.
+            let insert = """
+                INSERT INTO "registryRecord" ("registry", "recordKey", "manufacturer", "vendorId", "product",
+                    "certificateNumber", "category", "scheme", "level", "certifiedOn", "endsOn", "status", "url",
+                    "contentHash", "importId")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING "id"
+                """
+            let update = """
+                UPDATE "registryRecord" SET "manufacturer" = ?, "vendorId" = ?, "product" = ?,
+                    "certificateNumber" = ?, "category" = COALESCE(?, "category"), "scheme" = COALESCE(?, "scheme"),
+                    "level" = COALESCE(?, "level"), "certifiedOn" = COALESCE(?, "certifiedOn"), "endsOn" = ?,
+                    "status" = ?, "url" = ?, "contentHash" = ?, "importId" = ?
+                WHERE "id" = ?
+                """
             let hasher = try DigestContext(.sha256)
             for (index, entry) in entries.enumerated() {
                 progress?(index, entries.count)
                 let vendorId = try linker.vendorId(db, entry.manufacturer)
                 if vendorId != nil { report.matched += 1 }
                 let hash = try entry.contentHash(with: hasher)
-                let fields: StatementArguments = [
+                let fields: [any SQLValueConvertible] = [
                     entry.manufacturer, vendorId, entry.product, entry.certificateNumber, entry.category, entry.scheme,
                     entry.level, entry.certifiedOn, entry.endsOn, entry.status, entry.url, hash, importId,
                 ]
@@ -143,11 +143,12 @@ extension Store {
                         report.unchanged += 1
                         continue
                     }
-                    try update.execute(arguments: fields + [id])
+                    try db.run(update, fields + [id])
                     report.updated += 1
                 } else {
-                    try insert.execute(arguments: [registry, entry.recordKey] + fields)
-                    existing[entry.recordKey] = (db.lastInsertedRowID, hash)
+                    guard let id = try db.value(Int64.self, insert, [registry.rawValue, entry.recordKey] + fields)
+                    else { throw StoreError.database("inserting into registryRecord returned no id") }
+                    existing[entry.recordKey] = (id, hash)
                     report.added += 1
                 }
             }
@@ -155,7 +156,7 @@ extension Store {
             importRow.added = report.added
             importRow.updated = report.updated
             importRow.unchanged = report.unchanged
-            try importRow.update(db)
+            try db.update(importRow)
             try log.append(
                 db, action: "registry.import", entity: "registryImport", entityId: importId, vendorId: nil,
                 change: Change<RegistryImport>(after: importRow))
@@ -171,12 +172,22 @@ extension Store {
         -> [RegistryRecord]
     {
         try read { db in
-            var request = RegistryRecord.all()
-            if let registry { request = request.filter(RegistryRecord.Columns.registry == registry) }
-            if let vendor {
-                request = request.filter(RegistryRecord.Columns.vendorId == (try VendorResolver.resolve(db, vendor)).id)
+            var conditions: [String] = []
+            var arguments: [any SQLValueConvertible] = []
+            if let registry {
+                conditions.append("\"registry\" = ?")
+                arguments.append(registry.rawValue)
             }
-            return try request.fetchAll(db)
+            if let vendor {
+                conditions.append("\"vendorId\" = ?")
+                arguments.append(try Self.id(of: try VendorResolver.resolve(db, vendor)))
+            }
+            // The order SQLite's indexes gave before the order was written out: by certificate number within one
+            // registry, else by id.
+            let order = registry != nil && vendor == nil ? "\"certificateNumber\" NULLS FIRST, \"id\"" : "\"id\""
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return try db.all(
+                RegistryRecord.self, "SELECT * FROM \"registryRecord\"\(filter) ORDER BY \(order)", arguments)
         }
     }
 
@@ -185,12 +196,14 @@ extension Store {
     public func registryLinks(vendor reference: String) throws(StoreError) -> VendorRegistryLinks {
         try read { db in
             let vendor = try VendorResolver.resolve(db, reference)
-            let linked = try RegistryRecord.filter(RegistryRecord.Columns.vendorId == (try Self.id(of: vendor)))
-                .fetchCount(db)
+            let linked =
+                try db.value(
+                    Int.self, "SELECT COUNT(*) FROM \"registryRecord\" WHERE \"vendorId\" = ?", [try Self.id(of: vendor)]
+                ) ?? 0
             var linker = try VendorLinker(db)
             var ambiguous: [AmbiguousManufacturer] = []
-            let manufacturers = try String.fetchAll(
-                db, sql: "SELECT DISTINCT manufacturer FROM registryRecord ORDER BY manufacturer")
+            let manufacturers = try db.values(
+                String.self, "SELECT DISTINCT \"manufacturer\" FROM \"registryRecord\" ORDER BY \"manufacturer\"")
             for manufacturer in manufacturers {
                 // Primary names are unique, so the name identifies the vendor.
                 if case .ambiguous(let vendors) = try linker.link(db, manufacturer), vendors.contains(vendor.name) {
@@ -206,21 +219,23 @@ extension Store {
     /// renames or removes a vendor name; logged as `registry.relink` with each changed link before and after.
     /// Returns how many records changed.
     @discardableResult
-    static func relinkRegistryRecords(_ db: Database, log: AuditLog) throws -> Int {
+    static func relinkRegistryRecords(_ db: any SQLConnection, log: AuditLog) throws -> Int {
         var linker = try VendorLinker(db)
         var before: [RegistryLink] = []
         var after: [RegistryLink] = []
-        for row in try Row.fetchAll(db, sql: "SELECT id, manufacturer, vendorId FROM registryRecord ORDER BY id") {
-            let manufacturer: String = row["manufacturer"]
-            let stored: Int64? = row["vendorId"]
+        for row in try db.rows("SELECT \"id\", \"manufacturer\", \"vendorId\" FROM \"registryRecord\" ORDER BY \"id\"") {
+            let id: Int64 = try row["id"]
+            let manufacturer: String = try row["manufacturer"]
+            let stored: Int64? = try row["vendorId"]
             let wanted = try linker.vendorId(db, manufacturer)
             guard wanted != stored else { continue }
-            before.append(RegistryLink(record: row["id"], manufacturer: manufacturer, vendorId: stored))
-            after.append(RegistryLink(record: row["id"], manufacturer: manufacturer, vendorId: wanted))
+            before.append(RegistryLink(record: id, manufacturer: manufacturer, vendorId: stored))
+            after.append(RegistryLink(record: id, manufacturer: manufacturer, vendorId: wanted))
         }
         guard !after.isEmpty else { return 0 }
-        let update = try db.cachedStatement(sql: "UPDATE registryRecord SET vendorId = ? WHERE id = ?")
-        for link in after { try update.execute(arguments: [link.vendorId, link.record]) }
+        for link in after {
+            try db.run("UPDATE \"registryRecord\" SET \"vendorId\" = ? WHERE \"id\" = ?", [link.vendorId, link.record])
+        }
         try log.append(
             db, action: "registry.relink", entity: "registryRecord", entityId: "", vendorId: nil,
             change: Change(before: before, after: after))
@@ -228,9 +243,11 @@ extension Store {
     }
 
     /// A matcher over every vendor's name and aliases.
-    static func vendorMatcher(_ db: Database) throws -> VendorMatcher<Int64> {
+    static func vendorMatcher(_ db: any SQLConnection) throws -> VendorMatcher<Int64> {
         var names: [Int64: [String]] = [:]
-        for row in try VendorName.fetchAll(db) { names[row.vendorId, default: []].append(row.name) }
+        try db.forEachRow("SELECT \"vendorId\", \"name\" FROM \"vendorName\"", []) { row in
+            names[try row["vendorId"], default: []].append(try row["name"])
+        }
         return VendorMatcher(vendors: names.map { (id: $0.key, names: $0.value) })
     }
 }

@@ -1,5 +1,4 @@
 import AssayRegistry
-import GRDB
 
 /// Links the names a public registry publishes (CC and CMVP manufacturers, FCC Covered List entities) to vendors.
 ///
@@ -20,17 +19,18 @@ struct VendorLinker {
     private var names = NameCache()
 
     /// A linker over every vendor's name and aliases as they are now.
-    init(_ db: Database) throws {
+    init(_ db: any SQLConnection) throws {
         matcher = try Store.vendorMatcher(db)
     }
 
     /// How `name` links.
-    mutating func link(_ db: Database, _ name: String) throws -> Link {
+    mutating func link(_ db: any SQLConnection, _ name: String) throws -> Link {
         if let known = links[name] { return known }
         let link: Link
         switch matcher.match(name) {
         case .matched(let id): link = .vendor(id)
-        case .ambiguous(let ids): link = .ambiguous(try ids.map { try names.vendor(db, $0) }.sorted())
+        case .ambiguous(let ids):
+            link = .ambiguous(try ids.map { try names.vendor(db, $0) }.sorted())
         case .unmatched: link = .none
         }
         links[name] = link
@@ -38,7 +38,7 @@ struct VendorLinker {
     }
 
     /// The vendor `name` links to, `nil` when it fits none or several.
-    mutating func vendorId(_ db: Database, _ name: String) throws -> Int64? {
+    mutating func vendorId(_ db: any SQLConnection, _ name: String) throws -> Int64? {
         if case .vendor(let id) = try link(db, name) { return id }
         return nil
     }

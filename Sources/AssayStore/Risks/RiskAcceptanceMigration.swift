@@ -1,4 +1,4 @@
-import GRDB
+internal import GRDB
 
 /// Migration `v11-risk-acceptances`: accepted risks, and which findings of a recorded run were accepted.
 enum RiskAcceptanceMigration {

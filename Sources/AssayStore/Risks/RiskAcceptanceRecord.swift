@@ -1,8 +1,7 @@
 import AssayCore
-import GRDB
 
 /// A `riskAcceptance` row.
-struct RiskAcceptanceRecord: Codable, Sendable, SQLNumberedRecord, FetchableRecord, MutablePersistableRecord {
+struct RiskAcceptanceRecord: Codable, Sendable, SQLNumberedRecord {
     static let databaseTableName = "riskAcceptance"
     var id: Int64?
     var findingId: String
@@ -21,14 +20,6 @@ struct RiskAcceptanceRecord: Codable, Sendable, SQLNumberedRecord, FetchableReco
     var revokedAt: String?
     var revokedBy: String?
     var revokeReason: String?
-
-    enum Columns {
-        static let id = Column(CodingKeys.id)
-        static let findingId = Column(CodingKeys.findingId)
-        static let vendorId = Column(CodingKeys.vendorId)
-    }
-
-    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     func acceptance() throws -> RiskAcceptance {
         guard let id else { throw StoreError.database("risk acceptance row without id") }

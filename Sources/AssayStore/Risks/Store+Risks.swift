@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Records that a finding is accepted until a day, logged as `risk.accept`.
@@ -17,9 +16,10 @@ extension Store {
             let owner = try Self.plainText(draft.owner, field: "owner")
             let reason = try Self.plainText(draft.reason, field: "reason")
             let ticket = try draft.ticket.map { try Self.plainText($0, field: "ticket") }
-            let overlapping = try RiskAcceptanceRecord.filter(RiskAcceptanceRecord.Columns.findingId == findingId)
-                .order(RiskAcceptanceRecord.Columns.id).fetchAll(db)
-                .first { $0.revokedOn == nil && $0.until >= draft.acceptedOn }
+            let overlapping = try db.all(
+                RiskAcceptanceRecord.self, "SELECT * FROM \"riskAcceptance\" WHERE \"findingId\" = ? ORDER BY \"id\"",
+                [findingId]
+            ).first { $0.revokedOn == nil && $0.until >= draft.acceptedOn }
             if let overlapping, let id = overlapping.id {
                 throw StoreError.refused(
                     "\(findingId) is already accepted until \(overlapping.until) (risk acceptance #\(id)): "
@@ -29,7 +29,7 @@ extension Store {
                 findingId: findingId, vendorId: draft.vendorId, vendorName: draft.vendorName, subject: draft.subject,
                 severity: draft.severity, owner: owner, reason: reason, ticket: ticket, acceptedOn: draft.acceptedOn,
                 until: draft.until, createdAt: Timestamp.now(), actor: log.actor)
-            try record.insert(db)
+            try db.insert(&record)
             let acceptance = try record.acceptance()
             try log.append(
                 db, action: "risk.accept", entity: "riskAcceptance", entityId: acceptance.id,
@@ -55,7 +55,7 @@ extension Store {
             record.revokedAt = Timestamp.now()
             record.revokedBy = log.actor
             record.revokeReason = reason
-            try record.update(db)
+            try db.update(record)
             let after = try record.acceptance()
             try log.append(
                 db, action: "risk.revoke", entity: "riskAcceptance", entityId: id, vendorId: record.vendorId,
@@ -72,19 +72,22 @@ extension Store {
     /// Acceptances, oldest first, filtered by vendor and by state on the filter's day.
     public func riskAcceptances(_ filter: RiskAcceptanceFilter) throws(StoreError) -> [RiskAcceptance] {
         try read { db in
-            var request = RiskAcceptanceRecord.order(RiskAcceptanceRecord.Columns.id)
+            var sql = "SELECT * FROM \"riskAcceptance\""
+            var arguments: [any SQLValueConvertible] = []
             if let vendor = filter.vendor {
-                let vendorId = try VendorResolver.resolve(db, vendor).id
-                request = request.filter(RiskAcceptanceRecord.Columns.vendorId == vendorId)
+                sql += " WHERE \"vendorId\" = ?"
+                arguments.append(try Self.id(of: try VendorResolver.resolve(db, vendor)))
             }
-            return try request.fetchAll(db).map { try $0.acceptance() }.filter { acceptance in
+            return try db.all(RiskAcceptanceRecord.self, sql + " ORDER BY \"id\"", arguments).map {
+                try $0.acceptance()
+            }.filter { acceptance in
                 filter.states.map { $0.contains(acceptance.state(on: filter.day)) } ?? true
             }
         }
     }
 
-    static func riskAcceptanceRecord(_ db: Database, _ id: Int64) throws -> RiskAcceptanceRecord {
-        guard let record = try RiskAcceptanceRecord.fetchOne(db, key: id) else {
+    static func riskAcceptanceRecord(_ db: any SQLConnection, _ id: Int64) throws -> RiskAcceptanceRecord {
+        guard let record = try db.find(RiskAcceptanceRecord.self, id: id) else {
             throw StoreError.notFound(entity: "risk acceptance", id: "\(id)")
         }
         return record

@@ -18,6 +18,9 @@ protocol SQLConnection: AnyObject {
     func run(_ sql: String, _ arguments: [SQLValue]) throws
     /// Runs one query and calls `body` with each row, in order.
     func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Void) throws
+    /// Runs a query over a whole table and calls `body` with each row, in order, until it returns `false`, holding
+    /// only a batch of rows in memory at a time.
+    func scan(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Bool) throws
 }
 
 extension SQLConnection {

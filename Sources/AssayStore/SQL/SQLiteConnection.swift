@@ -1,5 +1,5 @@
 import Foundation
-import GRDB
+internal import GRDB
 
 /// The SQLite store's connections: GRDB's `Database`, inside the store's transactions.
 extension Database: SQLConnection {
@@ -10,11 +10,20 @@ extension Database: SQLConnection {
     }
 
     func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Void) throws {
+        try scan(sql, arguments) { row in
+            try body(row)
+            return true
+        }
+    }
+
+    // SQLite steps through a statement's rows one by one: a scan is a plain query.
+    func scan(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Bool) throws {
         let statement = try cachedStatement(sql: sql)
         let columns = SQLColumns(statement.columnNames)
         let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(arguments.map(\.databaseValue)))
         while let row = try cursor.next() {
-            try body(SQLRow(columns: columns, values: (0..<row.count).map { SQLValue(row[$0] as DatabaseValue) }))
+            let values = (0..<row.count).map { SQLValue(row[$0] as DatabaseValue) }
+            guard try body(SQLRow(columns: columns, values: values)) else { return }
         }
     }
 }

@@ -1,5 +1,4 @@
 import AssayCore
-import GRDB
 
 extension Store {
     /// Adds a vendor with its aliases and identifiers, logged as `vendor.add`.
@@ -29,24 +28,25 @@ extension Store {
             let before = try Self.details(db, vendor)
             if let name = changes.name {
                 let name = try Self.nonEmpty(name, field: "vendor name")
-                try VendorName.filter(VendorName.Columns.vendorId == id && VendorName.Columns.isPrimary).deleteAll(db)
+                try db.run(#"DELETE FROM "vendorName" WHERE "vendorId" = ? AND "isPrimary" = 1"#, [id])
                 try Self.claim(db, name: name, for: id, primary: true)
                 vendor.name = name
             }
             for alias in changes.removeAliases {
-                let removed = try VendorName.filter(
-                    VendorName.Columns.key == VendorName.key(for: alias) && VendorName.Columns.vendorId == id
-                        && !VendorName.Columns.isPrimary
-                ).deleteAll(db)
-                if removed == 0 { throw StoreError.refused("'\(alias)' is not an alias of '\(vendor.name)'") }
+                let removed = try db.rows(
+                    #"DELETE FROM "vendorName" WHERE "key" = ? AND "vendorId" = ? AND "isPrimary" = 0 RETURNING "key""#,
+                    [VendorName.key(for: alias), id])
+                if removed.isEmpty { throw StoreError.refused("'\(alias)' is not an alias of '\(vendor.name)'") }
             }
             for alias in changes.addAliases { try Self.claim(db, name: alias, for: id, primary: false) }
             for identifier in changes.removeIdentifiers {
-                let removed = try VendorIdentifier.filter(
-                    VendorIdentifier.Columns.vendorId == id && VendorIdentifier.Columns.kind == identifier.kind
-                        && VendorIdentifier.Columns.value == identifier.value
-                ).deleteAll(db)
-                if removed == 0 { throw StoreError.refused("'\(vendor.name)' has no identifier \(identifier)") }
+                let removed = try db.rows(
+                    """
+                    DELETE FROM "vendorIdentifier" WHERE "vendorId" = ? AND "kind" = ? AND "value" = ?
+                    RETURNING "id"
+                    """,
+                    [id, identifier.kind, identifier.value])
+                if removed.isEmpty { throw StoreError.refused("'\(vendor.name)' has no identifier \(identifier)") }
             }
             for identifier in changes.addIdentifiers { try Self.register(db, identifier, for: id) }
             if let country = changes.country { vendor.country = country }
@@ -70,7 +70,7 @@ extension Store {
                 vendor.parentLink = link
             }
             vendor.updatedAt = Timestamp.now()
-            try vendor.update(db)
+            try db.update(vendor)
             let after = try Self.details(db, vendor)
             try log.append(
                 db, action: "vendor.edit", entity: "vendor", entityId: id, vendorId: id,
@@ -88,26 +88,27 @@ extension Store {
         try write { db, log in
             let vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)
-            let children = try Vendor.filter(Vendor.Columns.parentId == id).fetchCount(db)
+            let children = try db.value(Int.self, #"SELECT COUNT(*) FROM "vendor" WHERE "parentId" = ?"#, [id]) ?? 0
             if children > 0 {
                 throw StoreError.inUse(
                     entity: "vendor", name: vendor.name,
                     dependents: "\(children) affiliate(s) name it as parent; re-parent them first")
             }
-            let certifications = try Certification.filter(Certification.Columns.vendorId == id).fetchCount(db)
+            let certifications =
+                try db.value(Int.self, #"SELECT COUNT(*) FROM "certification" WHERE "vendorId" = ?"#, [id]) ?? 0
             if certifications > 0 {
                 throw StoreError.inUse(
                     entity: "vendor", name: vendor.name,
                     dependents: "it has \(certifications) certification(s); remove them first")
             }
-            let events = try MarketEventRecord.filter(MarketEventRecord.Columns.vendorId == id).fetchCount(db)
+            let events = try db.value(Int.self, #"SELECT COUNT(*) FROM "marketEvent" WHERE "vendorId" = ?"#, [id]) ?? 0
             if events > 0 {
                 throw StoreError.inUse(
                     entity: "vendor", name: vendor.name,
                     dependents: "it has \(events) market-access event(s); remove them first")
             }
             let before = try Self.details(db, vendor)
-            try vendor.delete(db)
+            try db.delete(Vendor.self, key: [id])
             try log.append(
                 db, action: "vendor.remove", entity: "vendor", entityId: id, vendorId: id,
                 change: Change<VendorDetails>(before: before))
@@ -122,24 +123,12 @@ extension Store {
 
     /// Vendors matching a filter, by name.
     public func vendors(_ filter: VendorFilter = VendorFilter()) throws(StoreError) -> [VendorDetails] {
-        try read { db in
-            var request = Vendor.order(Vendor.Columns.name.collating(.localizedCaseInsensitiveCompare))
-            if let country = filter.country { request = request.filter(Vendor.Columns.country == country) }
-            if let relationship = filter.relationship {
-                request = request.filter(Vendor.Columns.relationship == relationship)
-            }
-            if let tier = filter.tier { request = request.filter(Vendor.Columns.tier == tier) }
-            if let under = filter.under {
-                let ids = try AffiliateTree.subtree(db, of: try Self.id(of: try VendorResolver.resolve(db, under)))
-                request = request.filter(ids.contains(Vendor.Columns.id))
-            }
-            return try request.fetchAll(db).map { try Self.details(db, $0) }
-        }
+        try read { db in try Self.vendors(db, filter) }
     }
 }
 
 extension Store {
-    static func insertVendor(_ db: Database, _ draft: VendorDraft, log: AuditLog) throws -> VendorDetails {
+    static func insertVendor(_ db: any SQLConnection, _ draft: VendorDraft, log: AuditLog) throws -> VendorDetails {
         let name = try nonEmpty(draft.name, field: "vendor name")
         let now = Timestamp.now()
         var vendor = Vendor(
@@ -183,7 +172,7 @@ extension Store {
     }
 
     /// Reserves a name or alias for a vendor, refusing one that already names a vendor.
-    static func claim(_ db: Database, name: String, for vendorId: Int64, primary: Bool) throws {
+    static func claim(_ db: any SQLConnection, name: String, for vendorId: Int64, primary: Bool) throws {
         let name = try nonEmpty(name, field: primary ? "vendor name" : "alias")
         try PlainText.check(name, field: primary ? "vendor name" : "alias")
         let key = VendorName.key(for: name)
@@ -194,40 +183,38 @@ extension Store {
         try VendorName(key: key, vendorId: vendorId, name: name, isPrimary: primary).insertCached(db)
     }
 
-    static func register(_ db: Database, _ identifier: LegalIdentifier, for vendorId: Int64) throws {
+    static func register(_ db: any SQLConnection, _ identifier: LegalIdentifier, for vendorId: Int64) throws {
         try PlainText.check(identifier.description, field: "identifier")
-        let existing = try VendorIdentifier.filter(
-            VendorIdentifier.Columns.kind == identifier.kind && VendorIdentifier.Columns.value == identifier.value
-        ).fetchOne(db)
-        if let existing {
-            let owner = try Vendor.fetchOne(db, key: existing.vendorId)?.name ?? "#\(existing.vendorId)"
-            throw StoreError.duplicateIdentifier(kind: identifier.kind, value: identifier.value, vendor: owner)
+        let owner = try db.value(
+            Int64.self, #"SELECT "vendorId" FROM "vendorIdentifier" WHERE "kind" = ? AND "value" = ?"#,
+            [identifier.kind, identifier.value])
+        if let owner {
+            let name = try Vendor.cached(db, id: owner)?.name ?? "#\(owner)"
+            throw StoreError.duplicateIdentifier(kind: identifier.kind, value: identifier.value, vendor: name)
         }
         var row = VendorIdentifier(vendorId: vendorId, kind: identifier.kind, value: identifier.value)
-        try row.insert(db)
+        try db.insert(&row)
     }
 
-    static func refuseCycle(_ db: Database, child: Vendor, parent: Vendor) throws {
+    static func refuseCycle(_ db: any SQLConnection, child: Vendor, parent: Vendor) throws {
         let childId = try id(of: child)
         if try AffiliateTree.ancestors(db, of: try id(of: parent)).contains(childId) || parent.id == childId {
             throw StoreError.parentCycle(vendor: child.name, parent: parent.name)
         }
     }
 
-    static func details(_ db: Database, _ vendor: Vendor) throws -> VendorDetails {
+    static func details(_ db: any SQLConnection, _ vendor: Vendor) throws -> VendorDetails {
         let id = try id(of: vendor)
-        // Cached statements: this runs for every vendor a bulk write adds.
-        let aliases = try String.fetchAll(
-            db.cachedStatement(sql: "SELECT name FROM vendorName WHERE vendorId = ? AND NOT isPrimary"),
-            arguments: [id]
+        // One SQL text per query (one prepared statement in SQLite): this runs for every vendor a bulk write adds.
+        let aliases = try db.values(
+            String.self, #"SELECT "name" FROM "vendorName" WHERE "vendorId" = ? AND "isPrimary" = 0"#, [id]
         ).sorted()
-        let identifiers = try Row.fetchAll(
-            db.cachedStatement(sql: "SELECT kind, value FROM vendorIdentifier WHERE vendorId = ? ORDER BY kind, value"),
-            arguments: [id]
+        let identifiers = try db.rows(
+            #"SELECT "kind", "value" FROM "vendorIdentifier" WHERE "vendorId" = ? ORDER BY "kind", "value""#, [id]
         ).map { try LegalIdentifier(kind: $0[0], value: $0[1]) }
         let parent = try vendor.parentId.flatMap { try Vendor.cached(db, id: $0) }
-        let children = try Vendor.fetchAll(
-            db.cachedStatement(sql: "SELECT * FROM vendor WHERE parentId = ? ORDER BY name"), arguments: [id])
+        let children = try db.all(
+            Vendor.self, #"SELECT * FROM "vendor" WHERE "parentId" = ? ORDER BY "name""#, [id])
         return VendorDetails(
             id: id, name: vendor.name, aliases: aliases, country: vendor.country, identifiers: identifiers,
             website: vendor.website,

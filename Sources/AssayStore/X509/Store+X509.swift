@@ -1,7 +1,6 @@
 import AssayCore
 import AssayCrypto
 import Foundation
-import GRDB
 
 /// One certificate to register, read from a file.
 public struct X509Import: Sendable {
@@ -38,7 +37,9 @@ extension Store {
                 let vendor = try VendorResolver.resolve(db, item.vendor)
                 let certificate = item.certificate
                 let fingerprint = certificate.fingerprint.hex
-                if let existing = try X509Details.filter(X509Details.Columns.fingerprint == fingerprint).fetchOne(db) {
+                if let existing = try db.one(
+                    X509Details.self, #"SELECT * FROM "x509Certificate" WHERE "fingerprint" = ?"#, [fingerprint])
+                {
                     return X509ImportResult(
                         certificationId: existing.certificationId, fingerprint: fingerprint, subject: existing.subject,
                         outcome: "unchanged", weaknesses: existing.weaknesses)
@@ -59,7 +60,7 @@ extension Store {
                     keyAlgorithm: certificate.publicKey.algorithm, keyBits: certificate.publicKey.bits,
                     dnsNames: certificate.dnsNames, weaknesses: certificate.weaknesses.map(\.description),
                     sourceFile: item.file)
-                try details.insert(db)
+                try db.insert(details)
                 try log.append(
                     db, action: "cert.import-x509", entity: "x509Certificate", entityId: added.id,
                     vendorId: added.vendor.id, change: Change<X509Details>(after: details))
@@ -70,7 +71,7 @@ extension Store {
         }
     }
 
-    static func x509(_ db: Database, certificationId: Int64) throws -> X509Details? {
-        try X509Details.fetchOne(db, key: certificationId)
+    static func x509(_ db: any SQLConnection, certificationId: Int64) throws -> X509Details? {
+        try db.find(X509Details.self, key: [certificationId])
     }
 }

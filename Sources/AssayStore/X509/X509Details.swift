@@ -1,7 +1,6 @@
-import GRDB
 
 /// What an X.509 certificate registered as a certification says, kept beside the certification row.
-public struct X509Details: Codable, Sendable, Equatable, SQLRecord, FetchableRecord, PersistableRecord {
+public struct X509Details: Codable, Sendable, Equatable, SQLRecord {
     public static let databaseTableName = "x509Certificate"
     public static let keyColumns = ["certificationId"]
     /// The certification the certificate is registered as.
@@ -50,7 +49,4 @@ public struct X509Details: Codable, Sendable, Equatable, SQLRecord, FetchableRec
     }
 
     /// The table's columns, for queries.
-    public enum Columns {
-        public static let fingerprint = Column(CodingKeys.fingerprint)
-    }
 }

@@ -50,16 +50,25 @@ public struct AuditScheduleRequest: Sendable {
     /// Fills in the templates and, with a unit folder, writes them there (refusing to replace a file unless
     /// ``replacing``).
     public func run() throws -> Outcome {
-        // A PostgreSQL address would be written, credentials and all, into the unit files.
-        guard case .sqlite(let location) = StoreAddress.resolve(explicit: database, environment: environment) else {
-            throw StoreError.backendUnsupported
+        let store: String
+        switch StoreAddress.resolve(explicit: database, environment: environment) {
+        case .sqlite(let location):
+            store = Self.absolute(location.path)
+        case .postgreSQL(let connectionString):
+            // The job's files are readable: a password must come from the job user's ~/.pgpass, not from them.
+            guard connectionString.redacted == connectionString.text else {
+                throw StoreError.backendUnsupported(
+                    "the connection string holds a password, which the job's files would show; put it in the job "
+                        + "user's ~/.pgpass (or PGPASSFILE) and leave it out of --db")
+            }
+            store = connectionString.text
         }
         let binary = InstalledAssay.binary(
             searchPath: environment["PATH"], running: runningBinary,
             isExecutable: { FileManager.default.isExecutableFile(atPath: $0) })
         let values = ScheduleTemplates.Placeholders(
             binary: binary ?? InstalledAssay.placeholder,
-            database: Self.absolute(location.path),
+            database: store,
             reports: Self.absolute(reportsFolder),
             manualPage: InstalledAssay.hasManualPage(
                 manPath: environment["MANPATH"], exists: { FileManager.default.fileExists(atPath: $0) }))

@@ -9,12 +9,14 @@ struct StoreOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "The database file (default: $ASSAY_DB, else $XDG_DATA_HOME/assay/assay.sqlite), or a PostgreSQL "
-                + "connection string for 'db migrate' and 'db copy'.",
+                + "connection URI or key/value string (passwords from PGPASSFILE or ~/.pgpass).",
             valueName: "path"),
         completion: .file())
     var db: String?
 
-    @Option(name: .long, help: "Who is making the change, for the audit log (default: $USER).")
+    @Option(
+        name: .long,
+        help: "Who is making the change, for the audit log (default: $USER; on PostgreSQL, the role logged in as).")
     var actor: String?
 
     @Flag(name: .shortAndLong, help: "Print diagnostics on stderr.")
@@ -27,16 +29,15 @@ struct StoreOptions: ParsableArguments {
     var resolvedActor: String { actor ?? ProcessInfo.processInfo.environment["USER"] ?? "unknown" }
 
     /// Opens the store (read-only for commands that only read), warning when the database file is readable by
-    /// other users. A PostgreSQL address is refused: only 'db migrate' and 'db copy' support it so far.
+    /// other users.
     func open(_ access: Store.Access = .readWrite) throws -> Store {
-        guard case .sqlite(let location) = address else { throw StoreError.backendUnsupported }
+        let address = self.address
         let logger = Diagnostics.logger(verbose: verbose)
-        logger.debug("opening database \(location.path) \(access == .readOnly ? "read-only" : "for writing")")
-        let store = try Store(location: location, actor: resolvedActor, access: access)
+        logger.debug("opening store \(address) \(access == .readOnly ? "read-only" : "for writing")")
+        let store = try Store(address: address, actor: actor, access: access)
         if store.isReadableByOthers {
             FileHandle.standardError.write(
-                Data(
-                    "assay: warning: \(location.path) is readable by other users; run 'chmod 600' on it\n".utf8))
+                Data("assay: warning: \(address) is readable by other users; run 'chmod 600' on it\n".utf8))
         }
         return store
     }
