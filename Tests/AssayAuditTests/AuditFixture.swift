@@ -75,17 +75,17 @@ struct AuditFixture {
     /// store's own write path so that the audit log records the rows as changed (the audit must not see tampering).
     private func fix() throws {
         try store.write { db, _ in
-            try X509Details(
+            try db.insert(X509Details(
                 certificationId: 6, fingerprint: String(repeating: "ab", count: 32), subject: "CN=device.example",
                 issuer: "CN=SAMPLE CA", serialNumber: "01", notBefore: "2024-02-01T00:00:00Z",
                 notAfter: "2026-02-01T00:00:00Z", signatureAlgorithm: "sha1WithRSAEncryption",
                 keyAlgorithm: "rsaEncryption", keyBits: 1024, dnsNames: ["device.example"],
                 weaknesses: ["signed with the weak digest SHA-1", "RSA key of 1024 bits (minimum 2048)"],
                 sourceFile: "device.pem"
-            ).insert(db)
-            try db.execute(sql: "UPDATE escrowDeposit SET depositedAt = '2025-06-10T00:00:00.000Z'")
-            try db.execute(sql: "UPDATE escrowVerification SET verifiedAt = '2025-01-10T00:00:00.000Z' WHERE id = 1")
-            try db.execute(sql: "UPDATE escrowVerification SET verifiedAt = '2026-05-20T00:00:00.000Z' WHERE id > 1")
+            ))
+            try db.run(#"UPDATE "escrowDeposit" SET "depositedAt" = '2025-06-10T00:00:00.000Z'"#)
+            try db.run(#"UPDATE "escrowVerification" SET "verifiedAt" = '2025-01-10T00:00:00.000Z' WHERE "id" = 1"#)
+            try db.run(#"UPDATE "escrowVerification" SET "verifiedAt" = '2026-05-20T00:00:00.000Z' WHERE "id" > 1"#)
         }
     }
 
