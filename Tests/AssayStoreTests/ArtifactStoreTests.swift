@@ -39,7 +39,7 @@ import Testing
         #expect(
             artifact.size == Int64(try FileManager.default.attributesOfItem(atPath: Self.tarball)[.size] as? Int ?? -1))
         #expect(artifact.contentDigest != nil && artifact.contentManifestSha256 != nil)
-        let kept = fixture.directory.file("assay.sqlite-evidence/" + artifact.storedPath)
+        let kept = store.location.evidenceDirectory + "/" + artifact.storedPath
         #expect(try Self.sha256(kept) == artifact.sha256)
         #expect(try store.addArtifact(draft, file: Self.tarball).alreadyAdded)
         #expect(try store.artifacts(vendor: "Debian") == [artifact])
@@ -178,12 +178,18 @@ import Testing
     @Test func aMissingKeptFileIsNamedByLogVerify() throws {
         try #require(Paths.fixturesAvailable, "shared fixtures are needed")
         let artifact = try store.addArtifact(ArtifactDraft(vendor: "Debian"), file: Self.hello).artifact
-        let kept = fixture.directory.file("assay.sqlite-evidence/" + artifact.storedPath)
-        chmod(kept, 0o600)
-        try FileManager.default.removeItem(atPath: kept)
+        if StoreUnderTest.isPostgreSQL {
+            // A PostgreSQL store keeps the file's bytes in the database; this machine's copy is only a cache.
+            try fixture.tamper(#"DELETE FROM "blobBody" WHERE "sha256" = '\#(artifact.sha256)'"#)
+        } else {
+            let kept = store.location.evidenceDirectory + "/" + artifact.storedPath
+            chmod(kept, 0o600)
+            try FileManager.default.removeItem(atPath: kept)
+        }
         let verification = try store.verifyLog()
         #expect(!verification.isIntact)
-        #expect(verification.problems == ["artifact hello_2.10-3_amd64.deb: file \(artifact.storedPath) is missing"])
+        let missing = StoreUnderTest.isPostgreSQL ? "is missing from the database's blobBody table" : "is missing"
+        #expect(verification.problems == ["artifact hello_2.10-3_amd64.deb: file \(artifact.storedPath) \(missing)"])
     }
 
     /// Two attempts building the hello package and a small file whose second copy holds `second`.
