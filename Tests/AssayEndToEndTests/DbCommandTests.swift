@@ -96,9 +96,11 @@ struct DbMigratePostgreSQLTests {
         #expect(first.exitCode == 0, "\(first.stderr)")
         #expect(
             first.stdout.hasPrefix(
-                "\(address): applied \(DbCommandTests.allMigrations + 1) migrations: v1-records-and-log")
+                "\(address): applied \(DbCommandTests.allMigrations + 2) migrations: v1-records-and-log")
         )
-        #expect(first.stdout.hasSuffix(", v13-append-only-log, postgresql-1-blob-bodies\n"))
+        #expect(
+            first.stdout.hasSuffix(
+                ", v13-append-only-log, postgresql-1-blob-bodies, postgresql-2-records-binding\n"))
         let again = try AssayProcess.run(["db", "migrate"], environment: ["ASSAY_DB": address])
         #expect(again.stdout == "\(address): up to date\n")
         let tables = try cluster.connect(database: database).query(

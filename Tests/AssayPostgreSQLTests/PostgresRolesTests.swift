@@ -53,7 +53,7 @@ struct PostgresRolesTests {
     static let insertLogEntry = """
         INSERT INTO "auditLog" ("seq", "recordedAt", "actor", "action", "entity", "entityId", "change", "prevHash",
                                 "hash")
-        VALUES (1, '2026-01-01T00:00:00Z', 'analyst', 'vendor.add', 'vendor', '1', '{}', 'p', 'h')
+        VALUES (1, '2026-01-01T00:00:00Z', session_user, 'vendor.add', 'vendor', '1', '{}', 'p', 'h')
         """
 
     static let insertAuditRun = """
@@ -82,6 +82,11 @@ struct PostgresRolesTests {
         let id = try #require(try analyst.query(Self.insertVendor).rows.first?[0])
         try analyst.query(#"UPDATE "vendor" SET "notes" = 'checked' WHERE "id" = $1"#, [.text(id)])
         try analyst.query(Self.insertLogEntry)
+        // The log names the role that logged in: an entry in someone else's name is refused by the database.
+        let impostor = #expect(throws: PostgresError.self) {
+            try analyst.query(Self.insertLogEntry.replacingOccurrences(of: "session_user", with: "'mallory'"))
+        }
+        #expect(impostor?.description.contains("names the role that logged in") == true)
         for statement in [
             #"UPDATE "auditLog" SET "actor" = 'mallory'"#, #"DELETE FROM "auditLog""#, #"TRUNCATE "auditLog""#,
         ] {

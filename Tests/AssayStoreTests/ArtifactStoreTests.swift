@@ -39,7 +39,8 @@ import Testing
         #expect(
             artifact.size == Int64(try FileManager.default.attributesOfItem(atPath: Self.tarball)[.size] as? Int ?? -1))
         #expect(artifact.contentDigest != nil && artifact.contentManifestSha256 != nil)
-        let kept = store.location.evidenceDirectory + "/" + artifact.storedPath
+        let kept = try store.storedFilePath(sha256: artifact.sha256)
+        #expect(kept.hasSuffix("/" + artifact.storedPath))
         #expect(try Self.sha256(kept) == artifact.sha256)
         #expect(try store.addArtifact(draft, file: Self.tarball).alreadyAdded)
         #expect(try store.artifacts(vendor: "Debian") == [artifact])
@@ -178,18 +179,25 @@ import Testing
     @Test func aMissingKeptFileIsNamedByLogVerify() throws {
         try #require(Paths.fixturesAvailable, "shared fixtures are needed")
         let artifact = try store.addArtifact(ArtifactDraft(vendor: "Debian"), file: Self.hello).artifact
+        let verification: LogVerification
         if StoreUnderTest.isPostgreSQL {
-            // A PostgreSQL store keeps the file's bytes in the database; this machine's copy is only a cache.
-            try fixture.tamper(#"DELETE FROM "blobBody" WHERE "sha256" = '\#(artifact.sha256)'"#)
+            // The bytes are in the database: removed there, by someone who may.
+            try fixture.tamper(#"DELETE FROM "blobBody" WHERE "sha256" = '"# + artifact.sha256 + "'")
+            verification = try store.verifyLog()
+            #expect(
+                verification.problems == [
+                    "artifact hello_2.10-3_amd64.deb: file \(artifact.storedPath) is missing from the database's "
+                        + "blobBody table"
+                ])
         } else {
-            let kept = store.location.evidenceDirectory + "/" + artifact.storedPath
+            let kept = try store.storedFilePath(sha256: artifact.sha256)
             chmod(kept, 0o600)
             try FileManager.default.removeItem(atPath: kept)
+            verification = try store.verifyLog()
+            #expect(
+                verification.problems == ["artifact hello_2.10-3_amd64.deb: file \(artifact.storedPath) is missing"])
         }
-        let verification = try store.verifyLog()
         #expect(!verification.isIntact)
-        let missing = StoreUnderTest.isPostgreSQL ? "is missing from the database's blobBody table" : "is missing"
-        #expect(verification.problems == ["artifact hello_2.10-3_amd64.deb: file \(artifact.storedPath) \(missing)"])
     }
 
     /// Two attempts building the hello package and a small file whose second copy holds `second`.

@@ -26,10 +26,10 @@ extension Store {
         let path = location.evidenceDirectory + "/" + EvidenceBlobs.relativePath(sha256: sha256)
         guard case .postgreSQL = backend, !FileManager.default.fileExists(atPath: path) else { return path }
         let body = try read { db in
-            try db.value([UInt8].self, #"SELECT "body" FROM "blobBody" WHERE "sha256" = ?"#, [sha256])
+            try db.value(Data.self, #"SELECT "body" FROM "blobBody" WHERE "sha256" = ?"#, [sha256])
         }
         guard let body else { throw StoreError.notFound(entity: "stored file", id: sha256) }
-        let stored = try EvidenceBlobs(root: location.evidenceDirectory).store(bytes: body, name: "stored file \(sha256)")
+        let stored = try EvidenceBlobs(root: location.evidenceDirectory).store(bytes: Array(body), name: "stored file \(sha256)")
         guard stored.sha256 == sha256 else {
             throw StoreError.io(path: path, reason: "the database holds other bytes under this SHA-256")
         }

@@ -17,7 +17,8 @@ enum SQLValue: Sendable, Equatable {
 /// A Swift value stored in one column: how it is written, and read back (`nil` when the stored value is not one).
 ///
 /// The forms are those the SQLite store has always written (through GRDB), so that rows written before and after
-/// the move to this seam read alike: integers and booleans as integers, domain values as their text.
+/// the move to this seam read alike: integers and booleans as integers, domain values as their text, `Data` as
+/// bytes. (A `[UInt8]` has no column form: GRDB wrote it, as any other list, as JSON text, and so does the seam.)
 protocol SQLValueConvertible {
     /// The value to bind.
     var sqlValue: SQLValue { get }
@@ -42,6 +43,36 @@ extension Int: SQLValueConvertible {
     init?(sqlValue value: SQLValue) {
         guard let number = Int64(sqlValue: value) else { return nil }
         self.init(number)
+    }
+}
+
+// The other integer widths as integers, as GRDB stored them (a value that does not fit reads back as none).
+extension SQLValueConvertible where Self: FixedWidthInteger {
+    var sqlValue: SQLValue { Int64(exactly: self).map(SQLValue.integer) ?? .text(String(self)) }
+    init?(sqlValue value: SQLValue) {
+        if case .text(let text) = value, let number = Self(text) {
+            self = number
+            return
+        }
+        guard let number = Int64(sqlValue: value), let exact = Self(exactly: number) else { return nil }
+        self = exact
+    }
+}
+
+extension Int8: SQLValueConvertible {}
+extension Int16: SQLValueConvertible {}
+extension Int32: SQLValueConvertible {}
+extension UInt: SQLValueConvertible {}
+extension UInt8: SQLValueConvertible {}
+extension UInt16: SQLValueConvertible {}
+extension UInt32: SQLValueConvertible {}
+extension UInt64: SQLValueConvertible {}
+
+extension Float: SQLValueConvertible {
+    var sqlValue: SQLValue { .real(Double(self)) }
+    init?(sqlValue value: SQLValue) {
+        guard let number = Double(sqlValue: value) else { return nil }
+        self = Float(number)
     }
 }
 
@@ -88,17 +119,6 @@ extension Data: SQLValueConvertible {
         switch value {
         case .blob(let bytes): self = Data(bytes)
         case .text(let text): self = Data(text.utf8)
-        default: return nil
-        }
-    }
-}
-
-extension Array: SQLValueConvertible where Element == UInt8 {
-    var sqlValue: SQLValue { .blob(self) }
-    init?(sqlValue value: SQLValue) {
-        switch value {
-        case .blob(let bytes): self = bytes
-        case .text(let text): self = Array(text.utf8)
         default: return nil
         }
     }
