@@ -3,11 +3,18 @@ import Foundation
 
 extension Store {
     /// The path of a file the binary-equivalence records keep (an artefact, a rebuilt copy, an evidence file, a
-    /// report), or `nil` when no record keeps a file with that SHA-256 or the file is gone.
+    /// report), or `nil` when no record keeps a file with that SHA-256 or the file is gone. A PostgreSQL store's
+    /// file that this machine has not kept yet is copied from the database into its cache first.
     public func keptFile(sha256: String) throws(StoreError) -> String? {
-        let listed = try read { db in try db.exists(StoredBlobRecord.self, key: [sha256]) }
-        let path = StoredBlobs(location).path(sha256: sha256)
-        return listed && FileManager.default.fileExists(atPath: path) ? path : nil
+        guard try read({ db in try db.exists(StoredBlobRecord.self, key: [sha256]) }) else { return nil }
+        let path: String
+        do {
+            path = try storedFilePath(sha256: sha256)
+        } catch {
+            if case .notFound = error { return nil }
+            throw error
+        }
+        return FileManager.default.fileExists(atPath: path) ? path : nil
     }
 
     /// A content manifest kept for an artefact or a rebuilt package, by its SHA-256.

@@ -36,16 +36,15 @@ struct StoredBlobs {
             path: path(sha256: stored.sha256))
     }
 
-    /// Lists a kept file in `storedBlob` (once per SHA-256) and returns its SHA-256.
+    /// Lists a kept file in `storedBlob` (once per SHA-256: a client listing the same file at the same time waits
+    /// for the other's row instead of failing on it) and returns its SHA-256.
     @discardableResult
     static func list(_ pending: Pending, _ db: any SQLConnection) throws -> String {
-        if try !db.exists(StoredBlobRecord.self, key: [pending.sha256]) {
-            try db.insert(
-                StoredBlobRecord(
-                    sha256: pending.sha256, size: pending.size, role: pending.role, originalName: pending.originalName,
-                    storedAt: Timestamp.now()))
-            try Store.recordBody(db, sha256: pending.sha256, path: pending.path)
-        }
+        let listed = try db.row(
+            #"INSERT INTO "storedBlob" ("sha256", "size", "role", "originalName", "storedAt") VALUES (?, ?, ?, ?, ?) "#
+                + #"ON CONFLICT ("sha256") DO NOTHING RETURNING "sha256""#,
+            [pending.sha256, pending.size, pending.role, pending.originalName, Timestamp.now()])
+        if listed != nil { try Store.recordBody(db, sha256: pending.sha256, path: pending.path) }
         return pending.sha256
     }
 
