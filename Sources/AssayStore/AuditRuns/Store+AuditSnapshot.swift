@@ -156,27 +156,9 @@ enum AuditLoading {
         }
     }
 
-    /// Every market-access event, oldest first, read column by column: the records' `Decodable` path is much slower
-    /// over 20 000 events.
+    /// Every market-access event, oldest first.
     static func events(_ db: any SQLConnection) throws -> [MarketEventRecord] {
-        var events: [MarketEventRecord] = []
-        try db.forEachRow(
-            """
-            SELECT "id", "vendorId", "appliesToAffiliates", "jurisdiction", "authority", "type", "program", "scope",
-                   "announcedOn", "effectiveFrom", "effectiveTo", "status", "sourceUrl", "sourceRecordId", "notes",
-                   "createdAt", "updatedAt"
-            FROM "marketEvent" ORDER BY "id"
-            """, []
-        ) { row in
-            events.append(
-                MarketEventRecord(
-                    id: try row[0], vendorId: try row[1], appliesToAffiliates: try row[2], jurisdiction: try row[3],
-                    authority: try row[4], type: try row[5], program: try row[6], scope: try row[7],
-                    announcedOn: try row[8], effectiveFrom: try row[9], effectiveTo: try row[10], status: try row[11],
-                    sourceUrl: try row[12], sourceRecordId: try row[13], notes: try row[14], createdAt: try row[15],
-                    updatedAt: try row[16]))
-        }
-        return events
+        try db.marketEvents(#"SELECT * FROM "marketEvent" ORDER BY "id""#)
     }
 
     /// The UTC day of an ISO 8601 timestamp.
