@@ -78,6 +78,10 @@ struct DbCopyTests {
         #expect(there.exitCode == 0, "\(there.stderr)")
         #expect(there.stdout.hasPrefix("TABLE"))
         #expect(there.stdout.contains("\nvendor "))
+        // The copy verifies where it is: its log, its records bound to it, its files' bodies in blobBody.
+        let verifiedThere = try assay("log", "verify", "--deep", database: postgres)
+        #expect(verifiedThere.exitCode == 0, "\(verifiedThere.stdout)\(verifiedThere.stderr)")
+        #expect(verifiedThere.stdout.contains("records match the log"))
         let files = try storedFiles(original)
         #expect(files.count >= 7)
         #expect(
