@@ -3,6 +3,7 @@
 // Vendors and certifications go in batches of 10,000 per transaction; events as one import file; escrow offers,
 // deposits (all of one small bundle) and verification runs one transaction each, as the commands record them.
 // Dates spread around 2026-06-01 so that every audit rule finds something. Prints the seconds taken.
+// DB is an SQLite path or a migrated PostgreSQL database's connection string (as `--db` takes).
 import AssayBundle
 import AssayCore
 import AssayStore
@@ -16,7 +17,10 @@ else {
     exit(64)
 }
 do {
-    let store = try Store(location: StoreLocation(path: arguments[1]), actor: "bench")
+    // A PostgreSQL store's log names the role that logged in; only an SQLite store's can name the bench.
+    let address = StoreAddress(arguments[1])
+    let actor: String? = if case .sqlite = address { "bench" } else { nil }
+    let store = try Store(address: address, actor: actor)
     // Parsed once: the drafts are the caller's work, not the store's.
     let countries = try ["CN", "US", "DE", "FI", "SE", "KR", "JP", "FR"].map { try CountryCode($0) }
     let schemes = try ["iso27001", "cc", "fips140-3", "soc2", "csa-star", "nesas"].map { try CertificationScheme($0) }

@@ -1,6 +1,7 @@
 // Fills a database through the store API, for Scripts/bench-store:
 //   assay-bench-store DB VENDORS CERTIFICATIONS
 // prints the seconds the inserts took. Vendors and certifications go in batches of one transaction each.
+// DB is an SQLite path or a migrated PostgreSQL database's connection string (as `--db` takes).
 import AssayCore
 import AssayStore
 import Foundation
@@ -11,7 +12,10 @@ guard arguments.count == 4, let vendorCount = Int(arguments[2]), let certificati
     exit(64)
 }
 do {
-    let store = try Store(location: StoreLocation(path: arguments[1]), actor: "bench")
+    // A PostgreSQL store's log names the role that logged in; only an SQLite store's can name the bench.
+    let address = StoreAddress(arguments[1])
+    let actor: String? = if case .sqlite = address { "bench" } else { nil }
+    let store = try Store(address: address, actor: actor)
     // Parsed once: the drafts are the caller's work, not the store's.
     let schemes = try ["iso27001", "cc", "fips140-3", "soc2", "csa-star", "nesas"].map { try CertificationScheme($0) }
     let countries = try ["CN", "US", "DE", "FI", "SE", "KR", "JP", "FR"].map { try CountryCode($0) }

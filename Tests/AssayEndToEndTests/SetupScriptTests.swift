@@ -39,6 +39,7 @@ import Testing
         #expect(missing.isEmpty, "run but not installed by Scripts/setup: \(named.joined(separator: "; "))")
         // The check itself sees what it must: programs the suite is known to run.
         #expect(["openssl", "sqlite3", "python3", "hashdeep", "bsdtar", "zip"].allSatisfy { used[$0] != nil })
+        #expect(used["runuser"]?.contains("Scripts/lib/postgres-cluster.sh") == true, "sourced libraries are read")
     }
 
     /// A schema check that quietly skips when python3's jsonschema is missing proves nothing on a new machine:
@@ -106,9 +107,10 @@ import Testing
         return found
     }
 
-    /// Programs run by the shell scripts in `Scripts/`.
+    /// Programs run by the shell scripts in `Scripts/` and by the libraries they source (`Scripts/lib/*.sh`), whose
+    /// functions are not programs.
     static func programsInScripts() throws -> [String: Set<String>] {
-        var found: [String: Set<String>] = [:]
+        var texts: [String: String] = [:]
         let root = Paths.packageRoot + "/Scripts"
         // Scripts/setup itself is what installs; what it runs (dpkg-query, apt-get) is there before it.
         for file in try FileManager.default.contentsOfDirectory(atPath: root) where file != "setup" {
@@ -116,9 +118,16 @@ import Testing
             guard FileManager.default.isExecutableFile(atPath: path),
                 let text = try? String(contentsOfFile: path, encoding: .utf8), text.hasPrefix("#!/usr/bin/env bash")
             else { continue }
-            found["Scripts/" + file] = commands(inShell: withoutHereDocuments(text))
+            texts["Scripts/" + file] = withoutHereDocuments(text)
         }
-        return found
+        for file in try FileManager.default.contentsOfDirectory(atPath: root + "/lib") where file.hasSuffix(".sh") {
+            texts["Scripts/lib/" + file] = withoutHereDocuments(
+                try String(contentsOfFile: root + "/lib/" + file, encoding: .utf8))
+        }
+        let libraryFunctions = texts.filter { $0.key.hasPrefix("Scripts/lib/") }.values.reduce(into: Set<String>()) {
+            $0.formUnion(functions(inShell: $1))
+        }
+        return texts.mapValues { commands(inShell: $0).subtracting(libraryFunctions) }
     }
 
     /// The words in command position of a shell text: the first word of each simple command, after `&&`, `||`,
@@ -138,7 +147,7 @@ import Testing
         opaque = replacing(#"\$\{[^}]*\}|\$?\(\((?:[^()]|\([^()]*\))*\)\)"#, in: opaque, with: "\u{1}")
         opaque = replacing(#"(^|\s)#[^\n]*"#, in: opaque, with: "$1")
         let uncommented = replacing(#"(?m)^\s*[A-Za-z0-9_.|*-]+\)"#, in: opaque, with: "")
-        let functions = Set(matches(of: #"(?m)^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\(\)"#, in: uncommented))
+        let defined = functions(inShell: uncommented)
         var commands = Set<String>()
         var segment = uncommented
         for separator in ["&&", "||", "|", ";", "$(", "(", ")", "`"] {
@@ -155,11 +164,16 @@ import Testing
             }
             guard let word = words.first, word.first?.isLetter == true,
                 word.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_.-".contains($0)) }),
-                !functions.contains(word)
+                !defined.contains(word)
             else { continue }
             commands.insert(word)
         }
         return commands
+    }
+
+    /// The names of the functions a shell text defines (`name() {`).
+    static func functions(inShell text: String) -> Set<String> {
+        Set(matches(of: #"(?m)^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*\(\)"#, in: text))
     }
 
     /// The text without the bodies of here-documents (`<<'EOF'` … `EOF`), which are data or another language.
