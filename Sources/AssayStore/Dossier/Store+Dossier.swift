@@ -8,7 +8,6 @@ extension Store {
     {
         let knownOn = knownOn ?? .today
         return try read { db in
-            // TRANSITION: the vendor, event and registry helpers still take GRDB's connection.
             let vendor = try VendorResolver.resolve(db, reference)
             let id = try Self.id(of: vendor)
             let details = try Self.details(db, vendor)
