@@ -16,7 +16,8 @@ extension Store {
         certification.createdAt = now
         certification.updatedAt = now
         certification.claimKey = draft.claimKey ?? Certification.newClaimKey()
-        let id = try certification.insertRow(db)
+        try certification.insertCached(db)
+        guard let id = certification.id else { throw StoreError.database("certification row without id") }
         let first = CertificationStatusChange(
             certificationId: id, status: draft.status, effectiveOn: draft.issuedOn ?? asOf,
             reason: "registered", recordedAt: now
