@@ -53,7 +53,7 @@ extension SQLConnection {
     /// The `marketEvent` rows a `SELECT *` query returns, in order.
     func marketEvents(_ sql: String, _ arguments: [any SQLValueConvertible] = []) throws -> [MarketEventRecord] {
         var events: [MarketEventRecord] = []
-        try forEachRow(sql, arguments.map(\.sqlValue)) { events.append(try MarketEventRecord(eventRow: $0)) }
+        try forEachRow(sql, arguments.map { $0.sqlValue }) { events.append(try MarketEventRecord(eventRow: $0)) }
         return events
     }
 }

@@ -26,13 +26,13 @@ protocol SQLConnection: AnyObject {
 extension SQLConnection {
     /// Runs one statement.
     func run(_ sql: String, _ arguments: [any SQLValueConvertible] = []) throws {
-        try run(sql, arguments.map(\.sqlValue))
+        try run(sql, arguments.map { $0.sqlValue })
     }
 
     /// Every row of a query.
     func rows(_ sql: String, _ arguments: [any SQLValueConvertible] = []) throws -> [SQLRow] {
         var rows: [SQLRow] = []
-        try forEachRow(sql, arguments.map(\.sqlValue)) { rows.append($0) }
+        try forEachRow(sql, arguments.map { $0.sqlValue }) { rows.append($0) }
         return rows
     }
 
