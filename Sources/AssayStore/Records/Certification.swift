@@ -26,16 +26,30 @@ struct Certification: Codable, Sendable, Equatable, SQLNumberedRecord {
     /// The claim's stable identity across export and import (``newClaimKey()`` unless imported with one).
     var claimKey: String?
 
-
     /// A fresh claim key: a lower-case random (version 4) UUID, from the system's generator (Foundation's `UUID()`
     /// opens the random device anew for each, and bulk writes make one per row).
     static func newClaimKey() -> String {
         var generator = SystemRandomNumberGenerator()
-        var bytes = withUnsafeBytes(of: (generator.next() as UInt64, generator.next() as UInt64)) { Array($0) }
-        bytes[6] = bytes[6] & 0x0F | 0x40
-        bytes[8] = bytes[8] & 0x3F | 0x80
-        let hex = bytes.map { String($0 >> 4, radix: 16) + String($0 & 15, radix: 16) }
-        return [0..<4, 4..<6, 6..<8, 8..<10, 10..<16].map { hex[$0].joined() }.joined(separator: "-")
+        var bytes = (generator.next() as UInt64, generator.next() as UInt64)
+        return withUnsafeMutableBytes(of: &bytes) { random in
+            random[6] = random[6] & 0x0F | 0x40
+            random[8] = random[8] & 0x3F | 0x80
+            func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 0x30 + nibble : 0x57 + nibble }
+            // 8-4-4-4-12 hex digits: a dash before bytes 4, 6, 8 and 10.
+            return String(unsafeUninitializedCapacity: 36) { text in
+                var position = 0
+                for (index, byte) in random.enumerated() {
+                    if index == 4 || index == 6 || index == 8 || index == 10 {
+                        text[position] = UInt8(ascii: "-")
+                        position += 1
+                    }
+                    text[position] = digit(byte >> 4)
+                    text[position + 1] = digit(byte & 15)
+                    position += 2
+                }
+                return position
+            }
+        }
     }
 }
 
