@@ -1,4 +1,4 @@
-import AssayBundle
+@testable import AssayBundle
 import Foundation
 import Testing
 
@@ -86,6 +86,24 @@ import Testing
             try BundleReader.read(at: temp.path + "/tree", options: ReadOptions(workers: 1, progress: grow))
         }
         #expect(error.code == "bundle.file-changed")
+    }
+
+    /// More files than the scan hands the hashing workers at once: every worker count hashes the same, and the same
+    /// as the tar of the tree (read by the archive path's own hashing thread).
+    @Test func treeLargerThanTheFeedHashesTheSameWithAnyWorkerCount() throws {
+        let temp = try TempDir()
+        let count = FileFeed.capacity + 904
+        for index in 0..<count {
+            try temp.write("tree/d\(index % 50)/f\(index)", String(repeating: "\(index) ", count: index % 7))
+        }
+        let manifests = try [1, 2, 3].map { workers in
+            try BundleReader.read(at: temp.path + "/tree", options: ReadOptions(workers: workers))
+        }
+        #expect(manifests[0].totals.files == count)
+        #expect(manifests[1].entries == manifests[0].entries)
+        #expect(manifests[2].entries == manifests[0].entries)
+        try temp.run("tar", "-cf", "t.tar", "tree")
+        #expect(try BundleReader.read(at: temp.path + "/t.tar").entries == manifests[0].entries)
     }
 
     @Test func progressCountsEveryFileAndByte() throws {

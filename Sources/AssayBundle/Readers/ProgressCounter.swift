@@ -16,6 +16,14 @@ final class ProgressCounter: @unchecked Sendable {
         self.report = report
     }
 
+    /// Sets the totals once they are known (a directory's, when its scan ends while its first files are hashed).
+    func setTotals(files: Int, bytes: UInt64) {
+        lock.withLock {
+            state.totalFiles = files
+            state.totalBytes = bytes
+        }
+    }
+
     /// Adds hashed bytes, and one file when `fileDone` is set, then reports.
     func add(bytes: UInt64, fileDone: Bool) {
         guard let report else { return }
@@ -25,5 +33,27 @@ final class ProgressCounter: @unchecked Sendable {
             return state
         }
         report(snapshot)
+    }
+}
+
+/// Progress of one worker, flushed to the shared counter every few MiB so workers do not contend on its lock.
+final class ProgressBatch {
+    private let counter: ProgressCounter
+    private var pending: UInt64 = 0
+    private static let flushBytes: UInt64 = 4 << 20
+
+    init(counter: ProgressCounter) { self.counter = counter }
+
+    func add(_ bytes: Int) {
+        pending += UInt64(bytes)
+        if pending >= Self.flushBytes {
+            counter.add(bytes: pending, fileDone: false)
+            pending = 0
+        }
+    }
+
+    func finish() {
+        counter.add(bytes: pending, fileDone: true)
+        pending = 0
     }
 }
