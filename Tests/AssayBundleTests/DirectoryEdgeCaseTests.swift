@@ -92,7 +92,7 @@ import Testing
     /// as the tar of the tree (read by the archive path's own hashing thread).
     @Test func treeLargerThanTheFeedHashesTheSameWithAnyWorkerCount() throws {
         let temp = try TempDir()
-        let count = FileFeed.capacity + 904
+        let count = FileFeed.capacity * FileFeed.batchFiles + 904
         for index in 0..<count {
             try temp.write("tree/d\(index % 50)/f\(index)", String(repeating: "\(index) ", count: index % 7))
         }

@@ -1,6 +1,5 @@
 import AssayCrypto
 import Foundation
-import Synchronization
 
 /// Reads a directory tree: scans it on the calling thread while hashing workers digest the files it has found so far,
 /// then sorts the entries and writes each digest into the room its entry reserved.
@@ -19,10 +18,9 @@ struct DirectoryReader {
         defer { close(rootFD) }
         let scanner = DirectoryScanner(
             rootFD: rootFD, rootPath: path, limits: options.limits, algorithm: options.algorithm)
-        var (scan, digests) = try scanAndHash(scanner)
+        var scan = try scanAndHash(scanner)
         var entries = scan.entries
-        scan.entries = EntryList()  // the one reference left, so filling in digests copies nothing
-        for part in digests { part.write(into: &entries) }
+        scan.entries = EntryList()  // the one reference left, so sorting copies nothing
         entries.sortByPath()
         var findings = scan.findings
         findings.sort { ($0.path ?? "", $0.kind.rawValue) < ($1.path ?? "", $1.kind.rawValue) }
@@ -32,30 +30,32 @@ struct DirectoryReader {
         return try assembler.assemble(&entries, findings: findings)
     }
 
-    /// Scans the tree on this thread, handing each file to `options.workers - 1` hashing threads (at least one) as
-    /// it is found; once the scan is over, this thread hashes with them (unless there is to be a single worker). Returns the scan and each thread's digests,
-    /// by the files' positions in the scan's entry list. A failure of the scan is reported before the hashing's.
-    private func scanAndHash(
-        _ scanner: DirectoryScanner
-    ) throws(BundleError) -> (DirectoryScanner.Result, [Digests]) {
+    /// Scans the tree on this thread, handing the files it finds to `options.workers - 1` hashing threads (at least
+    /// one) batch by batch and writing the digests they finish into its entries as it goes; once the scan is over,
+    /// this thread hashes with them (unless there is to be a single worker). A failure of the scan is reported
+    /// before the hashing's.
+    private func scanAndHash(_ scanner: DirectoryScanner) throws(BundleError) -> DirectoryScanner.Result {
         let progress = ProgressCounter(totalFiles: nil, totalBytes: nil, report: options.progress)
         let feed = FileFeed()
-        let results = Mutex<[Digests]>([])
         let algorithm = options.algorithm
         let work: @Sendable () -> Void = {
-            let digests = Self.hash(from: feed, scanner: scanner, algorithm: algorithm, progress: progress)
-            results.withLock { $0.append(digests) }
+            Self.hash(from: feed, scanner: scanner, algorithm: algorithm, progress: progress)
         }
         let done = DispatchGroup()
         for _ in 0..<max(1, options.workers - 1) {
             DispatchQueue.global().async(group: done, execute: work)
         }
-        let scan: DirectoryScanner.Result
+        var scan: DirectoryScanner.Result
         do {
-            // A worker's failure stops the scan at its next file, and is the one reported.
-            scan = try scanner.scan(only: only) { index, path, size throws(BundleError) in
-                try feed.add(FileFeed.File(index: index, path: path, size: size))
+            // A worker's failure stops the scan at its next batch, and is the one reported.
+            var batch = FileFeed.Batch()
+            scan = try scanner.scan(only: only) { index, path, size, entries throws(BundleError) in
+                guard batch.add(FileFeed.File(index: index, path: path, size: size)) else { return }
+                try feed.add(batch)
+                batch = FileFeed.Batch()
+                feed.takeFinished().write(into: &entries)
             }
+            try feed.add(batch)
         } catch {
             feed.close()
             done.wait()
@@ -66,23 +66,25 @@ struct DirectoryReader {
         if options.workers > 1 { work() }
         done.wait()
         try feed.check()
-        return (scan, results.withLock { $0 })
+        feed.takeFinished().write(into: &scan.entries)
+        return scan
     }
 
-    /// Hashes the feed's files until it ends; a failure stops the feed and every worker.
+    /// Hashes the feed's files until it ends, delivering the digests batch by batch; a failure stops the feed and
+    /// every worker.
     private static func hash(
         from feed: FileFeed, scanner: DirectoryScanner, algorithm: DigestAlgorithm, progress: ProgressCounter
-    ) -> Digests {
+    ) {
         var digests = Digests()
         do throws(BundleError) {
             let worker = try FileHasher(algorithm: algorithm, scanner: scanner, progress: progress)
-            while let file = feed.next() {
-                try worker.hash(file, into: &digests)
+            while let files = feed.next() {
+                for file in files { try worker.hash(file, into: &digests) }
+                feed.deliver(&digests)
             }
         } catch {
             feed.fail(error)
         }
-        return digests
     }
 }
 

@@ -20,8 +20,11 @@ struct DirectoryScanner {
         fileprivate var pending: [EntryPath] = []
     }
 
-    /// Called with each regular file as it is found: its position in the (unsorted) entry list, its path, its size.
-    typealias FoundFile = (_ index: Int, _ path: [UInt8], _ size: UInt64) throws(BundleError) -> Void
+    /// Called with each regular file once it is recorded: its position in the (unsorted) entry list, its path, its
+    /// size, and the entries so far (to write the digests of the files found before it into).
+    typealias FoundFile = (_ index: Int, _ path: [UInt8], _ size: UInt64, _ entries: inout EntryList) throws(
+        BundleError
+    ) -> Void
 
     /// Every entry below the root (unsorted) and the findings about special files; with `only`, just that one name
     /// in the root folder (how a single file is read). `found` hears of each regular file as it is recorded.
@@ -63,10 +66,10 @@ struct DirectoryScanner {
             let size = UInt64(info.st_size)
             result.fileCount += 1
             result.totalBytes += size
-            try found?(result.entries.count, path.bytes, size)
             result.entries.append(
                 path: path.bytes, type: .file, size: size, executable: info.st_mode & S_IXUSR != 0,
                 digestRoom: algorithm)
+            try found?(result.entries.count - 1, path.bytes, size, &result.entries)
         case S_IFDIR:
             result.entries.append(.directory(path))
             result.pending.append(path)

@@ -5,7 +5,8 @@ enum ProcessInfoCores {
     static let active = ProcessInfo.processInfo.activeProcessorCount
 }
 
-/// Thread-safe progress accumulation shared by hashing workers; forwards each update to the caller's closure.
+/// Thread-safe progress accumulation shared by hashing workers; forwards each update to the caller's closure, in
+/// order (under the lock: the last report is the last state).
 final class ProgressCounter: @unchecked Sendable {
     private let lock = NSLock()
     private var state: ReadProgress
@@ -16,23 +17,25 @@ final class ProgressCounter: @unchecked Sendable {
         self.report = report
     }
 
-    /// Sets the totals once they are known (a directory's, when its scan ends while its first files are hashed).
+    /// Sets the totals once they are known (a directory's, when its scan ends while its first files are hashed), and
+    /// reports them.
     func setTotals(files: Int, bytes: UInt64) {
+        guard let report else { return }
         lock.withLock {
             state.totalFiles = files
             state.totalBytes = bytes
+            report(state)
         }
     }
 
     /// Adds hashed bytes, and one file when `fileDone` is set, then reports.
     func add(bytes: UInt64, fileDone: Bool) {
         guard let report else { return }
-        let snapshot = lock.withLock {
+        lock.withLock {
             state.bytes += bytes
             if fileDone { state.files += 1 }
-            return state
+            report(state)
         }
-        report(snapshot)
     }
 }
 
