@@ -17,7 +17,7 @@ final class ArchiveHandle {
     convenience init(path: String, formats: ArchiveFormats = .tarOrZip) throws(BundleError) {
         let stream: (any DecompressedStream)? =
             GzipStream.isGzip(path: path) ? try GzipStream.open(path: path) : FilterStream.open(path: path)
-        try self.init(path: path, stream: stream, formats: formats)
+        try self.init(path: path, stream: stream.map(ThreadedStream.init), formats: formats)
     }
 
     /// Opens an archive read from `stream`, or from the file at `path` when there is none; `path` names the archive

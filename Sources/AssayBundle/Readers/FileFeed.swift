@@ -43,7 +43,12 @@ final class FileFeed: Sendable {
     private let state = Mutex(State())
     private let finished = Mutex(Digests())
     private let waiting = DispatchSemaphore(value: 0)
-    private let room = DispatchSemaphore(value: FileFeed.capacity)
+    // Made with 0 and signalled: libdispatch refuses to free a semaphore left below the value it was made with.
+    private let room = DispatchSemaphore(value: 0)
+
+    init() {
+        for _ in 0..<Self.capacity { room.signal() }
+    }
 
     /// Hands a batch to the workers, waiting while ``capacity`` are already waiting; throws a worker's failure, which
     /// stops the scan.
