@@ -17,10 +17,15 @@ import Testing
             let values: [SQLValue] = [
                 .null, .integer(Int64.min), .real(-0.5), .text(""), .text("a\u{0}b"), .text("中兴 \"é\""),
                 .blob([]), .blob([0, 255, 7]),
+                // Large enough to be bound where they lie rather than copied.
+                .text(String(repeating: "é\u{0}", count: 20_000)), .blob((0..<70_000).map { UInt8($0 % 251) }),
             ]
             let sql = "SELECT " + Array(repeating: "?", count: values.count).joined(separator: ", ")
             let row = try #require(try db.row(sql, values))
             #expect(row.values == values)
+            // The same statement again, with small values where the large ones were.
+            let small: [SQLValue] = values.map { $0 == values[8] ? .text("x") : $0 == values[9] ? .blob([1]) : $0 }
+            #expect(try #require(try db.row(sql, small)).values == small)
             let types = try db.row(
                 "SELECT typeof(?), typeof(?), hex(?), typeof(?), hex(?)",
                 [SQLValue.text(""), .blob([]), .text("a\u{0}b"), .null, .blob([])])

@@ -55,22 +55,44 @@ extension Database: SQLConnection {
             throw DatabaseError(
                 resultCode: .SQLITE_MISUSE, message: "\(arguments.count) arguments for \(expected) parameters", sql: sql)
         }
-        for (index, value) in zip(Int32(1)..., arguments) {
-            try check(value.bind(to: handle, at: index), sql)
-        }
-        var columns: SQLColumns?
-        while true {
-            let code = sqlite3_step(handle)
-            switch code {
-            case SQLITE_DONE:
-                return
-            case SQLITE_ROW:
-                let rowColumns = columns ?? SQLColumns(statement.columnNames)
-                columns = rowColumns
-                guard try row(handle, rowColumns) else { return }
-            default:
-                try check(code, sql)
+        // Small values are copied by SQLite; large ones (a transaction's record rows in its log entry run to tens of
+        // MiB) are bound where they lie, for as long as the statement runs.
+        var inPlace: [Int] = []
+        for (position, value) in arguments.enumerated() {
+            if value.isLarge {
+                inPlace.append(position)
+            } else {
+                try check(value.bind(to: handle, at: Int32(position + 1)), sql)
             }
+        }
+        try binding(arguments, at: inPlace[...], to: handle, sql) {
+            defer { sqlite3_clear_bindings(handle) }  // before the values bound in place go out of reach
+            var columns: SQLColumns?
+            while true {
+                let code = sqlite3_step(handle)
+                switch code {
+                case SQLITE_DONE:
+                    return
+                case SQLITE_ROW:
+                    let rowColumns = columns ?? SQLColumns(statement.columnNames)
+                    columns = rowColumns
+                    guard try row(handle, rowColumns) else { return }
+                default:
+                    try check(code, sql)
+                }
+            }
+        }
+    }
+
+    /// Binds the arguments at `positions` without copying them, one inside the other, and runs `body` within.
+    private func binding(
+        _ arguments: [SQLValue], at positions: ArraySlice<Int>, to handle: SQLiteStatement, _ sql: String,
+        _ body: () throws -> Void
+    ) throws {
+        guard let position = positions.first else { return try body() }
+        try arguments[position].withBinding(to: handle, at: Int32(position + 1)) { code in
+            try check(code, sql)
+            try binding(arguments, at: positions.dropFirst(), to: handle, sql, body)
         }
     }
 
@@ -87,32 +109,56 @@ extension Database: SQLConnection {
 private let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
 extension SQLValue {
-    /// Binds the value to a statement's parameter (numbered from 1). Text and bytes are bound with their length, so
-    /// a NUL inside them is kept, and empty ones are bound empty rather than NULL.
+    /// Text or bytes of 16 KiB or more.
+    fileprivate var isLarge: Bool {
+        switch self {
+        case .text(let text): text.utf8.count >= 16 << 10
+        case .blob(let bytes): bytes.count >= 16 << 10
+        default: false
+        }
+    }
+
+    /// Binds the value to a statement's parameter (numbered from 1), copied. Text and bytes are bound with their
+    /// length, so a NUL inside them is kept, and empty ones are bound empty rather than NULL.
     fileprivate func bind(to statement: SQLiteStatement, at index: Int32) -> CInt {
         switch self {
-        case .null:
-            return sqlite3_bind_null(statement, index)
-        case .integer(let number):
-            return sqlite3_bind_int64(statement, index, number)
-        case .real(let number):
-            return sqlite3_bind_double(statement, index, number)
+        case .null: sqlite3_bind_null(statement, index)
+        case .integer(let number): sqlite3_bind_int64(statement, index, number)
+        case .real(let number): sqlite3_bind_double(statement, index, number)
+        case .text, .blob: withBinding(to: statement, at: index, lifetime: transient) { $0 }
+        }
+    }
+
+    /// Binds the value where it lies (SQLite's `SQLITE_STATIC`: not copied) and calls `body` with the binding's
+    /// result code; the binding must be cleared before `body` returns.
+    fileprivate func withBinding<T>(
+        to statement: SQLiteStatement, at index: Int32, _ body: (CInt) throws -> T
+    ) rethrows -> T {
+        try withBinding(to: statement, at: index, lifetime: nil, body)
+    }
+
+    private func withBinding<T>(
+        to statement: SQLiteStatement, at index: Int32, lifetime: sqlite3_destructor_type?, _ body: (CInt) throws -> T
+    ) rethrows -> T {
+        switch self {
         case .text(var text):
-            return text.withUTF8 { utf8 in
+            return try text.withUTF8 { utf8 in
                 guard let start = utf8.baseAddress, !utf8.isEmpty else {
-                    return sqlite3_bind_text(statement, index, "", 0, transient)
+                    return try body(sqlite3_bind_text(statement, index, "", 0, transient))
                 }
-                return start.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
-                    sqlite3_bind_text(statement, index, $0, Int32(utf8.count), transient)
+                return try start.withMemoryRebound(to: CChar.self, capacity: utf8.count) {
+                    try body(sqlite3_bind_text(statement, index, $0, Int32(utf8.count), lifetime))
                 }
             }
         case .blob(let bytes):
-            return bytes.withUnsafeBytes { buffer in
+            return try bytes.withUnsafeBytes { buffer in
                 guard let start = buffer.baseAddress, !buffer.isEmpty else {
-                    return sqlite3_bind_zeroblob(statement, index, 0)
+                    return try body(sqlite3_bind_zeroblob(statement, index, 0))
                 }
-                return sqlite3_bind_blob(statement, index, start, Int32(buffer.count), transient)
+                return try body(sqlite3_bind_blob(statement, index, start, Int32(buffer.count), lifetime))
             }
+        default:
+            return try body(bind(to: statement, at: index))
         }
     }
 
