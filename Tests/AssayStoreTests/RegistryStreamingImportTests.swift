@@ -68,13 +68,8 @@ struct RegistryStreamingImportTests {
     }
 
     @Test func aReaderErrorPartWayRollsTheImportBackAndKeepsItsCode() throws {
-        var thrown: StoreError?
-        do {
-            _ = try streamed(try entries(), failingAt: 2)
-        } catch {
-            thrown = error
-        }
-        let error = try #require(thrown)
+        let entries = try entries()
+        let error = try #require(#expect(throws: StoreError.self) { try streamed(entries, failingAt: 2) })
         guard case .registry(let registryError) = error else {
             Issue.record("expected the reader's error, got \(error)")
             return

@@ -44,14 +44,16 @@ struct ReadAheadThreadTests {
 
     /// Set when the thread lets its reader go, which it does when it ends.
     final class Flag: Sendable {
-        let value = Atomic(false)
+        private let value = Atomic(false)
+        var isSet: Bool { value.load(ordering: .relaxed) }
+        func set() { value.store(true, ordering: .relaxed) }
     }
 
     /// Sets its flag when released.
     final class Witness: Sendable {
         let flag: Flag
         init(_ flag: Flag) { self.flag = flag }
-        deinit { flag.value.store(true, ordering: .relaxed) }
+        deinit { flag.set() }
     }
 
     @Test func stoppingEarlyEndsTheThread() throws {
@@ -71,7 +73,7 @@ struct ReadAheadThreadTests {
         #expect(try ahead.next() == 1)  // what was handed over before is still there
         let clock = ContinuousClock()
         let deadline = clock.now + .seconds(10)
-        while !released.value.load(ordering: .relaxed) && clock.now < deadline { usleep(1000) }
-        #expect(released.value.load(ordering: .relaxed))
+        while !released.isSet && clock.now < deadline { usleep(1000) }
+        #expect(released.isSet)
     }
 }
