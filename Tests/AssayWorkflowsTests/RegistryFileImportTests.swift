@@ -65,8 +65,9 @@ struct RegistryFileImportTests {
         for index in 0..<rows {
             let date = index == badDate ? "13/45/2020" : "06/15/2020"
             text +=
-                "\"Network Devices\",\"Product \(index)\",\"Fortinet, Inc.\",\"US\",\"EAL2+,ALC_FLR.2\",\"CPP_ND_V2.2E\","
-                + "\"\(date)\",\"06/15/2025\",\"https://example.org/cr-\(index).pdf\",\"\",\"\",\"\",\"\",\"\"\r\n"
+                "\"Network Devices\",\"Product \(index)\",\"Fortinet, Inc.\",\"US\",\"EAL2+,ALC_FLR.2\","
+                + "\"CPP_ND_V2.2E\",\"\(date)\",\"06/15/2025\",\"https://example.org/cr-\(index).pdf\","
+                + "\"\",\"\",\"\",\"\",\"\"\r\n"
         }
         return text
     }
