@@ -48,6 +48,25 @@ struct CSVReaderTests {
         #expect(count == 5001)
     }
 
+    @Test func lineCountCountsLineEndsAsRecordsDo() throws {
+        let cases: [(String, Int)] = [
+            ("", 0), ("a", 1), ("a\n", 1), ("a\r\nb\r\n", 2), ("a\rb\rc", 3), ("a\n\r\nb\n\n", 4),
+            ("a,\"two\r\nlines\"\r\nlast", 3),
+        ]
+        for (index, (text, lines)) in cases.enumerated() {
+            let path = FileManagerTemp.file("lines-\(index).csv")
+            try FileManagerTemp.write(text, to: path)
+            #expect(try CSVReader.lineCount(path: path) == lines, "\(text.debugDescription)")
+        }
+        // Across 64 KiB reads: lines of 43,691 bytes put the third line's CR last in the second read and its LF
+        // first in the third (3 × 43,691 = 131,073 = 2 × 65,536 + 1).
+        let path = FileManagerTemp.file("lines-long.csv")
+        let line = String(repeating: "x", count: 43_689) + "\r\n"
+        try FileManagerTemp.write(String(repeating: line, count: 5), to: path)
+        #expect(try CSVReader.lineCount(path: path) == 5)
+        #expect(throws: RegistryError.self) { try CSVReader.lineCount(path: FileManagerTemp.file("absent.csv")) }
+    }
+
     @Test func writerQuotesWhatNeedsIt() throws {
         let line = CSVWriter.line(["plain", "a,b", "say \"x\"", "two\nlines"])
         #expect(line == "plain,\"a,b\",\"say \"\"x\"\"\",\"two\nlines\"\r\n")

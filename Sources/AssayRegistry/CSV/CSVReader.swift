@@ -25,6 +25,23 @@ public struct CSVReader {
         source = ByteSource(bytes: bytes, file: file)
     }
 
+    /// How many lines the file at `path` has, counted as records count them (an LF, a CRLF or a lone CR ends one;
+    /// a last line without an end counts): the total to report progress against.
+    public static func lineCount(path: String) throws(RegistryError) -> Int {
+        let source = try ByteSource(path: path)
+        var buffer: [UInt8] = []
+        var lines = 0
+        var last: UInt8 = newline
+        while try source.fill(&buffer) {
+            for byte in buffer {
+                if byte == newline ? last != carriageReturn : byte == carriageReturn { lines += 1 }
+                last = byte
+            }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        return last == newline || last == carriageReturn ? lines : lines + 1
+    }
+
     /// The next record, or `nil` at the end of the input.
     public mutating func next() throws(RegistryError) -> CSVRecord? {
         while true {

@@ -40,29 +40,44 @@ public struct RegistryFileImport: Sendable {
     }
 
     /// Reads the file, then opens `store` and imports it; `progress` is told how many record-registry entries are
-    /// done. The store is opened only once the file has been read, so that a file that cannot be read leaves no
-    /// database behind.
+    /// done (for the Common Criteria portal, how many lines of the file). The store is opened only once the file's
+    /// layout has been checked (a CSV file's header, a JSON list whole), so that a file that is not the registry
+    /// named leaves no database behind. A portal CSV is then imported as it is read, row by row, parsed on a thread
+    /// of its own, so that memory does not grow with the file; a row that cannot be read rolls the whole import
+    /// back.
     ///
-    /// - Throws: the registry readers' errors (with file and line), the file digest's and the store's.
+    /// - Throws: the registry readers' errors (with file and line; during a portal import, as
+    ///   `StoreError.registry`), the file digest's and the store's.
     public func run(store: () throws -> Store, progress: ProgressHandler? = nil) throws -> Report {
-        let registry: Registry
-        let entries: [RegistryEntry]
         switch source {
         case .ccPortal:
             var reader = try CCPortalReader(path: file, listing: listing)
-            (registry, entries) = (.ccPortal, try reader.readAll().map(RegistryEntry.init))
+            let sha256 = try DigestContext.digest(fileAt: file).digest.hex
+            // Lines rather than products, which are known only at the end: the header's line is not counted.
+            let lines = progress == nil ? 0 : try CSVReader.lineCount(path: file) - 1
+            // The file is parsed on a thread of its own while the store writes what was parsed before.
+            let ahead = ReadAheadThread { () throws(RegistryError) -> (entry: RegistryEntry, line: Int)? in
+                try reader.next().map { (RegistryEntry($0), $0.line) }
+            }
+            defer { ahead.stop() }
+            return .records(
+                try store().importRegistry(.ccPortal, path: file, sha256: sha256, dryRun: dryRun) {
+                    () throws(RegistryError) -> RegistryEntry? in
+                    guard let next = try ahead.next() else { return nil }
+                    progress?(next.line - 2, lines)
+                    return next.entry
+                })
         case .cmvp:
-            (registry, entries) = (.cmvp, try CMVPReader.read(path: file).map(RegistryEntry.init))
+            let entries = try CMVPReader.read(path: file).map(RegistryEntry.init)
+            let sha256 = try DigestContext.digest(fileAt: file).digest.hex
+            return .records(
+                try store().importRegistry(
+                    .cmvp, entries: entries, path: file, sha256: sha256, dryRun: dryRun, progress: progress))
         case .fccCoveredList:
             let list = try CoveredListReader.read(path: file)
             return .coveredList(
                 try store().importCoveredList(
                     list, path: file, sha256: try DigestContext.digest(fileAt: file).digest.hex, dryRun: dryRun))
         }
-        let sha256 = try DigestContext.digest(fileAt: file).digest.hex
-        let opened = try store()
-        return .records(
-            try opened.importRegistry(
-                registry, entries: entries, path: file, sha256: sha256, dryRun: dryRun, progress: progress))
     }
 }
