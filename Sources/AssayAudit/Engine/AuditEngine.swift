@@ -14,17 +14,44 @@ public struct AuditEngine: Sendable {
     /// vendor name, kind and id (a stable order for reports).
     public func evaluate(_ snapshot: AuditSnapshot, policy: AuditPolicy) -> AuditAssessment {
         let context = AuditContext(snapshot: snapshot, policy: policy)
-        let review = AcceptanceReview(context: context).assess(rules.flatMap { $0.findings(in: context) })
+        return assess(findings(in: context) { _ in true }, in: context)
+    }
+
+    /// Reads the store's snapshot as of `asOf` and evaluates it as ``evaluate(_:policy:)`` does, the rules that read
+    /// only the records running while the audit log is still being verified; `progress` is told how many of the
+    /// log's entries have been verified.
+    public func evaluate(_ store: Store, asOf: CalendarDate, policy: AuditPolicy, progress: ProgressHandler? = nil)
+        throws(StoreError) -> (snapshot: AuditSnapshot, assessment: AuditAssessment)
+    {
+        let (snapshot, early) = try store.auditSnapshot(asOf: asOf, progress: progress) { records in
+            let context = AuditContext(snapshot: records, policy: policy)
+            return (context: context, findings: findings(in: context) { !$0.readsLogVerification })
+        }
+        let context = early.context.verified(snapshot.logVerification)
+        let late = findings(in: context) { $0.readsLogVerification }
+        return (snapshot, assess(zip(early.findings, late).map { $0 ?? $1 }, in: context))
+    }
+
+    /// The findings of each rule `wanted` selects, in the rules' order; `nil` for the others.
+    private func findings(in context: AuditContext, of wanted: (any AuditRule) -> Bool) -> [[Finding]?] {
+        rules.map { wanted($0) ? $0.findings(in: context) : nil }
+    }
+
+    private func assess(_ found: [[Finding]?], in context: AuditContext) -> AuditAssessment {
+        let review = AcceptanceReview(context: context).assess(found.flatMap { $0 ?? [] })
         return AuditAssessment(findings: Self.ordered(review.counted), accepted: Self.ordered(review.accepted))
     }
 
     private static func ordered(_ findings: [Finding]) -> [Finding] {
-        findings.sorted { lhs, rhs in
+        // Positions are sorted, not the findings: moving tens of thousands of findings about costs more than
+        // comparing them.
+        findings.indices.sorted { left, right in
+            let lhs = findings[left], rhs = findings[right]
             if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            let left = lhs.vendor?.name ?? "", right = rhs.vendor?.name ?? ""
-            if left != right { return left < right }
+            let leftName = lhs.vendor?.name ?? "", rightName = rhs.vendor?.name ?? ""
+            if leftName != rightName { return leftName < rightName }
             return (lhs.kind, lhs.id) < (rhs.kind, rhs.id)
-        }
+        }.map { findings[$0] }
     }
 }
 

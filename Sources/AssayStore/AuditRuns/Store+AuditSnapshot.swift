@@ -9,14 +9,23 @@ extension Store {
     public func auditSnapshot(asOf: CalendarDate, progress: ProgressHandler? = nil) throws(StoreError)
         -> AuditSnapshot
     {
+        try auditSnapshot(asOf: asOf, progress: progress, meanwhile: { _ in }).snapshot
+    }
+
+    /// The same snapshot; `meanwhile` is run on it as soon as the records are read, while the audit log is still
+    /// being verified (its ``AuditSnapshot/logVerification`` is then still empty), and its result handed back.
+    public func auditSnapshot<Partial>(
+        asOf: CalendarDate, progress: ProgressHandler? = nil, meanwhile: (AuditSnapshot) -> Partial
+    ) throws(StoreError) -> (snapshot: AuditSnapshot, meanwhile: Partial) {
         // The chain, the slowest part to check, is verified on a second connection while this one reads the
-        // records (WAL readers run side by side): two threads, no more.
+        // records (WAL readers run side by side) and `meanwhile` works on them: two threads, no more.
         let chain = ChainCheck()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { [self] in
             chain.finish(Result { () throws(StoreError) in try verifyLog(progress: progress) })
         }
         var snapshot = try readSnapshot(asOf: asOf)
+        let partial = meanwhile(snapshot)
         group.wait()
         var verification = try chain.result()
         if let head = snapshot.logHead, verification.isIntact, (verification.headSeq ?? 0) < head.seq {
@@ -31,7 +40,7 @@ extension Store {
             verification.firstBreak = nil
         }
         snapshot.logVerification = verification
-        return snapshot
+        return (snapshot, partial)
     }
 
     private func readSnapshot(asOf: CalendarDate) throws(StoreError) -> AuditSnapshot {
