@@ -53,13 +53,14 @@ public struct AuditEngine: Sendable {
     private static func ordered(_ findings: [Finding]) -> [Finding] {
         // Positions are sorted, not the findings: moving tens of thousands of findings about costs more than
         // comparing them.
-        findings.indices.sorted { left, right in
-            let lhs = findings[left], rhs = findings[right]
-            if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
-            let leftName = lhs.vendor?.name ?? "", rightName = rhs.vendor?.name ?? ""
-            if leftName != rightName { return leftName < rightName }
-            return (lhs.kind, lhs.id) < (rhs.kind, rhs.id)
-        }.map { findings[$0] }
+        findings.indices.sorted { precedes(findings[$0], findings[$1]) }.map { findings[$0] }
+    }
+
+    private static func precedes(_ lhs: borrowing Finding, _ rhs: borrowing Finding) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        let left = lhs.vendor?.name ?? "", right = rhs.vendor?.name ?? ""
+        if left != right { return left < right }
+        return (lhs.kind, lhs.id) < (rhs.kind, rhs.id)
     }
 }
 
