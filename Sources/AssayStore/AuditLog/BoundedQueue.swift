@@ -3,8 +3,8 @@ import Dispatch
 /// A serial queue that runs work in order on a thread of its own, holding at most `depth` items of work not yet
 /// done: whoever queues waits when the worker falls that far behind, so that verifying a log never holds more
 /// than a few batches of it in memory (queueing without a bound held most of the log when hashing lagged reading).
-/// Two: a batch is a megabyte or one entry, and one entry of a bulk insert is several; deeper queues held tens of
-/// MiB of the log during an audit run without making it faster.
+/// Two by default: a batch is a megabyte or one entry, and one entry of a bulk insert is several megabytes, so four
+/// held some 20 MiB of the log at an audit run's peak where two keep the workers fed.
 final class BoundedQueue: Sendable {
     private let queue: DispatchQueue
     private let slots: DispatchSemaphore
