@@ -24,10 +24,11 @@ public struct SortedJSONEncoder: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Appends the JSON text of `value` to `bytes`.
-    public func encode(_ value: some Encodable, into bytes: inout [UInt8]) throws {
+    /// Appends the JSON text of `value` to `bytes`; when pretty, as if nested `level` containers deep (its inner
+    /// lines indented by as much), for writing a large document's members one by one.
+    public func encode(_ value: some Encodable, into bytes: inout [UInt8], level: Int = 0) throws {
         let node = try SortedJSONNode.make(value, parent: nil, key: nil)
-        var writer = SortedJSONWriter(pretty: pretty)
+        var writer = SortedJSONWriter(pretty: pretty, indent: level)
         swap(&writer.bytes, &bytes)
         writer.write(node)
         swap(&writer.bytes, &bytes)
@@ -84,9 +85,12 @@ final class SortedJSONArray {
 struct SortedJSONWriter {
     let pretty: Bool
     var bytes: [UInt8] = []
-    private var indent = 0
+    private var indent: Int
 
-    init(pretty: Bool) { self.pretty = pretty }
+    init(pretty: Bool, indent: Int = 0) {
+        self.pretty = pretty
+        self.indent = indent
+    }
 
     mutating func write(_ node: SortedJSONNode) {
         switch node {

@@ -36,6 +36,32 @@ import Testing
         #expect(try SchemaValidator.problems(in: json, schema: "audit-report.schema.json") == nil)
     }
 
+    @Test func jsonWrittenInPiecesIsTheWholeReportEncodedAtOnce() throws {
+        // Large enough for several pieces, with a checkpoint, no log head and no accepted findings.
+        var large = report
+        large.findings = Array(repeating: report.findings, count: 300).flatMap { $0 }
+        large.accepted = []
+        large.logHead = nil
+        large.checkpoint = try JSONDecoder().decode(
+            LogCheckpoint.self,
+            from: Data(
+                """
+                {"format": "assay-log-checkpoint/1", "seq": 12, "hash": "\(String(repeating: "0f", count: 32))",
+                 "createdAt": "2026-06-01T06:00:00.000Z", "actor": "SAMPLE", "keyType": "Ed25519",
+                 "keyFingerprint": "\(String(repeating: "ab", count: 32))", "signature": "c2FtcGxl"}
+                """.utf8))
+        for whole in [report, large] {
+            var pieces: [[UInt8]] = []
+            try AuditTabularRenderer.json(whole) { pieces.append($0) }
+            let encoded = try SortedJSONEncoder(pretty: true).encode(whole) + "\n"
+            #expect(String(decoding: Array(pieces.joined()), as: UTF8.self) == encoded)
+            #expect(pieces.dropLast().allSatisfy { $0.count >= 1 << 20 && $0.count < 2 << 20 })
+        }
+        var pieces = 0
+        try AuditTabularRenderer.json(large) { _ in pieces += 1 }
+        #expect(pieces > 2)
+    }
+
     @Test func csvHasOneFindingPerRow() throws {
         let csv = AuditTabularRenderer.csv(report)
         try Golden.expect("audit.csv", csv)

@@ -24,8 +24,11 @@ public struct AcceptanceReview: Sendable {
             let state = $0.state(on: day)
             return state == .active || state == .expired
         }
+        // Without acceptances every finding counts: the list is handed back as it is, not copied.
+        guard !applicable.isEmpty else { return (findings, []) }
         let byFinding = Dictionary(grouping: applicable, by: \.findingId)
         var counted: [Finding] = []
+        counted.reserveCapacity(findings.count)
         var accepted: [Finding] = []
         for finding in findings {
             guard let acceptances = byFinding[finding.id] else {

@@ -3,18 +3,35 @@ import AssayStore
 
 /// What every rule reads: the snapshot, the policy, and indexes built once per audit.
 public struct AuditContext: Sendable {
-    public let snapshot: AuditSnapshot
+    public private(set) var snapshot: AuditSnapshot
     public let policy: AuditPolicy
     /// Vendors by id.
     public let vendors: [Int64: AuditVendor]
-    /// Certifications by vendor id.
-    public let certifications: [Int64: [AuditCertification]]
+    /// The positions in the snapshot's certifications of each vendor's, by vendor id: positions, not copies, so
+    /// that an audit holds every certification once.
+    private let certificationIndexes: [Int64: [Int]]
 
     public init(snapshot: AuditSnapshot, policy: AuditPolicy) {
         self.snapshot = snapshot
         self.policy = policy
         vendors = Dictionary(snapshot.vendors.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        certifications = Dictionary(grouping: snapshot.certifications, by: \.vendorId)
+        var indexes: [Int64: [Int]] = [:]
+        for (index, certification) in snapshot.certifications.enumerated() {
+            indexes[certification.vendorId, default: []].append(index)
+        }
+        certificationIndexes = indexes
+    }
+
+    /// A vendor's certifications, in the snapshot's order.
+    public func certifications(of vendorId: Int64) -> [AuditCertification] {
+        (certificationIndexes[vendorId] ?? []).map { snapshot.certifications[$0] }
+    }
+
+    /// The same context over the snapshot with the audit log's verification filled in.
+    func verified(_ verification: LogVerification) -> AuditContext {
+        var context = self
+        context.snapshot.logVerification = verification
+        return context
     }
 
     /// The audit day.

@@ -8,6 +8,15 @@ public protocol AuditRule: Sendable {
 
     /// The rule's findings in the context.
     func findings(in context: AuditContext) -> [Finding]
+
+    /// Whether the rule reads the audit log's verification (``AuditSnapshot/logVerification``); the others are
+    /// evaluated while the log is still being verified.
+    var readsLogVerification: Bool { get }
+}
+
+extension AuditRule {
+    /// Most rules read only the records.
+    public var readsLogVerification: Bool { false }
 }
 
 /// The rules an audit runs.

@@ -6,7 +6,15 @@ public enum AuditTabularRenderer {
     /// Pretty, key-sorted JSON with a final newline, as `JSONEncoder` writes it (``SortedJSONEncoder``, which is
     /// faster over tens of thousands of findings).
     public static func json(_ report: AuditReport) throws -> String {
-        try SortedJSONEncoder(pretty: true).encode(report) + "\n"
+        var bytes: [UInt8] = []
+        try json(report) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The same JSON handed to `write` in pieces of about a megabyte, as it is encoded: a report written to a file
+    /// this way is never held whole in memory.
+    public static func json(_ report: AuditReport, to write: ([UInt8]) throws -> Void) throws {
+        try AuditReportJSON.write(report, to: write)
     }
 
     /// The CSV header.

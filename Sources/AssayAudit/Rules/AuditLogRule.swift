@@ -4,6 +4,8 @@ public struct AuditLogRule: AuditRule {
 
     public var kinds: [FindingKind] { [.auditLogBroken] }
 
+    public var readsLogVerification: Bool { true }
+
     public func findings(in context: AuditContext) -> [Finding] {
         guard let broken = context.snapshot.logVerification.firstBreak else { return [] }
         return [

@@ -5,6 +5,8 @@ public struct RecordsTamperedRule: AuditRule {
 
     public var kinds: [FindingKind] { [.recordsTampered] }
 
+    public var readsLogVerification: Bool { true }
+
     public func findings(in context: AuditContext) -> [Finding] {
         guard let records = context.snapshot.logVerification.records else { return [] }
         return records.differences.map { difference in

@@ -14,7 +14,7 @@ public struct RequiredSchemeRule: AuditRule {
             where requirement.applies(tier: vendor.tier, relationship: vendor.relationship) {
                 required += requirement.schemes.filter { !required.contains($0) }
             }
-            let held = context.certifications[vendor.id] ?? []
+            let held = context.certifications(of: vendor.id)
             return required.compactMap { scheme in
                 let sameScheme = held.filter { $0.scheme == scheme }
                 guard !sameScheme.contains(where: { $0.validity == .valid }) else { return nil }

@@ -85,8 +85,7 @@ public struct AuditCertification: Sendable, Equatable {
         get { x509Box?.details }
         set { x509Box = newValue.map(X509Box.init) }
     }
-    // Boxed: the details are ten times the size of the rest, and only X.509 certificates have them, while an audit
-    // holds every certification twice (the snapshot, and the engine's index by vendor).
+    // Boxed: the details are ten times the size of the rest, and only X.509 certificates have them.
     private var x509Box: X509Box?
 
     init(

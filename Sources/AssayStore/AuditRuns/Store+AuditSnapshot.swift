@@ -9,14 +9,23 @@ extension Store {
     public func auditSnapshot(asOf: CalendarDate, progress: ProgressHandler? = nil) throws(StoreError)
         -> AuditSnapshot
     {
+        try auditSnapshot(asOf: asOf, progress: progress, meanwhile: { _ in }).snapshot
+    }
+
+    /// The same snapshot; `meanwhile` is run on it as soon as the records are read, while the audit log is still
+    /// being verified (its ``AuditSnapshot/logVerification`` is then still empty), and its result handed back.
+    public func auditSnapshot<Partial>(
+        asOf: CalendarDate, progress: ProgressHandler? = nil, meanwhile: (AuditSnapshot) -> Partial
+    ) throws(StoreError) -> (snapshot: AuditSnapshot, meanwhile: Partial) {
         // The chain, the slowest part to check, is verified on a second connection while this one reads the
-        // records (WAL readers run side by side): two threads, no more.
+        // records (WAL readers run side by side) and `meanwhile` works on them: two threads, no more.
         let chain = ChainCheck()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { [self] in
             chain.finish(Result { () throws(StoreError) in try verifyLog(progress: progress) })
         }
         var snapshot = try readSnapshot(asOf: asOf)
+        let partial = meanwhile(snapshot)
         group.wait()
         var verification = try chain.result()
         if let head = snapshot.logHead, verification.isIntact, (verification.headSeq ?? 0) < head.seq {
@@ -31,7 +40,7 @@ extension Store {
             verification.firstBreak = nil
         }
         snapshot.logVerification = verification
-        return snapshot
+        return (snapshot, partial)
     }
 
     private func readSnapshot(asOf: CalendarDate) throws(StoreError) -> AuditSnapshot {
@@ -43,7 +52,7 @@ extension Store {
                     id: try row[0], name: try row[1], parentId: try row[2],
                     relationship: try row[3] ?? .monitored, tier: try row[4])
             }
-            let events = try AuditLoading.events(db)
+            let events = try AuditLoading.eventsByVendor(db)
             return AuditSnapshot(
                 asOf: asOf, vendors: vendors, certifications: try AuditLoading.certifications(db, asOf: asOf),
                 offers: try AuditLoading.offers(db, asOf: asOf), logVerification: LogVerification(entries: 0),
@@ -58,7 +67,7 @@ extension Store {
                     .map { try $0.acceptance() },
                 binaries: try AuditLoading.binaries(db, asOf: asOf),
                 index: AffiliateIndex(vendors.lazy.map { (id: $0.id, name: $0.name, parentId: $0.parentId) }),
-                eventsByVendor: Dictionary(grouping: events, by: \.vendorId))
+                eventsByVendor: events.byVendor)
         }
     }
 }
@@ -156,9 +165,19 @@ enum AuditLoading {
         }
     }
 
-    /// Every market-access event, oldest first.
-    static func events(_ db: any SQLConnection) throws -> [MarketEventRecord] {
-        try db.marketEvents(#"SELECT * FROM "marketEvent" ORDER BY "id""#)
+    /// Every market-access event by vendor, each vendor's oldest first, and how many there are: grouped as they are
+    /// read, never held in one array as well.
+    static func eventsByVendor(_ db: any SQLConnection) throws
+        -> (byVendor: [Int64: [MarketEventRecord]], count: Int)
+    {
+        var byVendor: [Int64: [MarketEventRecord]] = [:]
+        var count = 0
+        try db.forEachRow(#"SELECT * FROM "marketEvent" ORDER BY "id""#, []) { row in
+            let event = try MarketEventRecord(eventRow: row)
+            byVendor[event.vendorId, default: []].append(event)
+            count += 1
+        }
+        return (byVendor, count)
     }
 
     /// The UTC day of an ISO 8601 timestamp.

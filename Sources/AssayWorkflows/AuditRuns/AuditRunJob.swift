@@ -48,28 +48,36 @@ public struct AuditRunJob {
 
     /// Runs the audit as of `asOf`; `progress` is told how many of the audit log's entries have been verified.
     public func run(asOf: CalendarDate, progress: ProgressHandler? = nil) throws -> Outcome {
-        let snapshot = try store.auditSnapshot(asOf: asOf, progress: progress)
-        let assessment = AuditEngine().evaluate(snapshot, policy: policy)
+        let (snapshot, assessment) = try AuditEngine().evaluate(store, asOf: asOf, policy: policy, progress: progress)
         let report = AuditReport(snapshot: snapshot, policyDigest: try policy.digest(), assessment: assessment)
-        // The report is hashed and written from the rendered text's own UTF-8 storage: a JSON report of 30,000
-        // findings is tens of MiB, and a byte copy of it would raise the run's peak memory by as much.
-        var text = try render(report, snapshot: snapshot)
-        text.makeContiguousUTF8()
         var draft = AuditRunDraft(
             asOf: asOf, policyDigest: report.policyDigest, format: format.rawValue, findings: report.recorded)
         draft.logHeadSeq = snapshot.logHead?.seq
         draft.logHeadHash = snapshot.logHead?.hash
         let path = try outputFolder.map { try reportPath(in: $0, asOf: asOf) }
-        try Self.withUTF8(of: text) { bytes in
-            draft.reportSha256 = try DigestContext.digest(UnsafeRawBufferPointer(bytes)).hex
-            guard let path else { return }
+        // A JSON report going to a file is encoded straight into it, a megabyte at a time: 30,000 findings are
+        // tens of MiB of JSON, which the run would otherwise hold whole (and the encoder's tree beside it). Other
+        // reports are hashed and written from the rendered text's own UTF-8 storage, never a byte copy of it.
+        var text = format == .json && path != nil ? nil : try render(report, snapshot: snapshot)
+        text?.makeContiguousUTF8()
+        let hasher = try DigestContext(.sha256)
+        if let path {
             try AtomicFile.write(to: path) { write in
-                for start in stride(from: 0, to: bytes.count, by: 1 << 20) {
-                    try write(Array(bytes[start..<min(start + (1 << 20), bytes.count)]))
+                let hashed: ([UInt8]) throws -> Void = { piece in
+                    hasher.update(piece)
+                    try write(piece)
+                }
+                if let text {
+                    try Self.write(text, in: hashed)
+                } else {
+                    try AuditTabularRenderer.json(report, to: hashed)
                 }
             }
             draft.reportFile = path
+        } else if let text {
+            try Self.withUTF8(of: text) { hasher.update(UnsafeRawBufferPointer($0)) }
         }
+        draft.reportSha256 = try hasher.finalize().hex
         let previous = channels.isEmpty ? nil : try store.latestAuditRun()
         let run = record ? try store.recordAuditRun(draft) : nil
         var outcome = Outcome(
@@ -80,11 +88,20 @@ public struct AuditRunJob {
                 report: report, runId: run?.id, previous: previous.map { ($0.run.id, $0.findings) },
                 reportFile: draft.reportFile, reportSha256: draft.reportSha256 ?? "")
             let markdown =
-                format == .md ? text : MarkdownRenderer.render(AuditOutline.document(report))
+                (format == .md ? text : nil) ?? MarkdownRenderer.render(AuditOutline.document(report))
             outcome.notifications = Notifier().send(
                 notification, markdown: markdown, reportName: "assay-audit-\(asOf).md", to: channels)
         }
         return outcome
+    }
+
+    /// Hands the text's UTF-8 bytes to `write` a megabyte at a time.
+    private static func write(_ text: String, in write: ([UInt8]) throws -> Void) throws {
+        try withUTF8(of: text) { bytes in
+            for start in stride(from: 0, to: bytes.count, by: 1 << 20) {
+                try write(Array(bytes[start..<min(start + (1 << 20), bytes.count)]))
+            }
+        }
     }
 
     /// Runs `body` over the text's UTF-8 bytes in place (copied only if the string is not stored contiguously).
