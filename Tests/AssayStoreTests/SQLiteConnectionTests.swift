@@ -77,4 +77,19 @@ import Testing
             #expect(try db.values(String.self, #"SELECT "k" FROM "t" ORDER BY "k""#) == ["one", "two"])
         }
     }
+
+    @Test func insertedIdsAndChangedCountsAreTheStatementsNotTheirTriggers() throws {
+        try withConnection { db in
+            try db.run(#"CREATE TABLE "t" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "v" TEXT)"#)
+            try db.run(#"CREATE TABLE "noted" ("id" INTEGER PRIMARY KEY, "v" TEXT)"#)
+            try db.run(#"INSERT INTO "noted" ("id") VALUES (100)"#)
+            try db.run(
+                #"CREATE TRIGGER "note" AFTER INSERT ON "t" BEGIN INSERT INTO "noted" ("v") VALUES (NEW."v"); END"#)
+            #expect(try db.insertReturningId(#"INSERT INTO "t" ("v") VALUES (?)"#, ["a"]) == 1)
+            #expect(try db.insertReturningId(#"INSERT INTO "t" ("v") VALUES (?)"#, ["b"]) == 2)
+            #expect(try db.changes(#"UPDATE "t" SET "v" = ? WHERE "id" >= ?"#, ["c", 1]) == 2)
+            #expect(try db.changes(#"DELETE FROM "t" WHERE "id" = ?"#, [7]) == 0)
+            #expect(try db.changes(#"DELETE FROM "t" WHERE "id" = ?"#, [2]) == 1)
+        }
+    }
 }

@@ -8,21 +8,18 @@ import AssayCore
 extension Certification {
     /// Inserts the row and sets ``id``.
     mutating func insertCached(_ db: any SQLConnection) throws {
-        id = try db.value(
-            Int64.self,
+        id = try db.insertReturningId(
             """
             INSERT INTO "certification" ("vendorId", "productId", "coveredVersions", "scheme", "level",
                 "augmentations", "auditPeriodStart", "auditPeriodEnd", "number", "issuer", "lab", "scope", "issuedOn",
                 "validUntil", "status", "createdAt", "updatedAt", "notes", "claimKey")
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING "id"
             """,
             [
                 vendorId, productId, try Self.jsonText(coveredVersions), scheme, level, try Self.jsonText(augmentations),
                 auditPeriodStart, auditPeriodEnd, number, issuer, lab, scope, issuedOn, validUntil, status, createdAt,
                 updatedAt, notes, claimKey,
             ])
-        guard id != nil else { throw StoreError.database("inserting into certification returned no id") }
     }
 
     /// A list column's JSON text, as the record's encoding writes it.
@@ -34,16 +31,13 @@ extension Certification {
 extension Vendor {
     /// Inserts the row and sets ``id``.
     mutating func insertCached(_ db: any SQLConnection) throws {
-        id = try db.value(
-            Int64.self,
+        id = try db.insertReturningId(
             """
             INSERT INTO "vendor" ("name", "country", "website", "parentId", "parentLink", "relationship", "tier",
                 "notes", "createdAt", "updatedAt")
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            RETURNING "id"
             """,
             [name, country, website, parentId, parentLink, relationship, tier, notes, createdAt, updatedAt])
-        guard id != nil else { throw StoreError.database("inserting into vendor returned no id") }
     }
 
     /// The vendor with this id.

@@ -20,6 +20,17 @@ final class PostgresSQLConnection: SQLConnection {
         try query(sql, arguments)
     }
 
+    func insertReturningId(_ sql: String, _ arguments: [SQLValue]) throws -> Int64 {
+        guard let id = try value(Int64.self, sql + #" RETURNING "id""#, arguments) else {
+            throw StoreError.database("an insert returned no id")
+        }
+        return id
+    }
+
+    func changes(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try rows(sql + " RETURNING 1", arguments).count
+    }
+
     func forEachRow(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Void) throws {
         let result = try query(sql, arguments)
         let columns = SQLColumns(result.columns)

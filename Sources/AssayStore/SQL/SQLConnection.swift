@@ -8,7 +8,7 @@ enum SQLDialect: Sendable {
 /// store's rules and its SQL.
 ///
 /// Statements use `?` placeholders and double-quoted identifiers, and stick to SQL both databases read alike:
-/// `INSERT … RETURNING`, `ON CONFLICT … DO`, `COALESCE`, `CASE`, window-free joins and sub-selects. Text is compared
+/// `ON CONFLICT … DO`, `COALESCE`, `CASE`, window-free joins and sub-selects. Text is compared
 /// and ordered byte for byte (`COLLATE "C"` columns in PostgreSQL, SQLite's BINARY), so results come out in the same
 /// order from both.
 protocol SQLConnection: AnyObject {
@@ -21,12 +21,26 @@ protocol SQLConnection: AnyObject {
     /// Runs a query over a whole table and calls `body` with each row, in order, until it returns `false`, holding
     /// only a batch of rows in memory at a time.
     func scan(_ sql: String, _ arguments: [SQLValue], _ body: (SQLRow) throws -> Bool) throws
+    /// Runs an `INSERT` of one row into a table keyed by an integer `"id"`; the new row's id.
+    func insertReturningId(_ sql: String, _ arguments: [SQLValue]) throws -> Int64
+    /// Runs an `UPDATE` or `DELETE`; how many rows it changed.
+    func changes(_ sql: String, _ arguments: [SQLValue]) throws -> Int
 }
 
 extension SQLConnection {
     /// Runs one statement.
     func run(_ sql: String, _ arguments: [any SQLValueConvertible] = []) throws {
         try run(sql, arguments.map { $0.sqlValue })
+    }
+
+    /// Runs an `INSERT` of one row into a table keyed by an integer `"id"`; the new row's id.
+    func insertReturningId(_ sql: String, _ arguments: [any SQLValueConvertible]) throws -> Int64 {
+        try insertReturningId(sql, arguments.map { $0.sqlValue })
+    }
+
+    /// Runs an `UPDATE` or `DELETE`; how many rows it changed.
+    func changes(_ sql: String, _ arguments: [any SQLValueConvertible]) throws -> Int {
+        try changes(sql, arguments.map { $0.sqlValue })
     }
 
     /// Every row of a query.

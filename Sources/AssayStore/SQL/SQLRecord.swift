@@ -45,11 +45,7 @@ extension SQLConnection {
     func insert<R: SQLNumberedRecord>(_ record: inout R) throws {
         var columns = try SQLRowEncoder.columns(of: record)
         if record.id == nil { columns.removeAll { $0.name == "id" } }
-        let sql = Self.insertSQL(R.self, columns.map(\.name)) + " RETURNING \"id\""
-        guard let id = try value(Int64.self, sql, columns.map(\.value)) else {
-            throw StoreError.database("inserting into \(R.databaseTableName) returned no id")
-        }
-        record.id = id
+        record.id = try insertReturningId(Self.insertSQL(R.self, columns.map(\.name)), columns.map(\.value))
     }
 
     /// Writes every column of an existing record, found by its key; `false` when there is no such row.
@@ -67,14 +63,14 @@ extension SQLConnection {
         guard !set.isEmpty else { return try exists(R.self, key: key) }
         let sql = "UPDATE \(R.quotedTable) SET "
             + set.map { "\(SQL.identifier($0.name)) = ?" }.joined(separator: ", ")
-            + " WHERE " + Self.keyCondition(R.self) + " RETURNING 1"
-        return try row(sql, set.map(\.value) + key) != nil
+            + " WHERE " + Self.keyCondition(R.self)
+        return try changes(sql, set.map(\.value) + key) > 0
     }
 
     /// Deletes the row with this key; `false` when there was none.
     @discardableResult
     func delete<R: SQLRecord>(_ type: R.Type, key: [any SQLValueConvertible]) throws -> Bool {
-        try row("DELETE FROM \(R.quotedTable) WHERE \(Self.keyCondition(R.self)) RETURNING 1", key) != nil
+        try changes("DELETE FROM \(R.quotedTable) WHERE \(Self.keyCondition(R.self))", key) > 0
     }
 
     /// The row with this key, `nil` when there is none.

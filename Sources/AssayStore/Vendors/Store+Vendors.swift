@@ -33,20 +33,17 @@ extension Store {
                 vendor.name = name
             }
             for alias in changes.removeAliases {
-                let removed = try db.rows(
-                    #"DELETE FROM "vendorName" WHERE "key" = ? AND "vendorId" = ? AND "isPrimary" = 0 RETURNING "key""#,
+                let removed = try db.changes(
+                    #"DELETE FROM "vendorName" WHERE "key" = ? AND "vendorId" = ? AND "isPrimary" = 0"#,
                     [VendorName.key(for: alias), id])
-                if removed.isEmpty { throw StoreError.refused("'\(alias)' is not an alias of '\(vendor.name)'") }
+                if removed == 0 { throw StoreError.refused("'\(alias)' is not an alias of '\(vendor.name)'") }
             }
             for alias in changes.addAliases { try Self.claim(db, name: alias, for: id, primary: false) }
             for identifier in changes.removeIdentifiers {
-                let removed = try db.rows(
-                    """
-                    DELETE FROM "vendorIdentifier" WHERE "vendorId" = ? AND "kind" = ? AND "value" = ?
-                    RETURNING "id"
-                    """,
+                let removed = try db.changes(
+                    #"DELETE FROM "vendorIdentifier" WHERE "vendorId" = ? AND "kind" = ? AND "value" = ?"#,
                     [id, identifier.kind, identifier.value])
-                if removed.isEmpty { throw StoreError.refused("'\(vendor.name)' has no identifier \(identifier)") }
+                if removed == 0 { throw StoreError.refused("'\(vendor.name)' has no identifier \(identifier)") }
             }
             for identifier in changes.addIdentifiers { try Self.register(db, identifier, for: id) }
             if let country = changes.country { vendor.country = country }
