@@ -1,8 +1,8 @@
 import AssayCrypto
 import Foundation
 
-/// Reads a directory tree: scans it on the calling thread while hashing workers digest the files it has found so far,
-/// then sorts the entries and writes each digest into the room its entry reserved.
+/// Reads a directory tree: scans it, then hashes its files with one worker per core pulling from a shared cursor,
+/// each digest written into the room its entry reserved, in the sorted entry list.
 ///
 /// With `only`, the root is the folder holding one file and only that file is read: a single-file bundle.
 struct DirectoryReader {
@@ -18,11 +18,12 @@ struct DirectoryReader {
         defer { close(rootFD) }
         let scanner = DirectoryScanner(
             rootFD: rootFD, rootPath: path, limits: options.limits, algorithm: options.algorithm)
-        var scan = try scanAndHash(scanner)
+        var scan = try scanner.scan(only: only)
         var entries = scan.entries
-        scan.entries = EntryList()  // the one reference left, so sorting copies nothing
+        scan.entries = EntryList()  // the one reference left, so filling in digests copies nothing
         entries.sortByPath()
         var findings = scan.findings
+        try hashFiles(&entries, scanner: scanner)
         findings.sort { ($0.path ?? "", $0.kind.rawValue) < ($1.path ?? "", $1.kind.rawValue) }
         var assembler = ManifestAssembler(
             options: options, source: only == nil ? "directory" : "file", mayStripPrefix: false)
@@ -30,62 +31,40 @@ struct DirectoryReader {
         return try assembler.assemble(&entries, findings: findings)
     }
 
-    /// Scans the tree on this thread, handing the files it finds to `options.workers - 1` hashing threads (at least
-    /// one) batch by batch and writing the digests they finish into its entries as it goes; once the scan is over,
-    /// this thread hashes with them (unless there is to be a single worker). A failure of the scan is reported
-    /// before the hashing's.
-    private func scanAndHash(_ scanner: DirectoryScanner) throws(BundleError) -> DirectoryScanner.Result {
-        let progress = ProgressCounter(totalFiles: nil, totalBytes: nil, report: options.progress)
-        let feed = FileFeed()
-        let algorithm = options.algorithm
-        let work: @Sendable () -> Void = {
-            Self.hash(from: feed, scanner: scanner, algorithm: algorithm, progress: progress)
+    /// Hashes every file of the list with `options.workers` threads, writing each digest in place.
+    private func hashFiles(_ entries: inout EntryList, scanner: DirectoryScanner) throws(BundleError) {
+        var files = 0
+        var bytes: UInt64 = 0
+        for index in entries.indices where entries.record(index).type == .file {
+            files += 1
+            bytes += entries.record(index).size
         }
-        let done = DispatchGroup()
-        for _ in 0..<max(1, options.workers - 1) {
-            DispatchQueue.global().async(group: done, execute: work)
-        }
-        var scan: DirectoryScanner.Result
-        do {
-            // A worker's failure stops the scan at its next batch, and is the one reported.
-            var batch = FileFeed.Batch()
-            scan = try scanner.scan(only: only) { index, path, size, entries throws(BundleError) in
-                guard batch.add(FileFeed.File(index: index, path: path, size: size)) else { return }
-                try feed.add(batch)
-                batch = FileFeed.Batch()
-                feed.takeFinished().write(into: &entries)
+        let progress = ProgressCounter(totalFiles: files, totalBytes: bytes, report: options.progress)
+        let work = WorkQueue(count: entries.count)
+        let workers = min(options.workers, max(1, files))
+        entries.withMutableBytes { bytes, records in
+            let storage = SharedStorage(bytes: bytes, records: records)
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                do throws(BundleError) {
+                    let worker = try FileHasher(
+                        algorithm: options.algorithm, scanner: scanner, progress: progress)
+                    while let index = work.next() {
+                        guard storage.records[index].type == .file else { continue }
+                        try worker.hash(storage.records[index], into: storage.bytes)
+                    }
+                } catch {
+                    work.fail(error)
+                }
             }
-            try feed.add(batch)
-        } catch {
-            feed.close()
-            done.wait()
-            throw error
         }
-        progress.setTotals(files: scan.fileCount, bytes: scan.totalBytes)
-        feed.close()
-        if options.workers > 1 { work() }
-        done.wait()
-        try feed.check()
-        feed.takeFinished().write(into: &scan.entries)
-        return scan
+        try work.check()
     }
+}
 
-    /// Hashes the feed's files until it ends, delivering the digests batch by batch; a failure stops the feed and
-    /// every worker.
-    private static func hash(
-        from feed: FileFeed, scanner: DirectoryScanner, algorithm: DigestAlgorithm, progress: ProgressCounter
-    ) {
-        var digests = Digests()
-        do throws(BundleError) {
-            let worker = try FileHasher(algorithm: algorithm, scanner: scanner, progress: progress)
-            while let files = feed.next() {
-                for file in files { try worker.hash(file, into: &digests) }
-                feed.deliver(&digests)
-            }
-        } catch {
-            feed.fail(error)
-        }
-    }
+/// The list's storage, shared by the hashing workers: each writes only the digest room of the entries it took.
+private struct SharedStorage: @unchecked Sendable {
+    let bytes: UnsafeMutableBufferPointer<UInt8>
+    let records: UnsafeBufferPointer<EntryList.Record>
 }
 
 /// One worker's hasher, read buffer and path buffer, reused for every file it hashes.
@@ -105,21 +84,22 @@ private final class FileHasher {
     deinit { buffer.deallocate() }
 
     /// Hashes one regular file, refusing anything that is no longer one (opened without following links and
-    /// without blocking, so a FIFO swapped in never hangs) and any change of size since the scan saw it.
-    func hash(_ file: FileFeed.File, into digests: inout Digests) throws(BundleError) {
+    /// without blocking, so a FIFO swapped in never hangs) and any change of size while reading.
+    func hash(_ record: EntryList.Record, into bytes: UnsafeMutableBufferPointer<UInt8>) throws(BundleError) {
+        let path = UnsafeBufferPointer(rebasing: bytes[record.start..<record.pathEnd])
         cPath.removeAll(keepingCapacity: true)
-        cPath.append(contentsOf: file.path.lazy.map { CChar(bitPattern: $0) })
+        cPath.append(contentsOf: path.lazy.map { CChar(bitPattern: $0) })
         cPath.append(0)
         let fd = openat(scanner.rootFD, cPath, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { throw BundleError.unreadable(path: shown(file), reason: DirectoryScanner.lastError()) }
+        guard fd >= 0 else { throw BundleError.unreadable(path: shown(path), reason: DirectoryScanner.lastError()) }
         defer { close(fd) }
         var before = stat()
         guard fstat(fd, &before) == 0, before.st_mode & S_IFMT == S_IFREG else {
-            throw BundleError.unreadable(path: shown(file), reason: "no longer a regular file")
+            throw BundleError.unreadable(path: shown(path), reason: "no longer a regular file")
         }
-        let expected = file.size
+        let expected = record.size
         guard UInt64(before.st_size) == expected else {
-            throw BundleError.fileChanged(path: shown(file), expected: expected, actual: UInt64(before.st_size))
+            throw BundleError.fileChanged(path: shown(path), expected: expected, actual: UInt64(before.st_size))
         }
         let size: UInt64
         do throws(CryptoError) {
@@ -128,14 +108,18 @@ private final class FileHasher {
                 self.batch.add($0)
             }
         } catch {
-            throw BundleError.reading(shown(file), error)
+            throw BundleError.reading(shown(path), error)
         }
         guard size == expected else {
-            throw BundleError.fileChanged(path: shown(file), expected: expected, actual: size)
+            throw BundleError.fileChanged(path: shown(path), expected: expected, actual: size)
         }
-        try BundleError.wrapping { () throws(CryptoError) in try digests.append(hasher, at: file.index) }
+        let digest = record.pathEnd + Int(record.targetLength)
+        try BundleError.wrapping { () throws(CryptoError) in
+            try hasher.finalize(
+                into: UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: bytes[digest...])))
+        }
         batch.finish()
     }
 
-    private func shown(_ file: FileFeed.File) -> String { scanner.display(EntryPath(bytes: file.path)) }
+    private func shown(_ path: UnsafeBufferPointer<UInt8>) -> String { scanner.display(EntryPath(bytes: Array(path))) }
 }

@@ -14,32 +14,22 @@ struct DirectoryScanner {
     struct Result {
         var entries = EntryList()
         var findings: [BundleFinding] = []
-        /// The regular files found, and their bytes.
-        fileprivate(set) var fileCount = 0
-        fileprivate(set) var totalBytes: UInt64 = 0
         fileprivate var pending: [EntryPath] = []
+        fileprivate var totalBytes: UInt64 = 0
     }
 
-    /// Called with each regular file once it is recorded: its position in the (unsorted) entry list, its path, its
-    /// size, and the entries so far (to write the digests of the files found before it into).
-    typealias FoundFile = (_ index: Int, _ path: [UInt8], _ size: UInt64, _ entries: inout EntryList) throws(
-        BundleError
-    ) -> Void
-
     /// Every entry below the root (unsorted) and the findings about special files; with `only`, just that one name
-    /// in the root folder (how a single file is read). `found` hears of each regular file as it is recorded.
-    func scan(only name: [UInt8]? = nil, found: FoundFile? = nil) throws(BundleError) -> Result {
+    /// in the root folder (how a single file is read).
+    func scan(only name: [UInt8]? = nil) throws(BundleError) -> Result {
         var result = Result()
         if let name {
-            try visit(EntryPath(bytes: name), name: name, in: rootFD, into: &result, found: found)
+            try visit(EntryPath(bytes: name), name: name, in: rootFD, into: &result)
         } else {
             result.pending = [EntryPath(bytes: [])]
         }
         while let directory = result.pending.popLast() {
             try list(directory) { fd, names throws(BundleError) in
-                for name in names {
-                    try visit(directory.appending(name), name: name, in: fd, into: &result, found: found)
-                }
+                for name in names { try visit(directory.appending(name), name: name, in: fd, into: &result) }
             }
         }
         return result
@@ -47,7 +37,7 @@ struct DirectoryScanner {
 
     /// Records one name of the folder open as `folderFD` (looked up there: one path component, not the whole path).
     private func visit(
-        _ path: EntryPath, name: [UInt8], in folderFD: Int32, into result: inout Result, found: FoundFile?
+        _ path: EntryPath, name: [UInt8], in folderFD: Int32, into result: inout Result
     ) throws(BundleError) {
         if let finding = PathLimits.finding(for: path, limits: limits) {
             result.findings.append(finding)
@@ -56,20 +46,16 @@ struct DirectoryScanner {
         var info = stat()
         let cName = name.map { CChar(bitPattern: $0) } + [0]
         guard fstatat(folderFD, cName, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
-            // A name the caller gave that is not there is not found; one its folder listed has vanished since.
-            throw errno == ENOENT && folderFD == rootFD
+            throw errno == ENOENT
                 ? BundleError.notFound(path: display(path))
                 : BundleError.unreadable(path: display(path), reason: Self.lastError())
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG:
-            let size = UInt64(info.st_size)
-            result.fileCount += 1
-            result.totalBytes += size
+            result.totalBytes += UInt64(info.st_size)
             result.entries.append(
-                path: path.bytes, type: .file, size: size, executable: info.st_mode & S_IXUSR != 0,
+                path: path.bytes, type: .file, size: UInt64(info.st_size), executable: info.st_mode & S_IXUSR != 0,
                 digestRoom: algorithm)
-            try found?(result.entries.count - 1, path.bytes, size, &result.entries)
         case S_IFDIR:
             result.entries.append(.directory(path))
             result.pending.append(path)
@@ -111,8 +97,6 @@ struct DirectoryScanner {
             if name == [UInt8(ascii: ".")] || name == [UInt8(ascii: "."), UInt8(ascii: ".")] { continue }
             names.append(name)
         }
-        // In byte order, so that files are hashed (and a failure met) in the same order whatever readdir returns.
-        names.sort { $0.lexicographicallyPrecedes($1) }
         try body(dirfd(stream), names)
     }
 

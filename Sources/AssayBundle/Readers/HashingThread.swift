@@ -89,15 +89,6 @@ struct Digests: Sendable {
         indexes.append(index)
     }
 
-    /// Moves `other`'s digests to the end of these, leaving `other` empty.
-    mutating func take(_ other: inout Digests) {
-        guard !other.indexes.isEmpty else { return }
-        length = other.length
-        indexes.append(contentsOf: other.indexes)
-        bytes.append(contentsOf: other.bytes)
-        other = Digests()
-    }
-
     /// Writes each digest into the room its entry reserved.
     func write(into entries: inout EntryList) {
         for (position, index) in indexes.enumerated() {
